@@ -1,0 +1,96 @@
+"""Snapshots the calculation works on: the company's directories (``Company``) and what one
+period needs from the period tables (``PeriodInputs``). Built by the store layer, read by
+``compute``; immutable so that a worker thread can compute from one safely."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kpidesk.core.daily import DailyEntry, Fact, PeriodInput, SellerDay, StorePlan
+from kpidesk.core.indicators import Indicator
+from kpidesk.core.matrix import Matrix
+from kpidesk.core.org import Department, Employee, Position, Store
+from kpidesk.core.payout import PayoutSchedule
+from kpidesk.core.periods import PeriodKind
+from kpidesk.core.problems import Location
+
+
+@dataclass(frozen=True)
+class Company:
+    """Everything that is not a period's data: directories, matrices and schedules."""
+
+    name: str = ""
+    pay_period: PeriodKind = PeriodKind.MONTH  # MONTH or HALF
+    stores: tuple[Store, ...] = ()
+    departments: tuple[Department, ...] = ()
+    positions: tuple[Position, ...] = ()
+    employees: tuple[Employee, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    matrices: tuple[Matrix, ...] = ()
+    schedules: tuple[PayoutSchedule, ...] = ()
+
+    def indicator(self, code: str) -> Indicator | None:
+        """The indicator with this code, or ``None``."""
+        for indicator in self.indicators:
+            if indicator.code == code:
+                return indicator
+        return None
+
+    def employee(self, name: str) -> Employee | None:
+        """The employee with this name, or ``None``."""
+        for employee in self.employees:
+            if employee.name == name:
+                return employee
+        return None
+
+
+@dataclass(frozen=True)
+class PeriodInputs:
+    """The data one period's calculation reads.
+
+    ``daily``/``seller_days`` must cover the period *and* its previous equal period (for
+    sales dynamics); ``plans`` are the store plans overlapping the period.
+    ``facts`` maps (employee, indicator code) → the manual fact for the period;
+    ``inputs`` maps (employee, "<family>:<name>") → a raw warehouse/marketing/sales input.
+    """
+
+    facts: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+    daily: tuple[DailyEntry, ...] = ()
+    seller_days: tuple[SellerDay, ...] = ()
+    plans: tuple[StorePlan, ...] = ()
+    inputs: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+
+
+ContentKind = str  # "stores", "employees", "indicators", "matrices", "daily", "facts", …
+
+
+@dataclass(frozen=True)
+class CompanyContent:
+    """A whole or partial company as the interchange workbook carries it (SPEC §6).
+
+    The importer builds it from a workbook, the store applies it (upserting by key), and the
+    exporter writes it back. ``origins`` tells where each item came from, keyed by
+    (content kind — the attribute name, e.g. ``"daily"`` — and the item's index in that
+    tuple), so that validation can name the sheet, row and column of a bad item.
+    A matrix in ``matrices`` replaces that owner's rows for that period as a whole.
+    """
+
+    stores: tuple[Store, ...] = ()
+    departments: tuple[Department, ...] = ()
+    positions: tuple[Position, ...] = ()
+    employees: tuple[Employee, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    matrices: tuple[Matrix, ...] = ()
+    schedules: tuple[PayoutSchedule, ...] = ()
+    daily: tuple[DailyEntry, ...] = ()
+    seller_days: tuple[SellerDay, ...] = ()
+    plans: tuple[StorePlan, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    inputs: tuple[PeriodInput, ...] = ()
+    origins: Mapping[tuple[ContentKind, int], Location] = field(default_factory=dict)
+
+    def origin(self, kind: ContentKind, index: int) -> Location:
+        """Where item ``index`` of ``kind`` came from (an empty location if unknown)."""
+        return self.origins.get((kind, index), Location())

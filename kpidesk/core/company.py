@@ -77,6 +77,8 @@ class CompanyContent:
     A matrix in ``matrices`` replaces that owner's rows for that period as a whole.
     """
 
+    company_name: str | None = None
+    pay_period: PeriodKind | None = None
     stores: tuple[Store, ...] = ()
     departments: tuple[Department, ...] = ()
     positions: tuple[Position, ...] = ()

@@ -110,6 +110,43 @@ KNOWN_METRICS: dict[SourceKind, tuple[str, ...]] = {
 }
 
 
+_SOURCE_ALIASES = {
+    "магазин": "store",
+    "сотрудник": "employee",
+    "продавец": "employee",
+    "склад": "warehouse",
+    "маркетинг": "marketing",
+    "продажи": "sales",
+}
+
+_METHOD_ALIASES = {
+    "": IndexMethod.SCALE,
+    "scale": IndexMethod.SCALE,
+    "шкала": IndexMethod.SCALE,
+    "ratio": IndexMethod.RATIO,
+    "отношение": IndexMethod.RATIO,
+    "факт/план": IndexMethod.RATIO,
+    "binary": IndexMethod.BINARY,
+    "бинарный": IndexMethod.BINARY,
+    "да/нет": IndexMethod.BINARY,
+}
+
+
+def parse_method(text: str) -> IndexMethod:
+    """Parse an index method: ``scale``/``шкала`` (also empty), ``ratio``/``отношение``/
+    ``факт/план``, ``binary``/``бинарный``/``да/нет``.
+
+    Raises:
+        ValueError: not a known method.
+    """
+    try:
+        return _METHOD_ALIASES[text.strip().lower()]
+    except KeyError:
+        raise ValueError(
+            f"unknown index method {text!r} (expected scale, ratio or binary)"
+        ) from None
+
+
 @dataclass(frozen=True)
 class Source:
     """A fact source: ``manual`` or ``<kind>:<metric>``."""
@@ -128,8 +165,9 @@ class Source:
         if cleaned in ("", "manual", "вручную", "ручной"):
             return cls(SourceKind.MANUAL)
         kind_text, sep, metric = cleaned.partition(":")
+        kind_text = _SOURCE_ALIASES.get(kind_text.strip(), kind_text.strip())
         try:
-            kind = SourceKind(kind_text.strip())
+            kind = SourceKind(kind_text)
         except ValueError:
             raise ValueError(
                 f"unknown source {text!r} (expected manual, store:…, employee:…, "

@@ -96,3 +96,13 @@ class CompanyContent:
     def origin(self, kind: ContentKind, index: int) -> Location:
         """Where item ``index`` of ``kind`` came from (an empty location if unknown)."""
         return self.origins.get((kind, index), Location())
+
+    def matrix_row_origin(self, matrix: int, row: int) -> Location:
+        """Where row ``row`` of ``matrices[matrix]`` came from.
+
+        A reader records it under the kind ``"matrices/<matrix>"`` (e.g.
+        ``origins[("matrices/0", 2)]``); without that, the matrix's own origin (its first
+        row) is used.
+        """
+        found = self.origins.get((f"matrices/{matrix}", row))
+        return found if found is not None else self.origin("matrices", matrix)

@@ -1,0 +1,56 @@
+"""Recompute every matrix and bonus of one period from raw daily data on the reference
+database (SPEC §9 target: ≤ 20 ms): loading the period's inputs, and the pure calculation,
+timed separately and together. Run bench/generate.py first.
+
+    python bench/bench_recompute.py [--period 2026-10] [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timing import median_seconds, ms
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kpidesk.core.compute import compute_period  # noqa: E402
+from kpidesk.core.periods import Period  # noqa: E402
+from kpidesk.store.database import Database  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--period", default="2026-10")
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--db", type=Path, default=DATA / "reference.kpidesk")
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"{args.db} is missing: run bench/generate.py first", file=sys.stderr)
+        return 1
+    period = Period.parse(args.period)
+    with Database.open(args.db, actor="bench", backup_on_open=False) as database:
+        company = database.load_company()
+        inputs = database.load_period_inputs(period)
+        result = compute_period(company, period, inputs)
+        complete = sum(1 for e in result.employees if e.pay is not None)
+        rows = sum(len(e.rows) for e in result.employees)
+        load = median_seconds(lambda: database.load_period_inputs(period), runs=args.runs)
+        pure = median_seconds(lambda: compute_period(company, period, inputs), runs=args.runs)
+        whole = median_seconds(
+            lambda: compute_period(company, period, database.load_period_inputs(period)),
+            runs=args.runs,
+        )
+    print(f"period {period.code}: {len(result.employees)} employees, {rows} rows, "
+          f"{complete} complete")
+    print(f"load period inputs:        median {ms(load)}")
+    print(f"compute_period (pure):     median {ms(pure)}")
+    print(f"load + compute (recompute): median {ms(whole)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

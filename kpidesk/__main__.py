@@ -1,0 +1,5 @@
+"""``python -m kpidesk`` — the same as the ``kpidesk`` command."""
+
+from kpidesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Where a row's fact comes from (SPEC §2.3): resolve an indicator's fact for an employee
+in a period from the period's inputs.
+
+``manual`` → the typed-in fact; ``store:<metric>`` → the metrics of the employee's store
+(all stores together for an employee without a store); ``employee:<metric>`` → the
+employee's own per-seller rows; ``warehouse:``/``marketing:``/``sales:`` → the family
+metric from the employee's raw inputs. Anything missing gives ``None``.
+
+A :class:`PeriodBook` groups the daily rows by store and the seller rows and raw inputs by
+employee once, and caches each store's metrics, so that a whole period costs one pass over
+its data rather than one per employee.
+
+Must not: compute indices or pay, or read storage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+
+from kpidesk.core.company import PeriodInputs
+from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
+from kpidesk.core.families import family_metric
+from kpidesk.core.indicators import KNOWN_METRICS, Indicator, SourceKind
+from kpidesk.core.org import Employee
+from kpidesk.core.periods import Period
+from kpidesk.core.store_metrics import (
+    EmployeeMetrics,
+    StoreMetrics,
+    daily_sums,
+    employee_metrics,
+    metrics_from_sums,
+    plan_for,
+)
+
+
+class PeriodBook:
+    """A period's inputs grouped for fast look-ups, with the store metrics cached.
+
+    Build one per calculation (it is cheap) and pass it to :func:`fact_for`.
+    """
+
+    def __init__(self, inputs: PeriodInputs, period: Period) -> None:
+        """Group ``inputs`` for ``period`` (and its previous equal period)."""
+        self.inputs = inputs
+        self.period = period
+        self._previous = period.previous()
+        first, last = self._previous.start, period.end
+        self._daily: dict[str, list[DailyEntry]] = defaultdict(list)
+        self._all_daily: list[DailyEntry] = []
+        for entry in inputs.daily:
+            if first <= entry.day <= last:
+                self._daily[entry.store].append(entry)
+                self._all_daily.append(entry)
+        self._plans: dict[str, list[StorePlan]] = defaultdict(list)
+        for plan in inputs.plans:
+            self._plans[plan.store].append(plan)
+        self._sellers: dict[str, list[SellerDay]] = defaultdict(list)
+        for day in inputs.seller_days:
+            if period.contains(day.day):
+                self._sellers[day.employee].append(day)
+        self._raw: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
+        for (employee, key), value in inputs.inputs.items():
+            family, _, name = key.partition(":")
+            self._raw[(employee, family.strip().lower())][name.strip()] = value
+        self._stores: dict[str | None, StoreMetrics] = {}
+        self._employees: dict[str, EmployeeMetrics] = {}
+
+    def store(self, name: str | None) -> StoreMetrics:
+        """The metrics of one store over the period (``None`` = all stores together)."""
+        cached = self._stores.get(name)
+        if cached is not None:
+            return cached
+        if name is None:
+            entries, stores = self._all_daily, None
+            plans: list[StorePlan] = list(self.inputs.plans)
+        else:
+            entries, stores = self._daily.get(name, []), {name}
+            plans = self._plans.get(name, [])
+        metrics = metrics_from_sums(
+            daily_sums(entries, stores, self.period),
+            daily_sums(entries, stores, self._previous),
+            plan_for(plans, stores, self.period),
+        )
+        self._stores[name] = metrics
+        return metrics
+
+    def seller(self, employee: str) -> EmployeeMetrics:
+        """The metrics of one seller over the period."""
+        cached = self._employees.get(employee)
+        if cached is not None:
+            return cached
+        days = self._sellers.get(employee, [])
+        stores = {day.store for day in days}
+        entries = [entry for store in stores for entry in self._daily.get(store, [])]
+        metrics = employee_metrics(days, entries, employee, self.period)
+        self._employees[employee] = metrics
+        return metrics
+
+    def raw_inputs(self, employee: str, family: SourceKind) -> dict[str, Decimal]:
+        """The employee's raw inputs of a family, keyed by input name."""
+        return self._raw.get((employee, family.value), {})
+
+
+FactReader = Callable[[Employee], Decimal | None]
+
+
+def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
+    """A function giving ``indicator``'s fact for any employee in the book's period.
+
+    The source is looked at once, so reading the same indicator for many employees costs
+    one call each. A metric its family does not know reads as ``None``.
+    """
+    source, code = indicator.source, indicator.code
+    metric, kind = source.metric, source.kind
+    if kind is SourceKind.MANUAL:
+        facts = book.inputs.facts
+        return lambda employee: facts.get((employee.name, code))
+    if metric is None or metric not in KNOWN_METRICS.get(kind, ()):
+        return lambda employee: None
+    if kind is SourceKind.STORE:
+        return lambda employee: getattr(book.store(employee.store), metric)
+    if kind is SourceKind.EMPLOYEE:
+        return lambda employee: getattr(book.seller(employee.name), metric)
+    return lambda employee: family_metric(kind, metric, book.raw_inputs(employee.name, kind))
+
+
+def fact_for(
+    employee: Employee,
+    indicator: Indicator,
+    book: PeriodBook,
+) -> Decimal | None:
+    """The fact of ``indicator`` for ``employee`` in the book's period.
+
+    Args:
+        employee: whose fact (their store is used for ``store:`` sources).
+        indicator: the indicator, whose source says where the fact comes from.
+        book: the period's inputs, grouped.
+
+    Returns:
+        The fact, or ``None`` when there is no data for it.
+    """
+    return fact_reader(indicator, book)(employee)
+
+
+def resolve_fact(
+    employee: Employee, indicator: Indicator, period: Period, inputs: PeriodInputs
+) -> Decimal | None:
+    """:func:`fact_for` for a single look-up (builds a one-off :class:`PeriodBook`)."""
+    return fact_for(employee, indicator, PeriodBook(inputs, period))

@@ -1,0 +1,226 @@
+"""Store and seller metrics over any range of days (SPEC §2.6).
+
+Every ratio over a range is a ratio of sums (Σ receipts / Σ visitors), never an average of
+daily ratios. A metric is ``None`` ("no data") when the range has no rows or its
+denominator is zero. Percentages are in percent (conversion 26.67 means 26.67 %).
+
+Must not: read a database or files, round (display does that), or use floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
+from kpidesk.core.money import HUNDRED, ZERO, safe_div
+from kpidesk.core.periods import Period
+
+
+@dataclass(frozen=True)
+class StoreMetrics:
+    """The metrics of one store or several stores together over a range (SPEC §2.6)."""
+
+    revenue: Decimal | None = None
+    receipts: Decimal | None = None
+    visitors: Decimal | None = None
+    units: Decimal | None = None
+    returns: Decimal | None = None
+    conversion: Decimal | None = None
+    avg_check: Decimal | None = None
+    upt: Decimal | None = None
+    revenue_per_visitor: Decimal | None = None
+    sales_dynamics: Decimal | None = None
+    plan_completion: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class EmployeeMetrics:
+    """A seller's metrics over a range from their per-seller daily rows."""
+
+    revenue: Decimal | None = None
+    receipts: Decimal | None = None
+    units: Decimal | None = None
+    avg_check: Decimal | None = None
+    upt: Decimal | None = None
+    share_of_store: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class DailySums:
+    """Σ of the daily rows of a range; ``rows`` = how many rows were summed."""
+
+    rows: int = 0
+    revenue: Decimal = ZERO
+    receipts: int = 0
+    visitors: int = 0
+    units: int = 0
+    returns: Decimal | None = None
+
+
+def _percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
+    if numerator is None or denominator is None:
+        return None
+    ratio = safe_div(numerator, denominator)
+    return ratio * HUNDRED if ratio is not None else None
+
+
+def daily_sums(entries: Iterable[DailyEntry], stores: set[str] | None, period: Period) -> DailySums:
+    """Sum the rows of ``stores`` (``None`` = every store) whose day lies in ``period``."""
+    rows = receipts = visitors = units = 0
+    revenue = ZERO
+    returns: Decimal | None = None
+    start, end = period.start, period.end
+    for entry in entries:
+        if not start <= entry.day <= end:
+            continue
+        if stores is not None and entry.store not in stores:
+            continue
+        rows += 1
+        revenue += entry.revenue
+        receipts += entry.receipts
+        visitors += entry.visitors
+        units += entry.units
+        if entry.returns is not None:
+            returns = entry.returns if returns is None else returns + entry.returns
+    return DailySums(rows, revenue, receipts, visitors, units, returns)
+
+
+def plan_for(plans: Iterable[StorePlan], stores: set[str] | None, period: Period) -> Decimal | None:
+    """The revenue plan for a range: Σ plan × overlapping days / plan days, exact.
+
+    Args:
+        plans: store plans (any periods).
+        stores: the stores counted (``None`` = every store).
+        period: the range.
+
+    Returns:
+        The prorated plan, or ``None`` when no plan of those stores overlaps the range.
+    """
+    total: Decimal | None = None
+    for plan in plans:
+        if stores is not None and plan.store not in stores:
+            continue
+        if not plan.period.overlaps(period):
+            continue
+        first = max(plan.period.start, period.start)
+        last = min(plan.period.end, period.end)
+        days = (last - first).days + 1
+        share = plan.revenue * days / plan.period.length
+        total = share if total is None else total + share
+    return total
+
+
+def metrics_from_sums(
+    current: DailySums, previous: DailySums | None = None, plan: Decimal | None = None
+) -> StoreMetrics:
+    """Turn the sums of a range (and of the previous equal range) into metrics.
+
+    Args:
+        current: the sums of the range.
+        previous: the sums of the previous equal range, for sales dynamics.
+        plan: the prorated revenue plan of the range, for plan completion.
+    """
+    if current.rows == 0:
+        return StoreMetrics()
+    revenue = current.revenue
+    receipts = Decimal(current.receipts)
+    visitors = Decimal(current.visitors)
+    units = Decimal(current.units)
+    before = previous.revenue if previous is not None and previous.rows else None
+    return StoreMetrics(
+        revenue=revenue,
+        receipts=receipts,
+        visitors=visitors,
+        units=units,
+        returns=current.returns,
+        conversion=_percent(receipts, visitors),
+        avg_check=safe_div(revenue, receipts),
+        upt=safe_div(units, receipts),
+        revenue_per_visitor=safe_div(revenue, visitors),
+        sales_dynamics=_percent(revenue, before),
+        plan_completion=_percent(revenue, plan),
+    )
+
+
+def store_metrics(
+    entries: Iterable[DailyEntry],
+    stores: set[str] | None,
+    period: Period,
+    plans: Iterable[StorePlan] = (),
+) -> StoreMetrics:
+    """The metrics of ``stores`` over ``period`` from daily rows.
+
+    Args:
+        entries: daily rows; those outside the range and of other stores are skipped. They
+            should also cover ``period.previous()`` for sales dynamics.
+        stores: the stores (``None`` = all stores together: the company total).
+        period: any range of days.
+        plans: store plans, prorated to the range for plan completion.
+
+    Returns:
+        The metrics; each is ``None`` when there are no rows or its denominator is zero.
+    """
+    rows = list(entries)
+    current = daily_sums(rows, stores, period)
+    previous = daily_sums(rows, stores, period.previous())
+    return metrics_from_sums(current, previous, plan_for(plans, stores, period))
+
+
+def employee_metrics(
+    seller_days: Iterable[SellerDay],
+    entries: Iterable[DailyEntry],
+    employee: str,
+    period: Period,
+) -> EmployeeMetrics:
+    """A seller's metrics over ``period``.
+
+    Args:
+        seller_days: per-seller rows (other sellers and days are skipped).
+        entries: the stores' daily rows, for ``share_of_store``: the seller's revenue over
+            the revenue of the stores they sold in, over the same range.
+        employee: the seller's name.
+        period: any range of days.
+    """
+    rows = 0
+    revenue = ZERO
+    receipts = units = 0
+    stores: set[str] = set()
+    for day in seller_days:
+        if day.employee != employee or not period.start <= day.day <= period.end:
+            continue
+        rows += 1
+        revenue += day.revenue
+        receipts += day.receipts
+        units += day.units
+        stores.add(day.store)
+    if rows == 0:
+        return EmployeeMetrics()
+    store_sums = daily_sums(entries, stores, period)
+    store_revenue = store_sums.revenue if store_sums.rows else None
+    return EmployeeMetrics(
+        revenue=revenue,
+        receipts=Decimal(receipts),
+        units=Decimal(units),
+        avg_check=safe_div(revenue, Decimal(receipts)),
+        upt=safe_div(Decimal(units), Decimal(receipts)),
+        share_of_store=_percent(revenue, store_revenue),
+    )
+
+
+_STORE_NAMES = frozenset(f.name for f in fields(StoreMetrics))
+_EMPLOYEE_NAMES = frozenset(f.name for f in fields(EmployeeMetrics))
+
+
+def metric_value(metrics: StoreMetrics | EmployeeMetrics, name: str) -> Decimal | None:
+    """One metric by its name (``"conversion"``, ``"avg_check"``, …).
+
+    Raises:
+        ValueError: the name is not a metric of that kind.
+    """
+    known = _STORE_NAMES if isinstance(metrics, StoreMetrics) else _EMPLOYEE_NAMES
+    if name not in known:
+        raise ValueError(f"unknown metric {name!r} (known: {', '.join(sorted(known))})")
+    value: Decimal | None = getattr(metrics, name)
+    return value

@@ -1,0 +1,261 @@
+"""Reading the interchange workbook (SPEC §6) into a ``CompanyContent`` plus cell problems.
+
+python-calamine does the parsing (about ten times faster than openpyxl, SPEC §9); neither
+openpyxl nor pandas is imported on this path, because their import time alone would eat
+the whole-process import budget. :mod:`kpidesk.io.safety` vets the file first (SPEC §8).
+Sheets and headers are found case-insensitively in English or Russian; any sheet may be
+absent, columns may come in any order, unknown sheets and columns are ignored. Every bad
+cell is reported; a row with a bad cell is left out of the content.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kpidesk.core.company import CompanyContent
+from kpidesk.core.problems import Location, Problem
+from kpidesk.io import safety
+from kpidesk.io.assemble import assemble, resolve_indicator_names
+from kpidesk.io.builders import Collector, read_row
+from kpidesk.io.cells import RawCell, is_blank, is_blank_row, show
+from kpidesk.io.rows import RowCursor
+from kpidesk.io.sheets import SheetSpec, header_keys, normalize, sheet_for_name
+
+__all__ = ["ReadResult", "column_for", "locate", "read_workbook", "resolve_indicator_names"]
+
+_PROGRESS_EVERY = 1000
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What reading a workbook gave.
+
+    Attributes:
+        content: the items of every good row; ``content.origins`` holds each item's sheet
+            and row (a matrix's and a schedule's first row).
+        problems: cell-level problems (sheet, Excel row, header text, value, why) and
+            file-level refusals; the import must not go ahead while any is an error.
+        headers: sheet name as in the file → field (e.g. ``"weight"``) → header text as in
+            the file, so that a later problem naming a field can name the column.
+        row_origins: (``"matrices"`` or ``"schedules"``, item index, row index) → the sheet
+            row of that matrix row or payout step.
+        cancelled: reading stopped because ``cancelled()`` said so; content is empty.
+    """
+
+    content: CompanyContent
+    problems: list[Problem]
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    row_origins: dict[tuple[str, int, int], Location] = field(default_factory=dict)
+    cancelled: bool = False
+
+
+class _CancelledError(Exception):
+    pass
+
+
+def _file_problem(code: str, message: str, path: Path) -> Problem:
+    return Problem(code=code, message=message, value=path.name, params=(("file", path.name),))
+
+
+def read_workbook(
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ReadResult:
+    """Read an interchange workbook.
+
+    Never raises for a bad or hostile file: every refusal is a ``Problem``.
+
+    Args:
+        path: the .xlsx file.
+        progress: called with (rows done, rows in all) now and then.
+        cancelled: polled now and then; when it returns True reading stops.
+
+    Returns:
+        The content, the problems, the header texts used, and matrix/payout row origins.
+    """
+    path = Path(path)
+    try:
+        archive = safety.open_checked(path)
+    except safety.UnsafeFileError as error:
+        return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+    try:
+        plan = _plan(archive)
+    except safety.UnsafeFileError as error:
+        return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+    finally:
+        archive.close()
+    try:
+        return _read(path, plan, progress, cancelled)
+    except _CancelledError:
+        problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
+        return ReadResult(CompanyContent(), [problem], cancelled=True)
+
+
+@dataclass(frozen=True)
+class _SheetPlan:
+    name: str
+    spec: SheetSpec
+    rows: int
+
+
+def _plan(archive: zipfile.ZipFile) -> list[_SheetPlan]:
+    """Which sheets to read, after the safety scan of each of them."""
+    parts = safety.sheet_parts(archive)
+    chosen = [(name, spec) for name in parts if (spec := sheet_for_name(name)) is not None]
+    # sheets are scanned one by one below; sheets never loaded need no scan (may be large)
+    safety.refuse_dtd(archive, skip=set(parts.values()))
+    plans = []
+    for name, spec in chosen:
+        try:
+            extent = safety.sheet_extent(archive, parts[name])
+        except KeyError:
+            raise safety.UnsafeFileError(
+                "not_xlsx", f"not an Excel workbook (.xlsx): sheet {name!r} is missing"
+            ) from None
+        except safety.UnsafeFileError as error:
+            raise safety.UnsafeFileError(error.code, f"sheet {name!r}: {error}") from None
+        plans.append(_SheetPlan(name, spec, extent.row_elements))
+    return plans
+
+
+def _read(
+    path: Path,
+    plans: list[_SheetPlan],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ReadResult:
+    from python_calamine import CalamineWorkbook
+
+    out = Collector()
+    headers: dict[str, dict[str, str]] = {}
+    total = sum(plan.rows for plan in plans)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own error types, all of them fatal here
+        return ReadResult(CompanyContent(), [_unreadable(path, error)])
+    try:
+        for plan in plans:
+            try:
+                rows = workbook.get_sheet_by_name(plan.name).iter_rows()
+                done = _read_sheet(plan, rows, out, headers, done, total, progress, cancelled)
+            except _CancelledError:
+                raise
+            except Exception as error:
+                return ReadResult(CompanyContent(), [_unreadable(path, error, plan.name)])
+    finally:
+        workbook.close()
+    if progress is not None:
+        progress(total, total)
+    content, row_origins = assemble(out)
+    return ReadResult(content, out.problems, headers, row_origins)
+
+
+def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> Problem:
+    return Problem(
+        code="unreadable",
+        message=f"the workbook cannot be read: {error}",
+        where=Location(sheet=sheet),
+        value=path.name,
+    )
+
+
+def _read_sheet(
+    plan: _SheetPlan,
+    rows: Iterable[Sequence[RawCell]],
+    out: Collector,
+    headers: dict[str, dict[str, str]],
+    done: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """Read one sheet's rows into ``out``; returns the updated count of rows done."""
+    cursor: RowCursor | None = None
+    for number, cells in enumerate(rows, start=1):
+        done += 1
+        if done % _PROGRESS_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise _CancelledError
+            if progress is not None:
+                progress(min(done, total), total)
+        if is_blank_row(cells):
+            continue
+        if cursor is None:
+            columns = _match_headers(plan, number, cells, out.problems)
+            headers[plan.name] = {key: header for key, (_, header) in columns.items()}
+            if columns is _REFUSED:
+                return done
+            cursor = RowCursor(plan.name, columns, out.problems)
+            continue
+        cursor.start(number, cells)
+        read_row(plan.spec.kind, cursor, out)
+    return done
+
+
+_REFUSED: dict[str, tuple[int, str]] = {}
+
+
+def _match_headers(
+    plan: _SheetPlan, row: int, cells: Sequence[RawCell], problems: list[Problem]
+) -> dict[str, tuple[int, str]]:
+    """Field → (position, header text) from the header row; ``_REFUSED`` (after recording a
+    problem per missing required column) when the sheet cannot be read."""
+    found: dict[str, tuple[int, str]] = {}
+    texts = [normalize(show(cell)) if not is_blank(cell) else "" for cell in cells]
+    for column in plan.spec.columns:
+        keys = header_keys(column)
+        for position, key in enumerate(texts):
+            if key in keys:
+                found[column.field] = (position, show(cells[position]).strip())
+                break
+    missing = [c for c in plan.spec.columns if c.required and c.field not in found]
+    if plan.spec.kind == "matrices" and "position" not in found and "employee" not in found:
+        missing += [plan.spec.column("position"), plan.spec.column("employee")]
+    for column in missing:
+        problems.append(
+            Problem(
+                code="missing_column",
+                message=f"the sheet has no column {column.both()}",
+                where=Location(sheet=plan.name, row=row, field=column.field),
+                params=(("sheet", plan.name), ("column", column.both())),
+            )
+        )
+    return _REFUSED if missing else found
+
+
+def locate(problem: Problem, result: ReadResult) -> Problem:
+    """Fill a problem's column from its field, using the header texts of the file read.
+
+    A semantic problem found after reading (e.g. weights that do not sum to 1) carries the
+    item's origin (sheet, row) and ``field="weight"``; this names the column as the file
+    does (``'Вес'``). Problems that already have a column, or no sheet, come back unchanged.
+    """
+    where = problem.where
+    if where.column is not None or where.sheet is None or where.field is None:
+        return problem
+    column = result.headers.get(where.sheet, {}).get(where.field)
+    if column is None:
+        column = column_for(where.sheet, where.field)
+    return replace(problem, where=replace(where, column=column))
+
+
+def column_for(sheet_name: str, field: str) -> str | None:
+    """The standard header for ``field`` on a sheet (named in either language), in the
+    sheet name's language; ``None`` when the sheet or the field is unknown."""
+    spec = sheet_for_name(sheet_name)
+    if spec is None:
+        return None
+    try:
+        column = spec.column(field)
+    except KeyError:
+        return None
+    russian = normalize(sheet_name) == normalize(spec.ru)
+    return column.ru if russian else column.en

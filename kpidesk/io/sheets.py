@@ -1,0 +1,226 @@
+"""The layout of the interchange workbook (SPEC §6): sheets, their columns, and the English
+and Russian header texts, shared by the reader and the writer.
+
+Each column has a ``field`` (the attribute it fills, e.g. ``"weight"``) so that a problem
+found later with ``Location.field`` can be shown under the header the file used.
+Sheets beyond SPEC §6 (``Positions``, ``Departments``, ``Plans``, ``Sales by seller``,
+``Inputs``) carry data the spec's sheets cannot, so that an export reads back whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: which field it fills and its headers in both languages."""
+
+    field: str
+    en: str
+    ru: str
+    required: bool = True  # the header must be present (cells may still be optional)
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        """The header text in ``lang`` ("ru" or "en")."""
+        return self.ru if lang == "ru" else self.en
+
+    def both(self) -> str:
+        """``'Weight' / 'Вес'`` for messages."""
+        return f"'{self.en}' / '{self.ru}'"
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One sheet: ``kind`` is the ``CompanyContent`` attribute it fills (``company`` fills
+    the company name and pay period)."""
+
+    kind: str
+    en: str
+    ru: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        """The sheet name in ``lang``."""
+        return self.ru if lang == "ru" else self.en
+
+    def column(self, field: str) -> Column:
+        """The column that fills ``field``."""
+        for column in self.columns:
+            if column.field == field:
+                return column
+        raise KeyError(field)
+
+
+def normalize(text: str) -> str:
+    """Header/sheet-name key: trimmed, inner whitespace collapsed, case-folded, ё → е."""
+    return " ".join(text.split()).casefold().replace("ё", "е")
+
+
+def _c(field: str, en: str, ru: str, *aliases: str, required: bool = True) -> Column:
+    return Column(field, en, ru, required, aliases)
+
+
+_ARCHIVED = _c("archived", "Archived", "В архиве", "архив", required=False)
+_NAME = _c("name", "Name", "Название", "наименование")
+
+COMPANY = SheetSpec(
+    "company",
+    "Company",
+    "Компания",
+    (_NAME, _c("pay_period", "Pay period", "Период выплат", required=False)),
+)
+STORES = SheetSpec("stores", "Stores", "Магазины", (_NAME, _ARCHIVED))
+DEPARTMENTS = SheetSpec("departments", "Departments", "Отделы", (_NAME, _ARCHIVED))
+POSITIONS = SheetSpec("positions", "Positions", "Должности", (_NAME, _ARCHIVED))
+EMPLOYEES = SheetSpec(
+    "employees",
+    "Employees",
+    "Сотрудники",
+    (
+        _c("name", "Name", "ФИО", "сотрудник", "employee"),
+        _c("position", "Position", "Должность"),
+        _c("store", "Store", "Магазин", required=False),
+        _c("department", "Department", "Отдел", required=False),
+        _c("fixed_pay", "Fixed pay", "Оклад", "salary"),
+        _c("target_bonus", "Target bonus", "Премия", "bonus", "целевая премия"),
+        _c("start", "Start", "Начало", "дата приема", "дата приёма", required=False),
+        _c("end", "End", "Окончание", "дата увольнения", required=False),
+        _ARCHIVED,
+    ),
+)
+INDICATORS = SheetSpec(
+    "indicators",
+    "Indicators",
+    "Показатели",
+    (
+        _c("code", "Code", "Код"),
+        _NAME,
+        _c("unit", "Unit", "Ед.", "ед", "единица", "единица измерения", required=False),
+        _c("source", "Source", "Источник", required=False),
+        _c("method", "Method", "Метод", required=False),
+        _ARCHIVED,
+    ),
+)
+MATRICES = SheetSpec(
+    "matrices",
+    "Matrix",
+    "Матрица",
+    (
+        _c("period", "Period", "Период"),
+        _c("position", "Position", "Должность", required=False),
+        _c("employee", "Employee", "Сотрудник", required=False),
+        _c("indicator", "Indicator", "Показатель"),
+        _c("weight", "Weight", "Вес"),
+        _c("base", "Base", "База", required=False),
+        _c("norm", "Norm", "Норма"),
+        _c("target", "Target", "Цель", required=False),
+    ),
+    ("matrices", "матрицы", "kpi"),
+)
+SCHEDULES = SheetSpec(
+    "schedules",
+    "Payout",
+    "Премирование",
+    (
+        _c("threshold", "Threshold", "Порог"),
+        _c("coefficient", "Coefficient", "Коэффициент"),
+        _c("position", "Position", "Должность", required=False),
+        _c("kind", "Kind", "Вид", "type", "тип", required=False),
+        _c("per_indicator", "Per indicator", "По показателям", required=False),
+    ),
+)
+DAILY = SheetSpec(
+    "daily",
+    "Daily",
+    "Ежедневно",
+    (
+        _c("day", "Date", "Дата"),
+        _c("store", "Store", "Магазин"),
+        _c("revenue", "Revenue", "Выручка"),
+        _c("receipts", "Receipts", "Чеки", "checks"),
+        _c("visitors", "Visitors", "Посетители"),
+        _c("units", "Units", "Единицы", required=False),
+        _c("returns", "Returns", "Возвраты", required=False),
+    ),
+)
+SELLER_DAYS = SheetSpec(
+    "seller_days",
+    "Sales by seller",
+    "Продажи по продавцам",
+    (
+        _c("day", "Date", "Дата"),
+        _c("store", "Store", "Магазин"),
+        _c("employee", "Employee", "Сотрудник", "seller", "продавец"),
+        _c("revenue", "Revenue", "Выручка"),
+        _c("receipts", "Receipts", "Чеки", "checks"),
+        _c("units", "Units", "Единицы", required=False),
+    ),
+)
+PLANS = SheetSpec(
+    "plans",
+    "Plans",
+    "Планы",
+    (
+        _c("period", "Period", "Период"),
+        _c("store", "Store", "Магазин"),
+        _c("revenue", "Revenue plan", "План выручки", "plan", "план"),
+    ),
+)
+FACTS = SheetSpec(
+    "facts",
+    "Facts",
+    "Факты",
+    (
+        _c("period", "Period", "Период"),
+        _c("employee", "Employee", "Сотрудник"),
+        _c("indicator", "Indicator", "Показатель"),
+        _c("value", "Fact", "Факт"),
+    ),
+)
+INPUTS = SheetSpec(
+    "inputs",
+    "Inputs",
+    "Исходные данные",
+    (
+        _c("period", "Period", "Период"),
+        _c("employee", "Employee", "Сотрудник"),
+        _c("name", "Input", "Параметр"),
+        _c("value", "Value", "Значение"),
+    ),
+)
+
+# Write order; the reader accepts any order.
+SHEETS: tuple[SheetSpec, ...] = (
+    COMPANY,
+    STORES,
+    DEPARTMENTS,
+    POSITIONS,
+    EMPLOYEES,
+    INDICATORS,
+    MATRICES,
+    SCHEDULES,
+    DAILY,
+    SELLER_DAYS,
+    PLANS,
+    FACTS,
+    INPUTS,
+)
+
+SHEET_BY_KIND: dict[str, SheetSpec] = {spec.kind: spec for spec in SHEETS}
+
+
+def sheet_for_name(name: str) -> SheetSpec | None:
+    """The sheet spec a workbook sheet name stands for (either language), or ``None``."""
+    key = normalize(name)
+    for spec in SHEETS:
+        if key in {normalize(spec.en), normalize(spec.ru), *map(normalize, spec.aliases)}:
+            return spec
+    return None
+
+
+def header_keys(column: Column) -> set[str]:
+    """Every normalized header text that names ``column``."""
+    return {normalize(column.en), normalize(column.ru), *map(normalize, column.aliases)}

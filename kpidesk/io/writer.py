@@ -1,0 +1,282 @@
+"""Writing the interchange workbook (SPEC §6) and its empty template, with openpyxl.
+
+Every sheet of :mod:`kpidesk.io.sheets` is written with headers in one language, a bold
+frozen header row and sensible widths: dates are real Excel dates shown ``dd.mm.yyyy``,
+money carries a ruble format, weights and other numbers are plain, periods are text codes.
+User text that Excel could take for a formula (``=``, ``+``, ``-``, ``@``) is written as a
+string with Excel's quote prefix, never as a formula (SPEC §8). openpyxl is imported here
+and only here on the export path, so reading never pays for it. The write-only mode keeps
+a 22 000-row daily sheet fast to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kpidesk.core.company import CompanyContent
+from kpidesk.core.indicators import IndexMethod
+from kpidesk.core.money import plain
+from kpidesk.core.payout import PayoutKind
+from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.io.sheets import SHEETS, SheetSpec
+
+DATE_FORMAT = "DD.MM.YYYY"
+MONEY_FORMAT = '#,##0.00\\ "₽"'
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_MONEY_FIELDS = {"fixed_pay", "target_bonus", "revenue", "returns"}
+_WIDTH_SAMPLE = 200
+
+_WORDS = {
+    "ru": {
+        "yes": "да",
+        PeriodKind.MONTH: "месяц",
+        PeriodKind.HALF: "полмесяца",
+        PayoutKind.LINEAR: "линейная",
+        PayoutKind.STEPS: "ступени",
+        IndexMethod.SCALE: "шкала",
+        IndexMethod.RATIO: "отношение",
+        IndexMethod.BINARY: "бинарный",
+    },
+    "en": {
+        "yes": "yes",
+        PeriodKind.MONTH: "month",
+        PeriodKind.HALF: "half",
+        PayoutKind.LINEAR: "linear",
+        PayoutKind.STEPS: "steps",
+        IndexMethod.SCALE: "scale",
+        IndexMethod.RATIO: "ratio",
+        IndexMethod.BINARY: "binary",
+    },
+}
+
+Row = list[Any]
+
+
+def _number(value: Decimal | None) -> int | float | str | None:
+    """A number cell when a float holds the value exactly, else exact text (read back
+    exactly by the reader)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value() and abs(value) < 2**53:
+        return int(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return plain(value)
+
+
+def _period(value: Period) -> str:
+    return value.code
+
+
+def _rows(content: CompanyContent, lang: str) -> dict[str, list[Row]]:
+    """Each sheet kind's rows, values in the order of the sheet's columns."""
+    words = _WORDS[lang]
+
+    def yes(flag: bool) -> str | None:
+        return str(words["yes"]) if flag else None
+
+    c = content
+    rows: dict[str, list[Row]] = {
+        "company": [],
+        "stores": [[s.name, yes(s.archived)] for s in c.stores],
+        "departments": [[d.name, yes(d.archived)] for d in c.departments],
+        "positions": [[p.name, yes(p.archived)] for p in c.positions],
+        "employees": [
+            [
+                e.name,
+                e.position,
+                e.store,
+                e.department,
+                _number(e.fixed_pay),
+                _number(e.target_bonus),
+                e.start,
+                e.end,
+                yes(e.archived),
+            ]
+            for e in c.employees
+        ],
+        "indicators": [
+            [i.code, i.name, i.unit or None, i.source.text, words[i.method], yes(i.archived)]
+            for i in c.indicators
+        ],
+        "matrices": [
+            [
+                _period(m.period),
+                m.position if m.employee is None else None,
+                m.employee,
+                r.indicator,
+                _number(r.weight),
+                _number(r.base),
+                _number(r.norm),
+                _number(r.target),
+            ]
+            for m in c.matrices
+            for r in m.rows
+        ],
+        "schedules": [],
+        "daily": [
+            [
+                d.day,
+                d.store,
+                _number(d.revenue),
+                d.receipts,
+                d.visitors,
+                d.units,
+                _number(d.returns),
+            ]
+            for d in c.daily
+        ],
+        "seller_days": [
+            [s.day, s.store, s.employee, _number(s.revenue), s.receipts, s.units]
+            for s in c.seller_days
+        ],
+        "plans": [[_period(p.period), p.store, _number(p.revenue)] for p in c.plans],
+        "facts": [[_period(f.period), f.employee, f.indicator, _number(f.value)] for f in c.facts],
+        "inputs": [[_period(i.period), i.employee, i.name, _number(i.value)] for i in c.inputs],
+    }
+    if c.company_name is not None or c.pay_period is not None:
+        pay = words[c.pay_period] if c.pay_period is not None else None
+        rows["company"].append([c.company_name, pay])
+    for schedule in c.schedules:
+        kind = words[schedule.kind]
+        per = yes(schedule.per_indicator)
+        if schedule.kind is PayoutKind.LINEAR:
+            rows["schedules"].append(
+                [_number(schedule.threshold), _number(schedule.cap), schedule.position, kind, per]
+            )
+        for step in schedule.steps if schedule.kind is PayoutKind.STEPS else ():
+            rows["schedules"].append(
+                [_number(step.threshold), _number(step.coefficient), schedule.position, kind, per]
+            )
+    return rows
+
+
+def _columns(spec: SheetSpec, rows: list[Row]) -> list[int]:
+    """Positions of the columns to write: the optional ``archived`` column only if used."""
+    keep = []
+    for position, column in enumerate(spec.columns):
+        if column.field == "archived" and not any(row[position] for row in rows):
+            continue
+        keep.append(position)
+    return keep
+
+
+def _width(header: str, values: Iterable[object]) -> float:
+    longest = len(header)
+    for value in values:
+        if isinstance(value, date):
+            longest = max(longest, 10)
+        elif isinstance(value, int | float):
+            longest = max(longest, len(f"{value:,}") + 2)
+        elif value is not None:
+            longest = max(longest, len(str(value)))
+    return min(max(longest + 2, 8), 50)
+
+
+def _writer(ws: Any, field: str) -> Callable[[object], object]:
+    """A function turning a value into what ``ws.append`` takes for this column."""
+    from openpyxl.cell import WriteOnlyCell
+
+    money = field in _MONEY_FIELDS
+
+    def convert(value: object) -> object:
+        if isinstance(value, date):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = DATE_FORMAT
+            return cell
+        if money and isinstance(value, int | float):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = MONEY_FORMAT
+            return cell
+        if isinstance(value, str) and value.startswith(_RISKY):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # never a formula
+            cell.quotePrefix = True
+            return cell
+        return value
+
+    return convert
+
+
+def _add_sheet(workbook: Any, spec: SheetSpec, rows: list[Row], lang: str) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(spec.label(lang))
+    keep = _columns(spec, rows)
+    ws.freeze_panes = "A2"
+    headers = [spec.columns[p].label(lang) for p in keep]
+    for number, (position, header) in enumerate(zip(keep, headers, strict=True), start=1):
+        sample = (row[position] for row in rows[:_WIDTH_SAMPLE])
+        ws.column_dimensions[get_column_letter(number)].width = _width(header, sample)
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    converters = [_writer(ws, spec.columns[p].field) for p in keep]
+    for row in rows:
+        ws.append([convert(row[p]) for convert, p in zip(converters, keep, strict=True)])
+
+
+def write_workbook(
+    content: CompanyContent,
+    path: Path,
+    *,
+    lang: str = "ru",
+    instructions: Sequence[Sequence[str]] | None = None,
+) -> Path:
+    """Write ``content`` as an interchange workbook that :func:`read_workbook` reads back.
+
+    Args:
+        content: what to write (``origins`` are ignored).
+        path: the .xlsx file to create or replace.
+        lang: header and sheet-name language, ``"ru"`` or ``"en"``.
+        instructions: optional lines (each a list of cells) for a first ``Инструкция`` /
+            ``Instructions`` sheet, which the reader ignores.
+
+    Returns:
+        ``path``.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    if lang not in _WORDS:
+        raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
+    workbook = Workbook(write_only=True)
+    if instructions is not None:
+        from openpyxl.cell import WriteOnlyCell
+
+        ws = workbook.create_sheet("Инструкция" if lang == "ru" else "Instructions")
+        ws.column_dimensions["A"].width = 28
+        ws.column_dimensions["B"].width = 100
+        plain_text = _writer(ws, "")
+        for line in instructions:
+            if len(line) == 1 and line[0]:  # a heading
+                heading = WriteOnlyCell(ws, value=line[0])
+                heading.font = Font(bold=True)
+                ws.append([heading])
+            else:
+                ws.append([plain_text(text) for text in line])
+    rows = _rows(content, lang)
+    for spec in SHEETS:
+        _add_sheet(workbook, spec, rows[spec.kind], lang)
+    path = Path(path)
+    workbook.save(path)
+    return path
+
+
+def write_template(path: Path, *, lang: str = "ru") -> Path:
+    """Write the empty interchange workbook: every sheet with headers only (importing it
+    changes nothing) and a first sheet explaining each sheet with examples."""
+    from kpidesk.io.instructions import instructions
+
+    return write_workbook(CompanyContent(), path, lang=lang, instructions=instructions(lang))

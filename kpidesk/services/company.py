@@ -1,0 +1,230 @@
+"""``CompanyService``: one open company file and the use cases the GUI and the CLI call —
+compute a period, store reports, import and export the interchange workbook, backups and
+the integrity check. Every store failure becomes a :class:`UserError` with a clear message.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from kpidesk.core.company import Company, CompanyContent
+from kpidesk.core.compute import compute_period
+from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.core.problems import Problem
+from kpidesk.core.results import PeriodResult
+from kpidesk.core.store_metrics import daily_sums, metrics_from_sums, plan_for
+from kpidesk.core.validation import validate_content
+from kpidesk.services.errors import UserError
+from kpidesk.services.reporting import StoreReportRow
+from kpidesk.store.backup import restore
+from kpidesk.store.connection import NewerSchemaError, NotADatabaseError, StoreError
+from kpidesk.store.database import Database
+
+if TYPE_CHECKING:
+    from kpidesk.services.importing import ImportReport
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def current_actor() -> str:
+    """Who is working, for the audit log: the operating-system user."""
+    try:
+        return getpass.getuser() or "user"
+    except (OSError, KeyError):
+        return "user"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of ``kpidesk check``: database integrity and matrix problems."""
+
+    path: Path
+    integrity: list[str]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """The file is intact (matrix problems are reported but do not fail the check)."""
+        return not self.integrity
+
+    def describe(self) -> str:
+        """A few lines for the terminal."""
+        lines = [f"{self.path}: " + ("integrity ok" if self.ok else "DAMAGED")]
+        lines += [f"  {problem}" for problem in self.integrity]
+        if self.problems:
+            lines.append(f"{len(self.problems)} problem(s) in the company's data:")
+            lines += [f"  {problem.describe()}" for problem in self.problems]
+        else:
+            lines.append("no problems in matrices, employees and payout schedules")
+        return "\n".join(lines)
+
+
+class CompanyService:
+    """Use cases over one open company database (one per thread)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._company: Company | None = None
+
+    # --- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False, actor: str | None = None) -> CompanyService:
+        """Open a company file (create it when ``create``).
+
+        Raises:
+            UserError: missing file, not a kpidesk database, made by a newer kpidesk.
+        """
+        if not create and not path.exists():
+            raise UserError(
+                f"no company database at {path} "
+                "(create one with 'kpidesk init', 'kpidesk demo' or 'kpidesk import')"
+            )
+        try:
+            database = Database.open(path, actor=actor or current_actor(), create=create)
+        except (NewerSchemaError, NotADatabaseError) as error:
+            raise UserError(str(error)) from None
+        except StoreError as error:
+            raise UserError(f"cannot open {path}: {error}") from None
+        return cls(database)
+
+    @classmethod
+    def create(
+        cls, path: Path, *, name: str = "", half_months: bool = False, actor: str | None = None
+    ) -> CompanyService:
+        """Create a new, empty company file.
+
+        Raises:
+            UserError: the file already exists.
+        """
+        if path.exists():
+            raise UserError(f"{path} already exists; choose another file or open it")
+        service = cls.open(path, create=True, actor=actor)
+        service.database.set_company(
+            name or path.stem, PeriodKind.HALF if half_months else PeriodKind.MONTH
+        )
+        return service
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.database.path
+
+    def close(self) -> None:
+        """Close the database."""
+        self.database.close()
+
+    def __enter__(self) -> CompanyService:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- reading --------------------------------------------------------------------------
+    def company(self) -> Company:
+        """The directories, matrices and schedules (cached until something changes)."""
+        if self._company is None:
+            self._company = self.database.load_company()
+        return self._company
+
+    def invalidate(self) -> None:
+        """Forget cached directories after a change."""
+        self._company = None
+
+    def compute_period(self, period: Period) -> PeriodResult:
+        """Every employee's matrix, KPI and pay for a period, from the raw data."""
+        inputs = self.database.load_period_inputs(period)
+        return compute_period(self.company(), period, inputs)
+
+    def store_report(self, period: Period) -> list[StoreReportRow]:
+        """Store metrics over any range, each store and the company (store ``None``) last."""
+        previous = period.previous()
+        entries = self.database.daily_rows(previous.start, period.end)
+        plans = self.database.plans(period)
+        stores = [store.name for store in self.company().stores if not store.archived]
+        rows: list[StoreReportRow] = []
+        for name in [*stores, None]:
+            chosen = None if name is None else {name}
+            current = daily_sums(entries, chosen, period)
+            before = daily_sums(entries, chosen, previous)
+            plan = plan_for(plans, chosen, period)
+            rows.append(StoreReportRow(name, metrics_from_sums(current, before, plan), plan))
+        return rows
+
+    # --- files ----------------------------------------------------------------------------
+    def import_workbook(
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Import an interchange workbook, all or nothing (see ``services.importing``)."""
+        from kpidesk.services.importing import import_workbook
+
+        report = import_workbook(
+            self.database, path, dry_run=dry_run, progress=progress, cancelled=cancelled
+        )
+        self.invalidate()
+        return report
+
+    def export_workbook(self, path: Path, *, lang: str = "ru") -> None:
+        """Write the whole company as an interchange workbook."""
+        from kpidesk.services.exchange import export_workbook
+
+        export_workbook(self.database.export_content(), path, lang=lang)
+
+    # --- safety ---------------------------------------------------------------------------
+    def backup(self, dest: Path | None = None) -> Path:
+        """Copy the database to ``dest`` (default: the rotating backups folder)."""
+        try:
+            return self.database.backup(dest, reason="manual")
+        except (OSError, StoreError) as error:
+            raise UserError(f"backup failed: {error}") from None
+
+    def last_backup(self) -> Path | None:
+        """The newest rotating backup."""
+        return self.database.last_backup()
+
+    def check(self) -> CheckReport:
+        """Integrity of the file, and validation of matrices, employees and schedules."""
+        company = self.company()
+        whole = CompanyContent(
+            stores=company.stores,
+            departments=company.departments,
+            positions=company.positions,
+            employees=company.employees,
+            indicators=company.indicators,
+            matrices=company.matrices,
+            schedules=company.schedules,
+        )
+        return CheckReport(
+            self.path, self.database.integrity_check(), validate_content(whole, Company())
+        )
+
+
+def restore_database(path: Path, source: Path) -> Path | None:
+    """Replace the database at ``path`` with the backup ``source`` (the current file is
+    backed up first). Returns that safety backup.
+
+    Raises:
+        UserError: the source is missing, damaged, not a kpidesk database or too new.
+    """
+    if not source.is_file():
+        raise UserError(f"no backup file at {source}")
+    try:
+        return restore(path, source)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+

@@ -1,0 +1,150 @@
+"""Report rows for the command line and exports: the bonus report (SPEC §5, its JSON exactly
+as the spec shows it) and store metrics over a range. Numbers are decimal strings made from
+the core's results; nothing is computed here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kpidesk.core.money import plain
+from kpidesk.core.periods import Period
+from kpidesk.core.results import EmployeeResult, PeriodResult
+from kpidesk.core.store_metrics import StoreMetrics
+from kpidesk.io.tables import to_csv
+
+StoreMetricName = str
+STORE_REPORT_METRICS: tuple[StoreMetricName, ...] = (
+    "revenue",
+    "receipts",
+    "visitors",
+    "units",
+    "conversion",
+    "avg_check",
+    "upt",
+    "revenue_per_visitor",
+    "sales_dynamics",
+    "plan",
+    "plan_completion",
+)
+_PLACES = {
+    "revenue": 2,
+    "avg_check": 2,
+    "revenue_per_visitor": 2,
+    "plan": 2,
+    "conversion": 2,
+    "sales_dynamics": 2,
+    "plan_completion": 2,
+    "upt": 2,
+    "receipts": 0,
+    "visitors": 0,
+    "units": 0,
+}
+
+
+@dataclass(frozen=True)
+class StoreReportRow:
+    """One store's metrics over a range (``store`` None = the whole company)."""
+
+    store: str | None
+    metrics: StoreMetrics
+    plan: Decimal | None = None
+
+
+def _employee_json(result: EmployeeResult) -> dict[str, object]:
+    pay = result.pay
+    return {
+        "employee": result.employee.name,
+        "position": result.employee.position,
+        "store": result.employee.store,
+        "status": result.status.value,
+        "kpi": plain(result.kpi, 3) if pay is not None else None,
+        "fixed_pay": plain(result.employee.fixed_pay, 2),
+        "bonus": plain(pay.bonus, 2) if pay is not None else None,
+        "total": plain(pay.total, 2) if pay is not None else None,
+        "missing": list(result.missing),
+        "rows": [
+            {
+                "indicator": row.row.indicator,
+                "weight": plain(row.row.weight),
+                "base": plain(row.row.base),
+                "norm": plain(row.row.norm),
+                "target": plain(row.row.target),
+                "fact": plain(row.fact),
+                "index": plain(row.index, 4),
+            }
+            for row in result.rows
+        ],
+    }
+
+
+def bonus_report_rows(result: PeriodResult) -> list[dict[str, object]]:
+    """The employees of the bonus report as JSON-ready dicts."""
+    return [_employee_json(employee) for employee in result.employees]
+
+
+def bonus_report_json(result: PeriodResult) -> str:
+    """The bonus report as SPEC §5 shows it (one extra key per employee: ``missing``)."""
+    document = {"period": result.period.code, "employees": bonus_report_rows(result)}
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def bonus_report_csv(result: PeriodResult) -> str:
+    """One line per employee: KPI, coefficient, fixed pay, bonus, total, status, missing."""
+    rows: list[dict[str, object]] = []
+    for employee in result.employees:
+        pay = employee.pay
+        rows.append(
+            {
+                "period": result.period.code,
+                "employee": employee.employee.name,
+                "position": employee.employee.position,
+                "store": employee.employee.store or "",
+                "status": employee.status.value,
+                "kpi": plain(employee.kpi, 3) if pay else "",
+                "coefficient": plain(pay.coefficient, 3) if pay else "",
+                "fixed_pay": plain(employee.employee.fixed_pay, 2),
+                "bonus": plain(pay.bonus, 2) if pay else "",
+                "total": plain(pay.total, 2) if pay else "",
+                "missing": " ".join(employee.missing),
+            }
+        )
+    return to_csv(rows)
+
+
+def _metric(row: StoreReportRow, name: str) -> Decimal | None:
+    if name == "plan":
+        return row.plan
+    value = getattr(row.metrics, name)
+    return value if isinstance(value, Decimal) or value is None else Decimal(value)
+
+
+def stores_report_rows(rows: list[StoreReportRow]) -> list[dict[str, object]]:
+    """Store metrics as JSON-ready dicts, decimal strings, ``None`` = no data."""
+    result: list[dict[str, object]] = []
+    for row in rows:
+        item: dict[str, object] = {"store": row.store if row.store is not None else "*"}
+        for name in STORE_REPORT_METRICS:
+            item[name] = plain(_metric(row, name), _PLACES[name])
+        result.append(item)
+    return result
+
+
+def stores_report_json(period: Period, rows: list[StoreReportRow]) -> str:
+    """``{"from": …, "to": …, "stores": [...]}``; the company total has store ``"*"``."""
+    document = {
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
+        "stores": stores_report_rows(rows),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def stores_report_csv(period: Period, rows: list[StoreReportRow]) -> str:
+    """Store metrics, one line per store and a company line (store ``*``)."""
+    lines = [
+        {"from": period.start.isoformat(), "to": period.end.isoformat(), **item}
+        for item in stores_report_rows(rows)
+    ]
+    return to_csv(lines)

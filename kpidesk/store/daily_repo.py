@@ -1,0 +1,254 @@
+"""Daily store data, per-seller days and store revenue plans.
+
+Rows are keyed by (store, day), (store, day, employee) and (store, period). Date ranges
+are answered with indexed ``BETWEEN`` queries on the ISO day text. A row whose day lies in
+a locked period (a plan overlapping one) cannot be added, changed or deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
+from kpidesk.core.periods import Period
+from kpidesk.store.codec import dec_text
+from kpidesk.store.connection import write
+from kpidesk.store.matrix_repo import MatrixRepo
+from kpidesk.store.repository import (
+    ContentError,
+    Item,
+    ItemRow,
+    KindSummary,
+    Origin,
+    PeriodLock,
+    Table,
+    no_origin,
+)
+
+DAILY = Table(
+    "daily",
+    "daily",
+    ("store_id", "day"),
+    ("revenue", "receipts", "visitors", "units", "returns"),
+    numeric=frozenset({"revenue", "returns"}),
+    bulk=True,
+)
+SELLER_DAYS = Table(
+    "seller_day",
+    "seller_days",
+    ("store_id", "day", "employee_id"),
+    ("revenue", "receipts", "units"),
+    numeric=frozenset({"revenue"}),
+    bulk=True,
+)
+PLANS = Table(
+    "plan",
+    "store_plans",
+    ("store_id", "period"),
+    ("start_date", "end_date", "revenue"),
+    numeric=frozenset({"revenue"}),
+    bulk=True,
+)
+
+_DAILY_SELECT = (
+    "SELECT s.name, d.day, d.revenue, d.receipts, d.visitors, d.units, d.returns"
+    " FROM daily d JOIN stores s ON s.id = d.store_id"
+)
+_SELLER_SELECT = (
+    "SELECT s.name, d.day, e.name, d.revenue, d.receipts, d.units FROM seller_days d"
+    " JOIN stores s ON s.id = d.store_id JOIN employees e ON e.id = d.employee_id"
+)
+_PLAN_SELECT = (
+    "SELECT s.name, p.period, p.revenue FROM store_plans p JOIN stores s ON s.id = p.store_id"
+)
+
+
+def _daily(rows: Iterable[Any]) -> list[DailyEntry]:
+    fromiso = date.fromisoformat
+    return [
+        DailyEntry(
+            store,
+            fromiso(day),
+            Decimal(revenue),
+            receipts,
+            visitors,
+            units,
+            None if returns is None else Decimal(returns),
+        )
+        for store, day, revenue, receipts, visitors, units, returns in rows
+    ]
+
+
+def _seller_days(rows: Iterable[Any]) -> list[SellerDay]:
+    fromiso = date.fromisoformat
+    return [
+        SellerDay(store, fromiso(day), employee, Decimal(revenue), receipts, units)
+        for store, day, employee, revenue, receipts, units in rows
+    ]
+
+
+def _plans(rows: Iterable[Any]) -> list[StorePlan]:
+    return [StorePlan(store, Period.parse(code), Decimal(revenue)) for store, code, revenue in rows]
+
+
+class DailyRepo(MatrixRepo):
+    """Daily rows, seller days, store plans."""
+
+    # --- reading ----------------------------------------------------------------------
+    def daily_rows(
+        self, start: date, end: date, stores: Sequence[str] | None = None
+    ) -> list[DailyEntry]:
+        """The daily rows from ``start`` to ``end`` inclusive, ordered by day then store;
+        only of ``stores`` when given."""
+        sql = f"{_DAILY_SELECT} WHERE d.day BETWEEN ? AND ?"
+        params: list[object] = [start.isoformat(), end.isoformat()]
+        if stores is not None:
+            if not stores:
+                return []
+            sql += f" AND s.name IN ({', '.join('?' for _ in stores)})"
+            params.extend(stores)
+        return _daily(self._conn.execute(sql + " ORDER BY d.day, s.id", params))
+
+    def seller_days(self, start: date, end: date) -> list[SellerDay]:
+        """The per-seller rows from ``start`` to ``end`` inclusive."""
+        sql = f"{_SELLER_SELECT} WHERE d.day BETWEEN ? AND ? ORDER BY d.day, s.id, e.id"
+        return _seller_days(self._conn.execute(sql, (start.isoformat(), end.isoformat())))
+
+    def plans(self, period: Period) -> list[StorePlan]:
+        """The store plans whose period overlaps ``period``."""
+        sql = f"{_PLAN_SELECT} WHERE p.start_date <= ? AND p.end_date >= ? ORDER BY p.id"
+        return _plans(self._conn.execute(sql, (period.end.isoformat(), period.start.isoformat())))
+
+    # --- merging ----------------------------------------------------------------------
+    def _merge_daily(
+        self, entries: Sequence[DailyEntry], locks: Sequence[PeriodLock], origin: Origin = no_origin
+    ) -> KindSummary:
+        stores = self._ids("stores")
+        items: list[ItemRow] = []
+        append = items.append
+        for i, e in enumerate(entries):
+            store_id = stores.get(e.store)
+            if store_id is None:
+                raise ContentError(f"daily row: unknown store {e.store!r}", origin(i))
+            day = e.day
+            text = day.isoformat()
+            returns = e.returns
+            values = (
+                dec_text(e.revenue),
+                e.receipts,
+                e.visitors,
+                e.units,
+                None if returns is None else dec_text(returns),
+            )
+            append(((store_id, text), values, f"{e.store} {text}", None, e.store, None, (day, day)))
+        return self._merge(DAILY, items, locks)
+
+    def _merge_seller_days(
+        self, entries: Sequence[SellerDay], locks: Sequence[PeriodLock], origin: Origin = no_origin
+    ) -> KindSummary:
+        stores, employees = self._ids("stores"), self._ids("employees")
+        items: list[ItemRow] = []
+        append = items.append
+        for i, e in enumerate(entries):
+            store_id = stores.get(e.store)
+            if store_id is None:
+                raise ContentError(f"seller day: unknown store {e.store!r}", origin(i))
+            employee_id = employees.get(e.employee)
+            if employee_id is None:
+                raise ContentError(f"seller day: unknown employee {e.employee!r}", origin(i))
+            day = e.day
+            text = day.isoformat()
+            append(
+                (
+                    (store_id, text, employee_id),
+                    (dec_text(e.revenue), e.receipts, e.units),
+                    f"{e.store} {text} {e.employee}",
+                    None,
+                    e.store,
+                    e.employee,
+                    (day, day),
+                )
+            )
+        return self._merge(SELLER_DAYS, items, locks)
+
+    def _merge_plans(
+        self, plans: Sequence[StorePlan], locks: Sequence[PeriodLock], origin: Origin = no_origin
+    ) -> KindSummary:
+        stores = self._ids("stores")
+        for i, p in enumerate(plans):
+            if p.store not in stores:
+                raise ContentError(f"plan: unknown store {p.store!r}", origin(i))
+        items = [
+            Item(
+                (stores[p.store], p.period.code),
+                (p.period.start.isoformat(), p.period.end.isoformat(), dec_text(p.revenue)),
+                f"{p.store} {p.period.code}",
+                p.period.code,
+                p.store,
+                None,
+                (p.period.start, p.period.end),
+            )
+            for i, p in enumerate(plans)
+        ]
+        return self._merge(PLANS, items, locks)
+
+    # --- single writes ----------------------------------------------------------------
+    def upsert_daily(self, entry: DailyEntry) -> bool:
+        """Add or update one store's day; whether anything changed.
+
+        Raises:
+            LockedPeriodError: the day lies in a locked period.
+            ContentError: unknown store.
+        """
+        with write(self._conn):
+            summary = self._merge_daily([entry], self._locks())
+        return summary.added + summary.changed > 0
+
+    def delete_daily(self, store: str, day: date) -> bool:
+        """Delete one store's day; whether there was one.
+
+        Raises:
+            LockedPeriodError: the day lies in a locked period.
+        """
+        with write(self._conn):
+            key = (self._id_of("stores", store, "store"), day.isoformat())
+            item = Item(key, (), f"{store} {day.isoformat()}", None, store, None, (day, day))
+            return self._delete_one(DAILY, item)
+
+    def upsert_seller_day(self, entry: SellerDay) -> bool:
+        """Add or update one seller's day; whether anything changed."""
+        with write(self._conn):
+            summary = self._merge_seller_days([entry], self._locks())
+        return summary.added + summary.changed > 0
+
+    def delete_seller_day(self, store: str, day: date, employee: str) -> bool:
+        """Delete one seller's day; whether there was one."""
+        with write(self._conn):
+            key = (
+                self._id_of("stores", store, "store"),
+                day.isoformat(),
+                self._id_of("employees", employee, "employee"),
+            )
+            label = f"{store} {day.isoformat()} {employee}"
+            return self._delete_one(
+                SELLER_DAYS, Item(key, (), label, None, store, employee, (day, day))
+            )
+
+    def set_plan(self, store: str, period: Period, revenue: Decimal | None) -> bool:
+        """Set a store's revenue plan for a period (``None`` deletes it); whether anything
+        changed.
+
+        Raises:
+            LockedPeriodError: the plan's period overlaps a locked period.
+        """
+        with write(self._conn):
+            if revenue is not None:
+                summary = self._merge_plans([StorePlan(store, period, revenue)], self._locks())
+                return summary.added + summary.changed > 0
+            key = (self._id_of("stores", store, "store"), period.code)
+            label = f"{store} {period.code}"
+            span = (period.start, period.end)
+            return self._delete_one(PLANS, Item(key, (), label, period.code, store, None, span))

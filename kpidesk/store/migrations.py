@@ -1,0 +1,121 @@
+"""Ordered schema migrations and the check that a file is a kpidesk database we can open.
+
+The schema version lives in ``PRAGMA user_version``. Each migration runs in its own
+transaction together with the version bump, so a failed migration leaves the file at the
+previous version. Taking the backup before migrating is the caller's job (``before``
+callback); this module must not know where backups go.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpidesk.store.connection import (
+    NewerSchemaError,
+    NotADatabaseError,
+    connect,
+    looks_like_sqlite,
+    schema_version,
+    set_schema_version,
+    table_names,
+    write,
+)
+from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, statements
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``."""
+
+    version: int
+    description: str
+    script: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "directories, matrices, schedules, daily data, facts, audit", V1),
+    Migration(2, "seller days, store plans, period inputs, period locks, period indexes", V2),
+)
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Run one migration and record its version, in one transaction."""
+    with write(conn):
+        for statement in statements(migration.script):
+            conn.execute(statement)
+        set_schema_version(conn, migration.version)
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    target: int = CURRENT_VERSION,
+    before: Callable[[int], None] | None = None,
+) -> list[int]:
+    """Bring the database up to ``target``; return the versions applied, in order.
+
+    Args:
+        conn: a writable connection.
+        path: the file, for error messages.
+        target: the version to stop at (tests build old fixtures with ``target=1``).
+        before: called with the current version before the first migration of a file that
+            already holds data (version ≥ 1), e.g. to take a backup.
+
+    Raises:
+        NewerSchemaError: the file is newer than this kpidesk.
+    """
+    current = schema_version(conn)
+    if current > CURRENT_VERSION:
+        raise NewerSchemaError(path, current, CURRENT_VERSION)
+    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    if pending and current > 0 and before is not None:
+        before(current)
+    for migration in pending:
+        apply_migration(conn, migration)
+    return [m.version for m in pending]
+
+
+def inspect_file(path: Path) -> int:
+    """Check, without changing it, that ``path`` is a kpidesk database this version can open.
+
+    Returns:
+        The file's schema version (0 for an empty file or an empty SQLite database).
+
+    Raises:
+        NotADatabaseError: not SQLite, or SQLite holding something other than kpidesk.
+        NewerSchemaError: made by a newer kpidesk.
+    """
+    if not looks_like_sqlite(path):
+        raise NotADatabaseError(f"{path} is not a kpidesk database (not an SQLite file)")
+    if path.stat().st_size == 0:
+        return 0
+    conn = connect(path, readonly=True)
+    try:
+        version = schema_version(conn)
+        tables = table_names(conn)
+        if version > CURRENT_VERSION:
+            raise NewerSchemaError(path, version, CURRENT_VERSION)
+        if version == 0:
+            if tables:
+                raise NotADatabaseError(
+                    f"{path} is an SQLite database of another program, not a kpidesk database"
+                )
+            return 0
+        marker = None
+        if "meta" in tables:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (APP_KEY,)).fetchone()
+            marker = row[0] if row else None
+        if marker != APP_NAME:
+            raise NotADatabaseError(
+                f"{path} is an SQLite database of another program, not a kpidesk database"
+            )
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"{path} is not a readable kpidesk database ({exc})") from exc
+    finally:
+        conn.close()

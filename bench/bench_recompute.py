@@ -15,9 +15,9 @@ from timing import median_seconds, ms
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpidesk.core.compute import compute_period  # noqa: E402
-from kpidesk.core.periods import Period  # noqa: E402
-from kpidesk.store.database import Database  # noqa: E402
+from kpidesk.core.compute import compute_period
+from kpidesk.core.periods import Period
+from kpidesk.store.database import Database
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -44,8 +44,9 @@ def main() -> int:
             lambda: compute_period(company, period, database.load_period_inputs(period)),
             runs=args.runs,
         )
-    print(f"period {period.code}: {len(result.employees)} employees, {rows} rows, "
-          f"{complete} complete")
+    print(
+        f"period {period.code}: {len(result.employees)} employees, {rows} rows, {complete} complete"
+    )
     print(f"load period inputs:        median {ms(load)}")
     print(f"compute_period (pure):     median {ms(pure)}")
     print(f"load + compute (recompute): median {ms(whole)}")

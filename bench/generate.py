@@ -12,19 +12,19 @@ import argparse
 import random
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpidesk.core.company import CompanyContent  # noqa: E402
-from kpidesk.core.daily import DailyEntry, Fact, StorePlan  # noqa: E402
-from kpidesk.core.indicators import IndexMethod, Indicator, Source  # noqa: E402
-from kpidesk.core.matrix import Matrix, MatrixRow  # noqa: E402
-from kpidesk.core.money import round_money  # noqa: E402
-from kpidesk.core.org import Employee, Store  # noqa: E402
-from kpidesk.core.periods import Period  # noqa: E402
+from kpidesk.core.company import CompanyContent
+from kpidesk.core.daily import DailyEntry, Fact, StorePlan
+from kpidesk.core.indicators import IndexMethod, Indicator, Source
+from kpidesk.core.matrix import Matrix, MatrixRow
+from kpidesk.core.money import round_money
+from kpidesk.core.org import Employee, Store
+from kpidesk.core.periods import Period
 
 DATA = Path(__file__).resolve().parent / "data"
 LAST_MONTH = Period.month(2026, 10)
@@ -75,7 +75,9 @@ def build(scale: int = 1, years: int | None = None) -> CompanyContent:
             name = f"{store.name} сотрудник {k + 1:02d}"
             pay = D(55000) if k == 0 else D(32000)
             bonus = D(25000) if k == 0 else D(14000)
-            employees.append(Employee(name, position, store.name, "Розница", pay, bonus, first.start))
+            employees.append(
+                Employee(name, position, store.name, "Розница", pay, bonus, first.start)
+            )
     daily: list[DailyEntry] = []
     day = first.start
     while day <= LAST_MONTH.end:

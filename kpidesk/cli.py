@@ -166,7 +166,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return 0
     from kpidesk.app import run_gui
 
-    return run_gui(database=path)
+    return run_gui(database=path, period=summary.latest_full_month)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -189,12 +189,12 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> CompanyService:
+def _open(args: argparse.Namespace, *, create: bool = False, backup: bool = True) -> CompanyService:
     from kpidesk.services import locations
     from kpidesk.services.company import CompanyService
 
     path = locations.database_for_command(args.db)
-    service = CompanyService.open(path, create=create)
+    service = CompanyService.open(path, create=create, backup=backup)
     locations.remember_database(path)
     return service
 
@@ -210,7 +210,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    service = _open(args)
+    service = _open(args, backup=False)
     with service:
         service.export_workbook(args.file, lang=args.lang)
     print(f"wrote {args.file}")
@@ -220,7 +220,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_report_bonus(args: argparse.Namespace) -> int:
     from kpidesk.services.reporting import bonus_report_csv, bonus_report_json
 
-    service = _open(args)
+    service = _open(args, backup=False)
     with service:
         result = service.compute_period(args.period)
     render = bonus_report_json if args.format == "json" else bonus_report_csv
@@ -235,7 +235,7 @@ def _cmd_report_stores(args: argparse.Namespace) -> int:
 
     if args.end < args.start:
         raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
-    service = _open(args)
+    service = _open(args, backup=False)
     period = Period.custom(args.start, args.end)
     with service:
         rows = service.store_report(period)
@@ -245,7 +245,7 @@ def _cmd_report_stores(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    service = _open(args)
+    service = _open(args, backup=False)
     with service:
         path = service.backup(args.output)
     print(f"backed up to {path}")
@@ -263,7 +263,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    service = _open(args)
+    service = _open(args, backup=False)
     with service:
         report = service.check()
     print(report.describe())

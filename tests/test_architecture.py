@@ -56,7 +56,9 @@ def test_store_and_io_stay_in_their_lanes() -> None:
     for path in _modules("store"):
         assert not {n for n in _imports(path) if n.startswith(("kpidesk.io", "kpidesk.services"))}
     for path in _modules("io"):
-        assert not {n for n in _imports(path) if n.startswith(("kpidesk.store", "kpidesk.services"))}
+        assert not {
+            n for n in _imports(path) if n.startswith(("kpidesk.store", "kpidesk.services"))
+        }
 
 
 def test_gui_never_reaches_the_database() -> None:

@@ -17,16 +17,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from kpidesk.core.money import parse_number, plain
+from kpidesk.core.money import parse_number
 from kpidesk.core.periods import Period
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _scalar(value: object) -> object:
-    """A JSON-safe value: Decimal → plain string, date → ISO, Period → its code."""
+    """A JSON-safe value: Decimal → its digits as given (``18533.10`` keeps its kopecks),
+    date → ISO, Period → its code."""
     if isinstance(value, Decimal):
-        return plain(value)
+        return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Period):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from kpidesk.store.database import Database
 
 if TYPE_CHECKING:
     from kpidesk.services.importing import ImportReport
+    from kpidesk.services.period_status import PeriodStatus
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -74,8 +76,16 @@ class CompanyService:
 
     # --- opening --------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, actor: str | None = None) -> CompanyService:
-        """Open a company file (create it when ``create``).
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        actor: str | None = None,
+        backup: bool = True,
+    ) -> CompanyService:
+        """Open a company file (create it when ``create``); ``backup=False`` skips the
+        rotating backup on open (read-only commands such as reports).
 
         Raises:
             UserError: missing file, not a kpidesk database, made by a newer kpidesk.
@@ -86,7 +96,9 @@ class CompanyService:
                 "(create one with 'kpidesk init', 'kpidesk demo' or 'kpidesk import')"
             )
         try:
-            database = Database.open(path, actor=actor or current_actor(), create=create)
+            database = Database.open(
+                path, actor=actor or current_actor(), create=create, backup_on_open=backup
+            )
         except (NewerSchemaError, NotADatabaseError) as error:
             raise UserError(str(error)) from None
         except StoreError as error:
@@ -145,6 +157,16 @@ class CompanyService:
         """Every employee's matrix, KPI and pay for a period, from the raw data."""
         inputs = self.database.load_period_inputs(period)
         return compute_period(self.company(), period, inputs)
+
+    def period_status(self, period: Period, today: date | None = None) -> PeriodStatus:
+        """Whether the period is locked and what is still missing for it."""
+        from kpidesk.services.period_status import period_status
+
+        return period_status(self, period, today or date.today())
+
+    def is_locked(self, period: Period) -> bool:
+        """Whether the period is locked (its inputs are read-only)."""
+        return self.database.is_locked(period)
 
     def store_report(self, period: Period) -> list[StoreReportRow]:
         """Store metrics over any range, each store and the company (store ``None``) last."""
@@ -227,4 +249,3 @@ def restore_database(path: Path, source: Path) -> Path | None:
         return restore(path, source)
     except StoreError as error:
         raise UserError(str(error)) from None
-

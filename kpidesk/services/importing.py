@@ -79,14 +79,14 @@ def _locked_items(content: CompanyContent, locked: list[Period]) -> list[Problem
     for index, seller in enumerate(content.seller_days):
         if lock := locked_for_day(seller.day):
             refuse("seller_days", index, lock, f"the sales of {seller.day:%d.%m.%Y}")
-    for kind, items in (
-        ("facts", content.facts),
-        ("inputs", content.inputs),
-        ("plans", content.plans),
-    ):
-        for index, item in enumerate(items):
-            if lock := locked_for_period(item.period):
-                refuse(kind, index, lock, f"its {kind}")
+    dated: list[tuple[str, int, Period]] = [
+        *(("facts", i, fact.period) for i, fact in enumerate(content.facts)),
+        *(("inputs", i, item.period) for i, item in enumerate(content.inputs)),
+        *(("plans", i, plan.period) for i, plan in enumerate(content.plans)),
+    ]
+    for kind, index, item_period in dated:
+        if lock := locked_for_period(item_period):
+            refuse(kind, index, lock, f"its {kind}")
     for index, matrix in enumerate(content.matrices):
         if lock := next((p for p in locked if p.start == matrix.period.start), None):
             refuse("matrices", index, lock, f"the matrix of {matrix.owner}")

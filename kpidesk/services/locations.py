@@ -19,7 +19,11 @@ DATABASE_SUFFIX = ".kpidesk"
 
 
 def data_dir() -> Path:
-    """The folder for company databases."""
+    """The folder for company databases: the one chosen in the settings, else the user data
+    folder (under ``KPIDESK_HOME`` when that is set)."""
+    chosen = get_setting("data_dir")
+    if isinstance(chosen, str) and chosen:
+        return Path(chosen)
     home = os.environ.get("KPIDESK_HOME")
     if home:
         return Path(home) / "data"
@@ -96,3 +100,23 @@ def database_for_command(explicit: Path | None) -> Path:
     if explicit is not None:
         return explicit
     return last_database() or default_database()
+
+
+def get_setting(key: str) -> object:
+    """A saved setting (``language``, ``data_dir``, …) or ``None``."""
+    settings = _read_state().get("settings")
+    return settings.get(key) if isinstance(settings, dict) else None
+
+
+def set_setting(key: str, value: object) -> None:
+    """Save a setting (``None`` removes it)."""
+    state = _read_state()
+    settings = state.get("settings")
+    if not isinstance(settings, dict):
+        settings = {}
+    if value is None:
+        settings.pop(key, None)
+    else:
+        settings[key] = value
+    state["settings"] = settings
+    _write_state(state)

@@ -178,13 +178,15 @@ def test_matrix_grouping_percent_weights_and_name_resolution(book: BookMaker) ->
         ["2026-10", None, "Иванова Анна", "rev", 0.5, 1, 2, 3],
         ["2026-11", "Продавец", None, "Unknown name", 1, 1, 2, None],
     ]
-    path = book(
-        {"Матрица": rows, "Indicators": indicators}, formats={("Матрица", "E5"): "0%"}
-    )
+    path = book({"Матрица": rows, "Indicators": indicators}, formats={("Матрица", "E5"): "0%"})
     result = read_workbook(path)
     assert result.problems == []
     seller, anna, november = result.content.matrices
-    assert (seller.position, seller.employee, seller.period) == ("Продавец", None, Period.parse("2026-10"))
+    assert (seller.position, seller.employee, seller.period) == (
+        "Продавец",
+        None,
+        Period.parse("2026-10"),
+    )
     assert [r.indicator for r in seller.rows] == ["rev", "conv"]
     assert [r.weight for r in seller.rows] == [Decimal("0.3"), Decimal("0.7")]
     assert seller.rows[1].base is None and seller.rows[0].target == Decimal(300000)
@@ -225,7 +227,11 @@ def test_period_cell_that_excel_turned_into_a_date(book: BookMaker) -> None:
 
 
 def test_bad_periods(book: BookMaker) -> None:
-    rows = [["Period", "Employee", "Indicator", "Fact"], ["2026-Q4", "A", "x", 1], ["oct", "A", "x", 1]]
+    rows = [
+        ["Period", "Employee", "Indicator", "Fact"],
+        ["2026-Q4", "A", "x", 1],
+        ["oct", "A", "x", 1],
+    ]
     result = read_workbook(book({"Facts": rows}))
     assert [p.where.column for p in result.problems] == ["Period", "Period"]
     assert "month or a half-month" in result.problems[0].message
@@ -295,7 +301,9 @@ def test_locate_fills_the_column_from_the_field(book: BookMaker) -> None:
     rows = [MATRIX_RU, ["2026-10", "Продавец", None, "rev", 0.5, 1, 2, 3]]
     result = read_workbook(book({"Матрица": rows}))
     where = result.content.origin("matrices", 0)
-    semantic = Problem("weights_sum", "weights sum to 50%", where=Location(where.sheet, where.row, field="weight"))
+    semantic = Problem(
+        "weights_sum", "weights sum to 50%", where=Location(where.sheet, where.row, field="weight")
+    )
     assert locate(semantic, result).where.column == "Вес"
     unknown = Problem("x", "y", where=Location("Matrix", 2, field="norm"))
     assert locate(unknown, result).where.column == "Norm"

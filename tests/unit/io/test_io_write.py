@@ -30,14 +30,30 @@ def full_content() -> CompanyContent:
     return CompanyContent(
         company_name="ООО «Ромашка»",
         pay_period=PeriodKind.HALF,
-        stores=(Store("Магазин 1"), Store("=HYPERLINK(\"http://x\")"), Store("Old", True)),
+        stores=(Store("Магазин 1"), Store('=HYPERLINK("http://x")'), Store("Old", True)),
         departments=(Department("Продажи"), Department("Склад", archived=True)),
         positions=(Position("Продавец"), Position("+Маркетолог"), Position("Директор")),
         employees=(
-            Employee("Иванова Анна", "Продавец", "Магазин 1", "Продажи", D("39700"), D("16300"),
-                     date(2026, 3, 1)),
-            Employee("@Петров", "+Маркетолог", None, None, D("50000.55"), D("0.1"),
-                     None, date(2026, 12, 31), archived=True),
+            Employee(
+                "Иванова Анна",
+                "Продавец",
+                "Магазин 1",
+                "Продажи",
+                D("39700"),
+                D("16300"),
+                date(2026, 3, 1),
+            ),
+            Employee(
+                "@Петров",
+                "+Маркетолог",
+                None,
+                None,
+                D("50000.55"),
+                D("0.1"),
+                None,
+                date(2026, 12, 31),
+                archived=True,
+            ),
         ),
         indicators=(
             Indicator("rev", "Выручка", "₽", Source(SourceKind.STORE, "revenue")),
@@ -45,26 +61,42 @@ def full_content() -> CompanyContent:
             Indicator("ok", "Порядок", "%", method=IndexMethod.BINARY, archived=True),
         ),
         matrices=(
-            Matrix(OCT, (MatrixRow("rev", D("0.3"), D(50000), D(100000), D(300000)),
-                         MatrixRow("nps", D("0.7"), None, D(20))), position="Продавец"),
-            Matrix(Period.parse("2026-10-H2"), (MatrixRow("ok", D(1), D(0), D(1), None),),
-                   employee="Иванова Анна"),
+            Matrix(
+                OCT,
+                (
+                    MatrixRow("rev", D("0.3"), D(50000), D(100000), D(300000)),
+                    MatrixRow("nps", D("0.7"), None, D(20)),
+                ),
+                position="Продавец",
+            ),
+            Matrix(
+                Period.parse("2026-10-H2"),
+                (MatrixRow("ok", D(1), D(0), D(1), None),),
+                employee="Иванова Анна",
+            ),
         ),
         schedules=(
             PayoutSchedule(),
             PayoutSchedule(PayoutKind.LINEAR, D("0.9"), None, position="Директор"),
-            PayoutSchedule(PayoutKind.STEPS, steps=(PayoutStep(D("0.8"), D("0.5")),
-                                                    PayoutStep(D(1), D(1))),
-                           per_indicator=True, position="Продавец"),
+            PayoutSchedule(
+                PayoutKind.STEPS,
+                steps=(PayoutStep(D("0.8"), D("0.5")), PayoutStep(D(1), D(1))),
+                per_indicator=True,
+                position="Продавец",
+            ),
         ),
         daily=(
             DailyEntry("Магазин 1", date(2026, 10, 1), D("125400.50"), 84, 310, 190),
             DailyEntry("Магазин 1", date(2026, 10, 2), D("0.1"), 1, 2, 0, D("12.34")),
         ),
-        seller_days=(SellerDay("Магазин 1", date(2026, 10, 1), "Иванова Анна", D("40100"), 27, 61),),
+        seller_days=(
+            SellerDay("Магазин 1", date(2026, 10, 1), "Иванова Анна", D("40100"), 27, 61),
+        ),
         plans=(StorePlan("Магазин 1", OCT, D("3500000")),),
-        facts=(Fact(OCT, "Иванова Анна", "nps", D("72.125")),
-               Fact(OCT, "@Петров", "rev", D("0.12345678901234567890123"))),
+        facts=(
+            Fact(OCT, "Иванова Анна", "nps", D("72.125")),
+            Fact(OCT, "@Петров", "rev", D("0.12345678901234567890123")),
+        ),
         inputs=(PeriodInput(OCT, "@Петров", "marketing:clicks", D(1250)),),
     )
 
@@ -101,7 +133,7 @@ def test_template_reads_as_empty_content_without_problems(tmp_path: Path) -> Non
 
 def test_template_sheets_headers_and_instructions(tmp_path: Path) -> None:
     values = cell_values(write_template(tmp_path / "t.xlsx"))
-    assert list(values)[0] == "Инструкция"
+    assert next(iter(values)) == "Инструкция"
     assert values["Матрица"] == [
         ("Период", "Должность", "Сотрудник", "Показатель", "Вес", "База", "Норма", "Цель")
     ]
@@ -118,7 +150,12 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     try:
         cells = [c for ws in workbook for row in ws.iter_rows() for c in row]
         risky = [c for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@"]
-        assert {c.value for c in risky} >= {'=HYPERLINK("http://x")', "+Маркетолог", "@Петров", "-NPS"}
+        assert {c.value for c in risky} >= {
+            '=HYPERLINK("http://x")',
+            "+Маркетолог",
+            "@Петров",
+            "-NPS",
+        }
         for cell in risky:
             assert cell.data_type == "s"
             assert cell.quotePrefix

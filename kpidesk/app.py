@@ -1,0 +1,126 @@
+"""The GUI's composition root: the one place that builds the application, the translators,
+the company service, the shared context, the sections and the main window, and wires them
+together (STYLE.md). ``run_gui`` is what ``kpidesk`` / ``kpidesk gui`` / ``kpidesk demo``
+call."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from kpidesk.core.periods import Period
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.i18n import choose_language, install_translators
+from kpidesk.gui.main_window import MainWindow
+from kpidesk.gui.sections import section_classes
+from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
+from kpidesk.services import locations
+from kpidesk.services.company import CompanyService
+from kpidesk.services.errors import UserError
+
+
+def application() -> QApplication:
+    """The running QApplication (created on first use)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kpidesk")
+    app.setOrganizationName("kpidesk")
+    return app
+
+
+def build_main_window(
+    service: CompanyService,
+    *,
+    lang: str = "ru",
+    period: Period | None = None,
+    today: date | None = None,
+) -> MainWindow:
+    """The main window over an open company, with every section."""
+    context = AppContext(service, lang=lang, period=period, today=today)
+    sections = [section_class(context) for section_class in section_classes()]
+    return MainWindow(context, sections)
+
+
+def welcome_service(
+    dialog: WelcomeDialog, today: date
+) -> tuple[CompanyService | None, Path | None]:
+    """Carry out the welcome's choice. Returns the opened company (``None`` when the user
+    backed out) and, for an import, the workbook to import once the window is up."""
+    choice = dialog.choice
+    if choice is WelcomeChoice.DEMO:
+        from kpidesk.services.demo_setup import create_demo_database
+
+        path = locations.demo_database()
+        create_demo_database(path, today=today)
+        return CompanyService.open(path), None
+    if choice is WelcomeChoice.EMPTY:
+        name, _ = QFileDialog.getSaveFileName(
+            dialog,
+            QCoreApplication.translate("WelcomeDialog", "New company file"),
+            str(locations.default_database()),
+            "kpidesk (*.kpidesk)",
+        )
+        if not name:
+            return None, None
+        title, ok = QInputDialog.getText(
+            dialog,
+            QCoreApplication.translate("WelcomeDialog", "New company"),
+            QCoreApplication.translate("WelcomeDialog", "Company name:"),
+        )
+        if not ok:
+            return None, None
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".kpidesk")
+        return CompanyService.create(path, name=title.strip() or path.stem), None
+    if choice is WelcomeChoice.IMPORT:
+        workbook, _ = QFileDialog.getOpenFileName(
+            dialog,
+            QCoreApplication.translate("WelcomeDialog", "Import workbook"),
+            "",
+            "Excel (*.xlsx)",
+        )
+        if not workbook:
+            return None, None
+        path = locations.default_database()
+        if path.exists():
+            path = path.with_name(f"{Path(workbook).stem}.kpidesk")
+        service = CompanyService.open(path, create=True)
+        return service, Path(workbook)
+    return None, None
+
+
+def run_gui(database: Path | None = None, *, period: Period | None = None) -> int:
+    """Open the window on ``database``, the last company opened, or the welcome."""
+    app = application()
+    lang = choose_language(locations.get_setting("language"))
+    translators = install_translators(app, lang)
+    today = date.today()
+    workbook: Path | None = None
+    try:
+        path = database or locations.last_database()
+        if path is not None:
+            service: CompanyService | None = CompanyService.open(path, create=database is not None)
+        else:
+            dialog = WelcomeDialog()
+            if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+                return 0
+            service, workbook = welcome_service(dialog, today)
+    except UserError as error:
+        QMessageBox.critical(None, "kpidesk", error.message)
+        return 1
+    if service is None:
+        return 0
+    locations.remember_database(service.path)
+    window = build_main_window(service, lang=lang, period=period, today=today)
+    window.show()
+    if workbook is not None:
+        window.file_actions.import_workbook(workbook)
+    code = app.exec()
+    service.close()
+    del translators
+    return code

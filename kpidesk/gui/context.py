@@ -1,0 +1,115 @@
+"""``AppContext``: what every section of the window shares — the open company (its
+service), the chosen period and store, the language, and the one ``changed`` signal
+through which every change reaches every view (STYLE.md: one road for every change).
+
+Passed to each section's constructor; there is no global instance.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.company import CompanyService
+
+
+class AppContext(QObject):
+    """Shared state of the window and the signals that announce its changes.
+
+    Signals:
+        changed(Change): data changed (after a service call committed it).
+        periodChanged(Period): the period selector moved.
+        storeChanged(object): the store filter changed (a store name or ``None`` = all).
+        companyOpened(): another company file is open (everything must reload).
+    """
+
+    changed = Signal(object)
+    periodChanged = Signal(object)
+    storeChanged = Signal(object)
+    companyOpened = Signal()
+
+    def __init__(
+        self,
+        service: CompanyService,
+        *,
+        lang: str = "ru",
+        period: Period | None = None,
+        today: date | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.lang = lang
+        self.today = today or date.today()
+        self._period = period or self.default_period()
+        self._store: str | None = None
+
+    # --- the company ----------------------------------------------------------------------
+    @property
+    def service(self) -> CompanyService:
+        """The open company."""
+        return self._service
+
+    @property
+    def database_path(self) -> Path:
+        """The open company's file."""
+        return self._service.path
+
+    def replace_service(self, service: CompanyService) -> None:
+        """Switch to another company file (the old service is closed)."""
+        old = self._service
+        self._service = service
+        if old is not service:
+            old.close()
+        self._store = None
+        self._period = self.default_period()
+        self.companyOpened.emit()
+        self.changed.emit(Change(ChangeKind.COMPANY))
+
+    def pay_period_kind(self) -> PeriodKind:
+        """MONTH or HALF, as the company pays."""
+        return self._service.company().pay_period
+
+    def default_period(self) -> Period:
+        """The pay period that contains yesterday."""
+        kind = self._service.company().pay_period
+        return Period.containing(self.today - timedelta(days=1), kind)
+
+    # --- period and store -----------------------------------------------------------------
+    @property
+    def period(self) -> Period:
+        """The period the window shows."""
+        return self._period
+
+    def set_period(self, period: Period) -> None:
+        """Show another period."""
+        if period != self._period:
+            self._period = period
+            self.periodChanged.emit(period)
+
+    @property
+    def store(self) -> str | None:
+        """The store filter (``None`` = every store)."""
+        return self._store
+
+    def set_store(self, store: str | None) -> None:
+        """Filter by a store (``None`` = every store)."""
+        if store != self._store:
+            self._store = store
+            self.storeChanged.emit(store)
+
+    # --- changes --------------------------------------------------------------------------
+    def publish(self, change: Change) -> None:
+        """Announce a committed change to every view."""
+        if change.kind in (
+            ChangeKind.COMPANY,
+            ChangeKind.DIRECTORY,
+            ChangeKind.MATRIX,
+            ChangeKind.SCHEDULE,
+        ):
+            self._service.invalidate()
+        self.changed.emit(change)

@@ -1,0 +1,234 @@
+"""The File menu: New company…, Open…, Recent files, Import workbook…, Export…, Backup
+now, Restore…, Settings…, Quit. Every action goes through services; errors become a message
+box that says what and where."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from kpidesk.gui.workers import Worker, start
+from kpidesk.services import locations
+from kpidesk.services.company import CompanyService, restore_database
+from kpidesk.services.errors import UserError
+
+if TYPE_CHECKING:
+    from kpidesk.gui.main_window import MainWindow
+
+COMPANY_FILTER = "kpidesk (*.kpidesk *.sqlite *.db)"
+WORKBOOK_FILTER = "Excel (*.xlsx)"
+
+
+class FileActions:
+    """Builds the File menu on ``window`` and carries out its actions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.context = window.context
+        self._workers: list[Worker] = []
+        menu = window.menuBar().addMenu(self.tr("&File"))
+        self.menu = menu
+        self.new_action = self._add(
+            self.tr("New company…"), self.new_company, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._add(
+            self.tr("Open…"), self.open_company, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = menu.addMenu(self.tr("Recent files"))
+        menu.addSeparator()
+        self.import_action = self._add(self.tr("Import workbook…"), self.import_workbook, "Ctrl+I")
+        self.export_action = self._add(self.tr("Export…"), self.export_workbook, "Ctrl+E")
+        menu.addSeparator()
+        self.backup_action = self._add(self.tr("Backup now"), self.backup_now, "Ctrl+B")
+        self.restore_action = self._add(self.tr("Restore…"), self.restore)
+        menu.addSeparator()
+        self.settings_action = self._add(self.tr("Settings…"), self.settings)
+        menu.addSeparator()
+        self.quit_action = self._add(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.refresh_recent()
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context (it is not a QObject)."""
+        return QCoreApplication.translate("FileActions", text)
+
+    def _add(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    def _error(self, title: str, error: UserError) -> None:
+        details = "\n".join(problem.describe() for problem in error.problems[:30])
+        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, parent=self.window)
+        if details:
+            box.setDetailedText(details)
+        box.open()
+
+    # --- companies ------------------------------------------------------------------------
+    def refresh_recent(self) -> None:
+        """Rebuild the Recent files submenu."""
+        self.recent_menu.clear()
+        recent = locations.recent_databases()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def switch_to(self, service: CompanyService) -> None:
+        """Make ``service`` the open company."""
+        locations.remember_database(service.path)
+        self.context.replace_service(service)
+
+    def open_path(self, path: Path) -> None:
+        """Open a company file, or say why not."""
+        try:
+            service = CompanyService.open(path)
+        except UserError as error:
+            self._error(self.tr("Cannot open the file"), error)
+            return
+        self.switch_to(service)
+
+    def new_company(self) -> None:
+        """Create an empty company in a file the user chooses."""
+        start_at = str(locations.data_dir() / "company.kpidesk")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New company file"), start_at, COMPANY_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(locations.DATABASE_SUFFIX)
+        title, ok = QInputDialog.getText(
+            self.window, self.tr("New company"), self.tr("Company name:")
+        )
+        if not ok:
+            return
+        try:
+            service = CompanyService.create(path, name=title.strip() or path.stem)
+        except UserError as error:
+            self._error(self.tr("Cannot create the company"), error)
+            return
+        self.switch_to(service)
+
+    def open_company(self) -> None:
+        """Open another company file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open company"), str(locations.data_dir()), COMPANY_FILTER
+        )
+        if name:
+            self.open_path(Path(name))
+
+    # --- workbooks ------------------------------------------------------------------------
+    def import_workbook(self, path: Path | None = None) -> None:
+        """Check a workbook off the GUI thread, show its problems or changes, then import."""
+        if not isinstance(path, Path):
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import workbook"), "", WORKBOOK_FILTER
+            )
+            if not name:
+                return
+            path = Path(name)
+        from kpidesk.gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, path, self.window)
+        dialog.open()
+        dialog.start()
+        self.last_import_dialog = dialog
+
+    def export_workbook(self) -> None:
+        """Write the whole company to a workbook off the GUI thread."""
+        start_at = str(Path.home() / f"{self.context.database_path.stem}.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export workbook"), start_at, WORKBOOK_FILTER
+        )
+        if not name:
+            return
+        target = Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx")
+        database, lang = self.context.database_path, self.context.lang
+
+        def work(progress: object, cancelled: object) -> Path:
+            with CompanyService.open(database, backup=False) as service:
+                service.export_workbook(target, lang=lang)
+            return target
+
+        worker = Worker(work)
+        worker.signals.finished.connect(
+            lambda path: self.window.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(path)), 8000
+            )
+        )
+        worker.signals.failed.connect(
+            lambda message, problems: self._error(
+                self.tr("Export failed"), UserError(message, problems)
+            )
+        )
+        self._workers.append(worker)
+        self.window.statusBar().showMessage(self.tr("Exporting…"))
+        start(worker)
+
+    # --- safety ---------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        """Copy the database to the backups folder."""
+        try:
+            path = self.context.service.backup()
+        except UserError as error:
+            self._error(self.tr("Backup failed"), error)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Backup saved: %1").replace("%1", str(path)), 8000
+        )
+        self.window._refresh_status()
+
+    def restore(self) -> None:
+        """Replace the company with a backup the user picks, after a confirmation."""
+        path = self.context.database_path
+        folder = self.context.service.last_backup()
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Restore from backup"),
+            str(folder.parent if folder else path.parent),
+            COMPANY_FILTER,
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace the company in %1 with the backup %2? "
+                "The current state is backed up first."
+            )
+            .replace("%1", path.name)
+            .replace("%2", Path(name).name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.context.service.close()
+        try:
+            restore_database(path, Path(name))
+        except UserError as error:
+            self._error(self.tr("Restore failed"), error)
+        service = CompanyService.open(path)
+        self.switch_to(service)
+
+    def settings(self) -> None:
+        """The settings dialog: language and where company files live."""
+        from kpidesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self.window)
+        dialog.open()
+        self.last_settings_dialog = dialog

@@ -1,0 +1,222 @@
+"""The main window (SPEC §4): left navigation of the sections, a toolbar with the period
+selector and the store filter, an Edit menu whose undo/redo follow the visible section, and
+a status bar with the database file, the last backup and the period's problem count.
+The File menu lives in ``file_actions``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from kpidesk.core.periods import Period
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.period_selector import PeriodSelector
+from kpidesk.gui.section import Section
+from kpidesk.services.changes import Change
+
+
+class MainWindow(QMainWindow):
+    """kpidesk's window: navigation + the visible section."""
+
+    def __init__(self, context: AppContext, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.context = context
+        self.sections = list(sections)
+        self.undo_group = QUndoGroup(self)
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+        self._build_central()
+        self._build_toolbar()
+        self.file_actions = FileActions(self)
+        self._build_edit_and_help_menus()
+        self._build_status_bar()
+        context.changed.connect(self._on_changed)
+        context.periodChanged.connect(self._on_period_changed)
+        context.companyOpened.connect(self._on_company_opened)
+        self._refresh_title()
+        self._refresh_status()
+        if self.sections:
+            self.navigation.setCurrentRow(0)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.navigation = QListWidget(splitter)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(240)
+        self.navigation.setMinimumWidth(170)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(2)
+        self.stack = QStackedWidget(splitter)
+        for section in self.sections:
+            self.stack.addWidget(section)
+            item = QListWidgetItem(section.title(), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            stack = self._undo_stack_of(section)
+            if stack is not None:
+                self.undo_group.addStack(stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._show_section)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Period"), self)
+        toolbar.setObjectName("period_toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        toolbar.addWidget(QLabel(self.tr("Period:") + " ", toolbar))
+        self.period_selector = PeriodSelector(self.context.period, self.context.lang, toolbar)
+        self.period_selector.periodChanged.connect(self.context.set_period)
+        toolbar.addWidget(self.period_selector)
+        spacer = QWidget(toolbar)
+        spacer.setFixedWidth(24)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(QLabel(self.tr("Store:") + " ", toolbar))
+        self.store_filter = QComboBox(toolbar)
+        self.store_filter.setObjectName("store_filter")
+        self.store_filter.setMinimumWidth(200)
+        self.store_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        toolbar.addWidget(self.store_filter)
+        self._fill_store_filter()
+        self.store_filter.currentIndexChanged.connect(self._store_chosen)
+
+    def _build_edit_and_help_menus(self) -> None:
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About kpidesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.database_label = QLabel(bar)
+        self.backup_label = QLabel(bar)
+        self.problems_label = QLabel(bar)
+        self.problems_label.setObjectName("problems_label")
+        for label in (self.database_label, self.backup_label, self.problems_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            bar.addPermanentWidget(label)
+
+    # --- sections -------------------------------------------------------------------------
+    @staticmethod
+    def _undo_stack_of(section: Section) -> QUndoStack | None:
+        stack = getattr(section, "undo_stack", None)
+        return stack if isinstance(stack, QUndoStack) else None
+
+    def _show_section(self, row: int) -> None:
+        if row < 0 or row >= len(self.sections):
+            return
+        section = self.sections[row]
+        self.stack.setCurrentWidget(section)
+        stack = self._undo_stack_of(section)
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # None clears it
+        section.activated()
+
+    def section(self, key: str) -> Section | None:
+        """The section with this key, if the window has it."""
+        return next((s for s in self.sections if s.key == key), None)
+
+    def show_section(self, key: str, **target: object) -> bool:
+        """Switch to a section (and, with ``target``, to one item in it)."""
+        for row, section in enumerate(self.sections):
+            if section.key == key:
+                self.navigation.setCurrentRow(row)
+                return section.open_item(**target) if target else True
+        return False
+
+    # --- reacting -------------------------------------------------------------------------
+    def _fill_store_filter(self) -> None:
+        self.store_filter.blockSignals(True)
+        self.store_filter.clear()
+        self.store_filter.addItem(self.tr("All stores"), None)
+        for store in self.context.service.company().stores:
+            if not store.archived:
+                self.store_filter.addItem(store.name, store.name)
+        index = self.store_filter.findData(self.context.store)
+        self.store_filter.setCurrentIndex(max(index, 0))
+        self.store_filter.blockSignals(False)
+
+    def _store_chosen(self, index: int) -> None:
+        self.context.set_store(self.store_filter.itemData(index))
+
+    def _on_changed(self, change: Change) -> None:
+        from kpidesk.services.changes import ChangeKind
+
+        if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
+            self._fill_store_filter()
+            self._refresh_title()
+        self._refresh_status()
+
+    def _on_period_changed(self, period: Period) -> None:
+        self.period_selector.set_period(period)
+        self._refresh_status()
+
+    def _on_company_opened(self) -> None:
+        self.period_selector.set_period(self.context.period)
+        self._fill_store_filter()
+        self._refresh_title()
+        self._refresh_status()
+        self.file_actions.refresh_recent()
+
+    def _refresh_title(self) -> None:
+        name = self.context.service.company().name or self.context.database_path.stem
+        self.setWindowTitle(f"{name} — kpidesk")
+
+    def _refresh_status(self) -> None:
+        path = self.context.database_path
+        self.database_label.setText(self.tr("Database: %1").replace("%1", path.name))
+        self.database_label.setToolTip(str(path))
+        backup = self.context.service.last_backup()
+        if backup is None:
+            self.backup_label.setText(self.tr("No backup yet"))
+        else:
+            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", backup.name))
+            self.backup_label.setToolTip(str(backup))
+        status = self.context.service.period_status(self.context.period, self.context.today)
+        count = status.problem_count
+        text = self.tr("Problems in %1: %2").replace("%1", status.period.code)
+        self.problems_label.setText(text.replace("%2", str(count)))
+        self.problems_label.setStyleSheet("color: #b00020;" if count else "color: #1b5e20;")
+        self.problems_label.setToolTip(status.describe())
+        if status.locked:
+            self.problems_label.setText(self.problems_label.text() + " 🔒")
+
+    def _about(self) -> None:
+        from kpidesk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About kpidesk"),
+            self.tr(
+                "kpidesk %1 — offline KPI matrices, daily store data and bonus sheets."
+            ).replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for section in self.sections:
+            section.close()
+        super().closeEvent(event)

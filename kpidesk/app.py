@@ -16,7 +16,7 @@ from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.i18n import choose_language, install_translators
 from kpidesk.gui.main_window import MainWindow
-from kpidesk.gui.sections import section_classes
+from kpidesk.gui.sections import SECTIONS
 from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService
@@ -41,10 +41,9 @@ def build_main_window(
     period: Period | None = None,
     today: date | None = None,
 ) -> MainWindow:
-    """The main window over an open company, with every section."""
+    """The main window over an open company; its sections are built when first shown."""
     context = AppContext(service, lang=lang, period=period, today=today)
-    sections = [section_class(context) for section_class in section_classes()]
-    return MainWindow(context, sections)
+    return MainWindow(context, SECTIONS)
 
 
 def welcome_service(
@@ -94,9 +93,25 @@ def welcome_service(
     return None, None
 
 
+def install_exception_hook() -> None:
+    """Show an unexpected error as a message (its traceback goes to the log file) instead
+    of letting the window die."""
+    from kpidesk.services import crash_log
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        if isinstance(error, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
+        text = crash_log.summary(error, crash_log.record(error))
+        QMessageBox.critical(None, "kpidesk", text)
+
+    sys.excepthook = hook
+
+
 def run_gui(database: Path | None = None, *, period: Period | None = None) -> int:
     """Open the window on ``database``, the last company opened, or the welcome."""
     app = application()
+    install_exception_hook()
     lang = choose_language(locations.get_setting("language"))
     translators = install_translators(app, lang)
     today = date.today()

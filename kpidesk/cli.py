@@ -82,15 +82,60 @@ def build_parser() -> argparse.ArgumentParser:
     reports = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     bonus = reports.add_parser("bonus", help="every employee's KPI, bonus and total")
     bonus.add_argument("--period", type=_period, required=True, help="e.g. 2026-10")
-    bonus.add_argument("--format", choices=("json", "csv"), default="json")
-    bonus.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    bonus.add_argument("--format", choices=("json", "csv", "xlsx", "pdf"), default="json")
+    bonus.add_argument(
+        "-o", "--output", type=Path, help="write to a file instead of stdout (xlsx, pdf: needed)"
+    )
+    bonus.add_argument("--store", help="only this store's employees (xlsx, pdf)")
+    bonus.add_argument("--lang", choices=("ru", "en"), default="ru", help="xlsx and pdf language")
+    bonus.add_argument("--appendix", action="store_true", help="pdf: add each number's explanation")
     bonus.set_defaults(handler=_cmd_report_bonus)
     stores = reports.add_parser("stores", help="store metrics over a range of days")
     stores.add_argument("--from", dest="start", type=_date, required=True, help="dd.mm.yyyy")
     stores.add_argument("--to", dest="end", type=_date, required=True, help="dd.mm.yyyy")
-    stores.add_argument("--format", choices=("json", "csv"), default="json")
-    stores.add_argument("-o", "--output", type=Path)
+    stores.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
+    stores.add_argument("-o", "--output", type=Path, help="the file (required for xlsx)")
     stores.set_defaults(handler=_cmd_report_stores)
+    rating = reports.add_parser(
+        "rating", help="rank employees, stores or departments by KPI or an indicator"
+    )
+    rating_range = rating.add_mutually_exclusive_group(required=True)
+    rating_range.add_argument(
+        "--period", type=_period, help="e.g. 2026-10, 2026-10-H1, 2026-W43, 2026-Q4, 2026"
+    )
+    rating_range.add_argument("--from", dest="start", type=_date, help="dd.mm.yyyy (with --to)")
+    rating.add_argument("--to", dest="end", type=_date, help="dd.mm.yyyy (with --from)")
+    rating.add_argument("--by", choices=("employee", "store", "department"), required=True)
+    rating.add_argument(
+        "--indicator", default="kpi", help="kpi (default), an indicator code or a store metric"
+    )
+    rating.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
+    rating.add_argument("-o", "--output", type=Path, help="the file (required for xlsx)")
+    rating.set_defaults(handler=_cmd_report_rating)
+    report_tasks = reports.add_parser(
+        "tasks", help="duties and tasks by assignee, by controller, or the debtors"
+    )
+    report_tasks.add_argument("--period", type=_period, required=True, help="e.g. 2026-10")
+    report_tasks.add_argument(
+        "--by", choices=("assignee", "controller", "debtors"), default="assignee"
+    )
+    report_tasks.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        help="count overdue on this day (default: today or the period's end, if earlier)",
+    )
+    report_tasks.add_argument("--format", choices=("json", "csv"), default="json")
+    report_tasks.add_argument("-o", "--output", type=Path)
+    report_tasks.set_defaults(handler=_cmd_report_tasks)
+
+    tasks = commands.add_parser("tasks", help="duties and tasks")
+    tasks_commands = tasks.add_subparsers(dest="tasks_command", metavar="ACTION", required=True)
+    generate = tasks_commands.add_parser(
+        "generate", help="create the period's duties from the duty lists (never twice)"
+    )
+    generate.add_argument("--period", type=_period, required=True, help="e.g. 2026-10")
+    generate.set_defaults(handler=_cmd_tasks_generate)
 
     backup = commands.add_parser("backup", help="copy the database to a backup file")
     backup.add_argument("-o", "--output", type=Path, help="the backup file (default: backups/)")
@@ -100,7 +145,37 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=_cmd_restore)
     check = commands.add_parser("check", help="check the database's integrity and matrices")
     check.set_defaults(handler=_cmd_check)
+    _add_period_and_daily_commands(commands)
     return parser
+
+
+def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``period lock|reopen|status`` and ``daily set`` (closing a period, feeding days)."""
+    period = commands.add_parser("period", help="lock, reopen or check a payroll period")
+    actions = period.add_subparsers(dest="period_action", metavar="ACTION", required=True)
+    lock = actions.add_parser("lock", help="lock a period after its bonuses are paid")
+    lock.add_argument("period", type=_period, metavar="PERIOD", help="e.g. 2026-10")
+    lock.set_defaults(handler=_cmd_period_lock)
+    reopen = actions.add_parser("reopen", help="reopen a locked period (the reason is logged)")
+    reopen.add_argument("period", type=_period, metavar="PERIOD")
+    reopen.add_argument("--reason", required=True, help="why it is reopened")
+    reopen.set_defaults(handler=_cmd_period_reopen)
+    status = actions.add_parser("status", help="locked or not, and what is still missing")
+    status.add_argument("period", type=_period, metavar="PERIOD")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.set_defaults(handler=_cmd_period_status)
+
+    daily = commands.add_parser("daily", help="a store's daily data")
+    daily_actions = daily.add_subparsers(dest="daily_action", metavar="ACTION", required=True)
+    daily_set = daily_actions.add_parser("set", help="add or change one store's day")
+    daily_set.add_argument("--store", required=True)
+    daily_set.add_argument("--date", dest="day", type=_date, required=True, help="dd.mm.yyyy")
+    daily_set.add_argument("--revenue", required=True, help="₽, e.g. 125 400,50")
+    daily_set.add_argument("--receipts", required=True, help="number of receipts")
+    daily_set.add_argument("--visitors", required=True, help="number of visitors")
+    daily_set.add_argument("--units", help="units sold")
+    daily_set.add_argument("--returns", help="returns, ₽")
+    daily_set.set_defaults(handler=_cmd_daily_set)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,12 +193,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kpidesk: interrupted", file=sys.stderr)
         return 1
+    except SystemExit:
+        raise
     except BrokenPipeError:
         # the reader (e.g. `| head`) went away: not an error of ours, and no traceback
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:  # a bug: logged with its traceback, one line for the user
+        from kpidesk.services import crash_log
+
+        print(f"kpidesk: {crash_log.summary(error, crash_log.record(error))}", file=sys.stderr)
+        return 1
 
 
 def _print_user_error(error: Exception) -> None:
@@ -220,6 +302,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_report_bonus(args: argparse.Namespace) -> int:
     from kpidesk.services.reporting import bonus_report_csv, bonus_report_json
 
+    if args.format in ("xlsx", "pdf"):
+        if args.output is None:
+            print(f"kpidesk report bonus: --format {args.format} needs -o FILE", file=sys.stderr)
+            return 2
+        return _report_bonus_file(args)
     service = _open(args, backup=False)
     with service:
         result = service.compute_period(args.period)
@@ -228,19 +315,147 @@ def _cmd_report_bonus(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_bonus_file(args: argparse.Namespace) -> int:
+    """``report bonus --format xlsx|pdf -o FILE``: the bonus workbook or the sheets' PDF.
+    Qt is loaded only here, for the PDF (offscreen when there is no display)."""
+    from kpidesk.services.bonus_sheets import bonus_batch, export_bonus_workbook
+
+    service = _open(args, backup=False)
+    with service:
+        if args.format == "xlsx":
+            export_bonus_workbook(
+                service, args.period, args.output, store=args.store, lang=args.lang
+            )
+            print(f"wrote {args.output}")
+            return 0
+        batch = bonus_batch(service, args.period, store=args.store)
+    from kpidesk.gui.i18n import install_translators
+    from kpidesk.reports.headless import gui_application
+    from kpidesk.reports.pdf import write_pdf
+
+    app = gui_application()
+    translators = install_translators(app, args.lang)
+    try:
+        pages = write_pdf(batch, args.output, lang=args.lang, appendix=args.appendix)
+    finally:
+        from kpidesk.gui.i18n import remove_translators
+
+        remove_translators(app, translators)
+    print(f"wrote {args.output}: {pages} page(s)")
+    return 0
+
+
 def _cmd_report_stores(args: argparse.Namespace) -> int:
-    from kpidesk.core.periods import Period
+    from kpidesk.core.ratings import calendar_period
     from kpidesk.services.errors import UserError
-    from kpidesk.services.reporting import stores_report_csv, stores_report_json
+    from kpidesk.services.reporting import (
+        stores_report_csv,
+        stores_report_json,
+        stores_report_xlsx,
+    )
 
     if args.end < args.start:
         raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+    if args.format == "xlsx" and args.output is None:
+        raise UserError("--format xlsx needs -o FILE.xlsx")
     service = _open(args, backup=False)
-    period = Period.custom(args.start, args.end)
+    # a month (week, quarter, …) given by its dates compares with the previous month, as
+    # on the dashboard
+    period = calendar_period(args.start, args.end)
     with service:
         rows = service.store_report(period)
+    if args.format == "xlsx":
+        _write_file(lambda: stores_report_xlsx(period, rows, args.output), args.output)
+        return 0
     render = stores_report_json if args.format == "json" else stores_report_csv
     _emit(render(period, rows), args.output)
+    return 0
+
+
+def _write_file(write: Callable[[], object], output: Path) -> None:
+    from kpidesk.services.errors import UserError
+
+    try:
+        write()
+    except OSError as error:
+        raise UserError(f"cannot write {output}: {error.strerror or error}") from None
+    print(f"wrote {output}")
+
+
+def _cmd_report_rating(args: argparse.Namespace) -> int:
+    import json
+
+    from kpidesk.core.ratings import Subject, calendar_period
+    from kpidesk.services.analytics import Analytics, rating_rows_json
+    from kpidesk.services.errors import UserError
+
+    if args.period is not None:
+        if args.end is not None:
+            raise UserError("give either --period or --from and --to, not both")
+        period = args.period
+    else:
+        if args.end is None:
+            raise UserError("--from needs --to")
+        if args.end < args.start:
+            raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+        period = calendar_period(args.start, args.end)
+    if args.format == "xlsx" and args.output is None:
+        raise UserError("--format xlsx needs -o FILE.xlsx")
+    service = _open(args, backup=False)
+    with service:
+        analytics = Analytics(service)
+        measure = analytics.measure(args.indicator)
+        rating = analytics.rating(Subject(args.by), measure, period)
+    code = "kpi" if measure.code == "kpi" else measure.code
+    if args.format == "xlsx":
+        from kpidesk.io.rating_export import write_rating_xlsx
+
+        caption = f"{args.by} by {code}, {period.start:%d.%m.%Y} — {period.end:%d.%m.%Y}"
+        _write_file(
+            lambda: write_rating_xlsx(rating, args.output, title="rating", caption=caption),
+            args.output,
+        )
+        return 0
+    if args.format == "csv":
+        from kpidesk.io.rating_export import RATING_COLUMNS, rating_csv_records
+        from kpidesk.io.tables import to_csv
+
+        _emit(to_csv(rating_csv_records(rating), columns=RATING_COLUMNS), args.output)
+        return 0
+    document = {
+        "period": period.code,
+        "by": args.by,
+        "indicator": code,
+        "rows": rating_rows_json(rating),
+    }
+    _emit(json.dumps(document, ensure_ascii=False, indent=1), args.output)
+    return 0
+
+
+def _cmd_report_tasks(args: argparse.Namespace) -> int:
+    from kpidesk.core.tasks_filters import Grouping, default_as_of
+    from kpidesk.services.tasks import tasks_report
+
+    as_of = args.as_of or default_as_of(args.period, date.today())
+    service = _open(args, backup=False)
+    with service:
+        report = tasks_report(service, args.period, Grouping(args.by), as_of)
+    _emit(report.as_json() if args.format == "json" else report.as_csv(), args.output)
+    return 0
+
+
+def _cmd_tasks_generate(args: argparse.Namespace) -> int:
+    from kpidesk.services.tasks import generate_period_duties
+
+    service = _open(args)
+    with service:
+        outcome = generate_period_duties(service, args.period)
+    for problem in outcome.problems:
+        print(f"  {problem.describe()}", file=sys.stderr)
+    if outcome.added:
+        print(f"created {len(outcome.added)} duties for {args.period.code}")
+    else:
+        print(f"no new duties for {args.period.code} (they exist already)")
     return 0
 
 
@@ -268,3 +483,73 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report = service.check()
     print(report.describe())
     return 0 if report.ok else 1
+
+
+def _cmd_period_lock(args: argparse.Namespace) -> int:
+    from kpidesk.services.periods import lock_period
+
+    service = _open(args, backup=False)
+    with service:
+        lock_period(service, args.period)
+    print(f"period {args.period.code} locked")
+    return 0
+
+
+def _cmd_period_reopen(args: argparse.Namespace) -> int:
+    from kpidesk.services.periods import reopen_period
+
+    service = _open(args, backup=False)
+    with service:
+        reopen_period(service, args.period, args.reason)
+    print(f"period {args.period.code} reopened: {args.reason.strip()}")
+    return 0
+
+
+def _cmd_period_status(args: argparse.Namespace) -> int:
+    import json
+
+    from kpidesk.services.periods import period_status, status_json
+
+    service = _open(args, backup=False)
+    with service:
+        status = period_status(service, args.period, date.today())
+    if args.format == "json":
+        _emit(json.dumps(status_json(status), ensure_ascii=False, indent=1), None)
+    else:
+        _emit(status.describe(), None)
+    return 0
+
+
+def _cmd_daily_set(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
+    from kpidesk.core.money import parse_number
+    from kpidesk.services.daily_entry import check_day, save_day
+    from kpidesk.services.errors import UserError
+
+    values: dict[str, Decimal | None] = {}
+    for name in ("revenue", "receipts", "visitors", "units", "returns"):
+        text = getattr(args, name)
+        if text is None:
+            values[name] = None
+            continue
+        try:
+            values[name] = parse_number(text)
+        except ValueError:
+            raise UserError(f"--{name}: not a number: {text!r}") from None
+    if values["units"] is None:
+        values["units"] = Decimal(0)
+    service = _open(args, backup=False)
+    with service:
+        checked = check_day(service, args.store, args.day, values)
+        if checked.entry is None or checked.errors:
+            errors = checked.errors
+            raise UserError(
+                f"{args.store} {args.day:%d.%m.%Y}: {errors[0].message}" if errors else "",
+                errors,
+            )
+        save_day(service, checked.entry)
+    for problem in checked.warnings:
+        print(f"  {problem.describe()}", file=sys.stderr)
+    print(f"saved {args.store} {args.day:%d.%m.%Y}")
+    return 0

@@ -15,6 +15,7 @@ from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.periods import PeriodKind
 from kpidesk.core.problems import Location
+from kpidesk.core.tasks import DutyTemplate, Task
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class PeriodInputs:
     sales dynamics); ``plans`` are the store plans overlapping the period.
     ``facts`` maps (employee, indicator code) → the manual fact for the period;
     ``inputs`` maps (employee, "<family>:<name>") → a raw warehouse/marketing/sales input.
+    ``tasks`` are the period's duties and tasks (for the ``tasks:`` metrics).
     """
 
     facts: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
@@ -61,6 +63,7 @@ class PeriodInputs:
     seller_days: tuple[SellerDay, ...] = ()
     plans: tuple[StorePlan, ...] = ()
     inputs: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+    tasks: tuple[Task, ...] = ()
 
 
 ContentKind = str  # "stores", "employees", "indicators", "matrices", "daily", "facts", …
@@ -91,6 +94,8 @@ class CompanyContent:
     plans: tuple[StorePlan, ...] = ()
     facts: tuple[Fact, ...] = ()
     inputs: tuple[PeriodInput, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    duty_templates: tuple[DutyTemplate, ...] = ()
     origins: Mapping[tuple[ContentKind, int], Location] = field(default_factory=dict)
 
     def origin(self, kind: ContentKind, index: int) -> Location:

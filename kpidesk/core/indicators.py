@@ -1,9 +1,9 @@
 """Indicators: code, name, unit, source and index method (SPEC §2.3).
 
 A source says where the fact comes from: ``manual`` (typed in), ``store:<metric>``,
-``employee:<metric>``, ``warehouse:<metric>``, ``marketing:<metric>``, ``sales:<metric>``
-(computed). The catalogue of known computed metrics lives here so that validation, the
-importer and the GUI agree on it.
+``employee:<metric>``, ``warehouse:<metric>``, ``marketing:<metric>``, ``sales:<metric>``,
+``tasks:<metric>`` (computed). The catalogue of known computed metrics lives here so that
+validation, the importer and the GUI agree on it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class SourceKind(Enum):
     WAREHOUSE = "warehouse"
     MARKETING = "marketing"
     SALES = "sales"
+    TASKS = "tasks"
 
 
 UNITS = ("₽", "%", "шт.", "дн.", "")
@@ -57,6 +58,8 @@ WAREHOUSE_METRICS = (
 )
 MARKETING_METRICS = ("ctr", "cr", "cpc", "cpl", "cpo", "ltv", "br", "roi", "romi", "nps")
 SALES_METRICS = ("revenue", "deal_cycle", "aov", "sales_dynamics", "conversion", "transactions")
+# From the employee's duties and tasks of the period (SPEC §2.8, core.tasks).
+TASKS_METRICS = ("open_at_close", "on_time_percent")
 
 # Raw per-period inputs (entered per employee) that the warehouse, marketing and sales
 # metrics are computed from. Key in PeriodInputs.inputs: "<family>:<name>".
@@ -107,6 +110,7 @@ KNOWN_METRICS: dict[SourceKind, tuple[str, ...]] = {
     SourceKind.WAREHOUSE: WAREHOUSE_METRICS,
     SourceKind.MARKETING: MARKETING_METRICS,
     SourceKind.SALES: SALES_METRICS,
+    SourceKind.TASKS: TASKS_METRICS,
 }
 
 
@@ -117,6 +121,7 @@ _SOURCE_ALIASES = {
     "склад": "warehouse",
     "маркетинг": "marketing",
     "продажи": "sales",
+    "задачи": "tasks",
 }
 
 _METHOD_ALIASES = {
@@ -171,7 +176,7 @@ class Source:
         except ValueError:
             raise ValueError(
                 f"unknown source {text!r} (expected manual, store:…, employee:…, "
-                "warehouse:…, marketing:… or sales:…)"
+                "warehouse:…, marketing:…, sales:… or tasks:…)"
             ) from None
         metric = metric.strip()
         if kind is SourceKind.MANUAL:

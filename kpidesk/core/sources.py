@@ -4,7 +4,8 @@ in a period from the period's inputs.
 ``manual`` → the typed-in fact; ``store:<metric>`` → the metrics of the employee's store
 (all stores together for an employee without a store); ``employee:<metric>`` → the
 employee's own per-seller rows; ``warehouse:``/``marketing:``/``sales:`` → the family
-metric from the employee's raw inputs. Anything missing gives ``None``.
+metric from the employee's raw inputs; ``tasks:<metric>`` → from the employee's duties and
+tasks of the period (``core.tasks``). Anything missing gives ``None``.
 
 A :class:`PeriodBook` groups the daily rows by store and the seller rows and raw inputs by
 employee once, and caches each store's metrics, so that a whole period costs one pass over
@@ -23,6 +24,7 @@ from kpidesk.core.company import PeriodInputs
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.families import family_metric
 from kpidesk.core.indicators import KNOWN_METRICS, Indicator, SourceKind
+from kpidesk.core.money import round_to
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.store_metrics import (
@@ -33,6 +35,7 @@ from kpidesk.core.store_metrics import (
     metrics_from_sums,
     plan_for,
 )
+from kpidesk.core.tasks import Task, task_metric
 
 
 class PeriodBook:
@@ -56,6 +59,10 @@ class PeriodBook:
         self._plans: dict[str, list[StorePlan]] = defaultdict(list)
         for plan in inputs.plans:
             self._plans[plan.store].append(plan)
+        self._tasks: dict[str, list[Task]] = defaultdict(list)
+        for task in inputs.tasks:
+            if task.period == period:
+                self._tasks[task.assignee].append(task)
         self._sellers: dict[str, list[SellerDay]] = defaultdict(list)
         for day in inputs.seller_days:
             if period.contains(day.day):
@@ -102,8 +109,24 @@ class PeriodBook:
         """The employee's raw inputs of a family, keyed by input name."""
         return self._raw.get((employee, family.value), {})
 
+    def tasks(self, employee: str) -> list[Task]:
+        """The employee's duties and tasks of the period (as assignee)."""
+        return self._tasks.get(employee, [])
+
 
 FactReader = Callable[[Employee], Decimal | None]
+
+# A computed fact (a ratio such as conversion 23.178…%) is rounded to hundredths before it
+# is used, so that the fact a sheet prints or an export writes reproduces the index exactly.
+COMPUTED_FACT_STEP = Decimal("0.01")
+
+
+def _rounded(read: FactReader) -> FactReader:
+    def rounded(employee: Employee) -> Decimal | None:
+        value = read(employee)
+        return None if value is None else round_to(value, COMPUTED_FACT_STEP)
+
+    return rounded
 
 
 def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
@@ -120,10 +143,16 @@ def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
     if metric is None or metric not in KNOWN_METRICS.get(kind, ()):
         return lambda employee: None
     if kind is SourceKind.STORE:
-        return lambda employee: getattr(book.store(employee.store), metric)
+        return _rounded(lambda employee: getattr(book.store(employee.store), metric))
     if kind is SourceKind.EMPLOYEE:
-        return lambda employee: getattr(book.seller(employee.name), metric)
-    return lambda employee: family_metric(kind, metric, book.raw_inputs(employee.name, kind))
+        return _rounded(lambda employee: getattr(book.seller(employee.name), metric))
+    if kind is SourceKind.TASKS:
+        return _rounded(
+            lambda employee: task_metric(metric, book.tasks(employee.name), book.period)
+        )
+    return _rounded(
+        lambda employee: family_metric(kind, metric, book.raw_inputs(employee.name, kind))
+    )
 
 
 def fact_for(

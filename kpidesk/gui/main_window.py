@@ -28,16 +28,18 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.period_selector import PeriodSelector
 from kpidesk.gui.section import Section
+from kpidesk.gui.sections import SectionEntry
 from kpidesk.services.changes import Change
 
 
 class MainWindow(QMainWindow):
     """kpidesk's window: navigation + the visible section."""
 
-    def __init__(self, context: AppContext, sections: Sequence[Section]) -> None:
+    def __init__(self, context: AppContext, entries: Sequence[SectionEntry]) -> None:
         super().__init__()
         self.context = context
-        self.sections = list(sections)
+        self.entries = list(entries)
+        self.sections: list[Section] = []  # built so far, in the order they were built
         self.undo_group = QUndoGroup(self)
         self.setObjectName("main_window")
         self.resize(1280, 800)
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
         context.companyOpened.connect(self._on_company_opened)
         self._refresh_title()
         self._refresh_status()
-        if self.sections:
+        if self.entries:
             self.navigation.setCurrentRow(0)
 
     # --- layout ---------------------------------------------------------------------------
@@ -64,13 +66,9 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
         self.stack = QStackedWidget(splitter)
-        for section in self.sections:
-            self.stack.addWidget(section)
-            item = QListWidgetItem(section.title(), self.navigation)
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            stack = self._undo_stack_of(section)
-            if stack is not None:
-                self.undo_group.addStack(stack)
+        for entry in self.entries:
+            item = QListWidgetItem(entry.title(), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
@@ -127,24 +125,41 @@ class MainWindow(QMainWindow):
         stack = getattr(section, "undo_stack", None)
         return stack if isinstance(stack, QUndoStack) else None
 
+    def section(self, key: str) -> Section | None:
+        """The section with this key, built on first use; ``None`` if the window has none."""
+        built = next((s for s in self.sections if s.key == key), None)
+        if built is not None:
+            return built
+        entry = next((e for e in self.entries if e.key == key), None)
+        if entry is None:
+            return None
+        section = entry.load()(self.context)
+        self.sections.append(section)
+        self.stack.addWidget(section)
+        stack = self._undo_stack_of(section)
+        if stack is not None:
+            self.undo_group.addStack(stack)
+        return section
+
     def _show_section(self, row: int) -> None:
-        if row < 0 or row >= len(self.sections):
+        if row < 0 or row >= len(self.entries):
             return
-        section = self.sections[row]
+        section = self.section(self.entries[row].key)
+        if section is None:
+            return
         self.stack.setCurrentWidget(section)
         stack = self._undo_stack_of(section)
         self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # None clears it
         section.activated()
 
-    def section(self, key: str) -> Section | None:
-        """The section with this key, if the window has it."""
-        return next((s for s in self.sections if s.key == key), None)
-
     def show_section(self, key: str, **target: object) -> bool:
         """Switch to a section (and, with ``target``, to one item in it)."""
-        for row, section in enumerate(self.sections):
-            if section.key == key:
+        for row, entry in enumerate(self.entries):
+            if entry.key == key:
                 self.navigation.setCurrentRow(row)
+                section = self.section(key)
+                if section is None:
+                    return False
                 return section.open_item(**target) if target else True
         return False
 

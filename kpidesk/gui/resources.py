@@ -1,28 +1,8 @@
-"""Finding resource files from a source checkout, an installed package or a PyInstaller
-build — the one function every part of the GUI uses for them."""
+"""Finding resource files: the GUI's name for :mod:`kpidesk.resources_path`, which holds the
+one function (shared with ``reports``, which must not import ``gui``)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from kpidesk.resources_path import resource_path, resources_root
 
-
-def resources_root() -> Path:
-    """The folder holding ``i18n/``, ``icons/`` and the print stylesheet."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    source = Path(__file__).resolve().parents[2] / "resources"
-    if (source / "i18n").is_dir():
-        return source
-    try:
-        import kpidesk.resources as installed
-
-        return Path(installed.__file__).resolve().parent
-    except ImportError:
-        return source
-
-
-def resource_path(*parts: str) -> Path:
-    """A file under the resources folder."""
-    return resources_root().joinpath(*parts)
+__all__ = ["resource_path", "resources_root"]

@@ -1,32 +1,110 @@
-"""The sections of the main window (SPEC §4). Each entry is a ``Section`` subclass
-constructed with the shared ``AppContext``; the navigation shows them in ``ORDER``."""
+"""The sections of the main window (SPEC §4), in navigation order. Each entry names the
+module and ``Section`` class that builds it; the window imports and constructs a section
+only when it is first shown (or drilled into), so that start-up stays light (SPEC §9)."""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from kpidesk.gui.section import Section
 
-# Navigation order by Section.key; a section whose key is not listed goes last.
-ORDER = (
-    "dashboard",
-    "matrix",
-    "daily",
-    "month_grid",
-    "facts",
-    "tasks",
-    "ratings",
-    "charts",
-    "bonus",
-    "directories",
-    "audit",
+
+@dataclass(frozen=True)
+class SectionEntry:
+    """One page of the left navigation."""
+
+    key: str
+    module: str
+    class_name: str
+    title_source: str  # English; translated in the "Sections" context
+
+    def title(self) -> str:
+        """The navigation title in the interface language."""
+        return QCoreApplication.translate("Sections", self.title_source)
+
+    def load(self) -> type[Section]:
+        """Import the section's class."""
+        section_class = getattr(importlib.import_module(self.module), self.class_name)
+        if not (isinstance(section_class, type) and issubclass(section_class, Section)):
+            raise TypeError(f"{self.module}.{self.class_name} is not a Section")
+        return section_class
+
+
+def _title(source: object) -> str:
+    # QT_TRANSLATE_NOOP only marks the text for lupdate and returns it unchanged
+    return str(source)
+
+
+SECTIONS: tuple[SectionEntry, ...] = (
+    SectionEntry(
+        "dashboard",
+        "kpidesk.gui.dashboard",
+        "DashboardSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Dashboard")),
+    ),
+    SectionEntry(
+        "matrix",
+        "kpidesk.gui.matrix",
+        "MatrixSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "KPI matrix")),
+    ),
+    SectionEntry(
+        "daily",
+        "kpidesk.gui.daily_entry",
+        "DailyEntrySection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Daily entry")),
+    ),
+    SectionEntry(
+        "month_grid",
+        "kpidesk.gui.month_grid",
+        "MonthGridSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Month grid")),
+    ),
+    SectionEntry(
+        "facts", "kpidesk.gui.facts", "FactsSection", _title(QT_TRANSLATE_NOOP("Sections", "Facts"))
+    ),
+    SectionEntry(
+        "tasks",
+        "kpidesk.gui.tasks_section",
+        "TasksSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Tasks")),
+    ),
+    SectionEntry(
+        "ratings",
+        "kpidesk.gui.ratings",
+        "RatingsSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Ratings")),
+    ),
+    SectionEntry(
+        "charts",
+        "kpidesk.gui.charts",
+        "ChartsSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Charts")),
+    ),
+    SectionEntry(
+        "bonus",
+        "kpidesk.gui.bonus_section",
+        "BonusSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Bonus sheets")),
+    ),
+    SectionEntry(
+        "directories",
+        "kpidesk.gui.directories",
+        "DirectoriesSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Directories")),
+    ),
+    SectionEntry(
+        "audit",
+        "kpidesk.gui.audit",
+        "AuditSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Audit log")),
+    ),
 )
 
 
 def section_classes() -> list[type[Section]]:
-    """Every section the window shows, in navigation order."""
-    sections: list[type[Section]] = []
-    # Each section module adds one import and one line here.
-
-    def position(section: type[Section]) -> int:
-        return ORDER.index(section.key) if section.key in ORDER else len(ORDER)
-
-    return sorted(sections, key=position)
+    """Every section class, in navigation order (imports them all; for tests and tools)."""
+    return [entry.load() for entry in SECTIONS]

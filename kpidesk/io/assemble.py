@@ -48,16 +48,33 @@ def resolve_indicator_names(content: CompanyContent, known: Mapping[str, str]) -
     names = dict(known)
     names.update({indicator.name: indicator.code for indicator in content.indicators})
     lookup = _resolver(names, [*known.values(), *(i.code for i in content.indicators)])
+    cache: dict[str, str] = {}
+
+    def code_of(written: str) -> str:
+        code = cache.get(written)
+        if code is None:
+            code = cache[written] = _resolve(written, lookup)
+        return code
+
+    # copy only what changes: a workbook that already uses codes costs one look-up a row
     matrices = tuple(
         replace(
             matrix,
             rows=tuple(
-                replace(row, indicator=_resolve(row.indicator, lookup)) for row in matrix.rows
+                row
+                if code_of(row.indicator) == row.indicator
+                else replace(row, indicator=code_of(row.indicator))
+                for row in matrix.rows
             ),
         )
         for matrix in content.matrices
     )
-    facts = tuple(replace(f, indicator=_resolve(f.indicator, lookup)) for f in content.facts)
+    facts = tuple(
+        fact
+        if code_of(fact.indicator) == fact.indicator
+        else replace(fact, indicator=code_of(fact.indicator))
+        for fact in content.facts
+    )
     return replace(content, matrices=matrices, facts=facts)
 
 
@@ -154,6 +171,32 @@ def _referred(
     return tuple(items)
 
 
+def _duplicate_tasks(out: Collector) -> None:
+    """A task (period, assignee, title) or a duty list entry (owner, title) twice."""
+    keyed: tuple[tuple[str, list[tuple[object, ...]]], ...] = (
+        ("tasks", [t.key for t in out.tasks]),
+        ("duty_templates", [(d.position, d.employee, d.title) for d in out.duty_templates]),
+    )
+    for kind, keys in keyed:
+        first: dict[tuple[object, ...], int] = {}
+        for index, key in enumerate(keys):
+            if key not in first:
+                first[key] = index
+                continue
+            earlier = out.origins[(kind, first[key])]
+            where = replace(out.origins[(kind, index)], field="title")
+            out.problems.append(
+                Problem(
+                    code="duplicate_key",
+                    message=f"the same title for the same person appears twice (first at "
+                    f"{earlier.describe()})",
+                    where=where,
+                    value=str(key[-1]),
+                    params=(("kind", kind), ("first", earlier.describe())),
+                )
+            )
+
+
 def assemble(out: Collector) -> tuple[CompanyContent, RowOrigins]:
     """Build the content from everything collected; new problems go to ``out.problems``.
 
@@ -165,6 +208,7 @@ def assemble(out: Collector) -> tuple[CompanyContent, RowOrigins]:
     rows_at: RowOrigins = {}
     matrices = _matrices(out.matrix_lines, origins, rows_at)
     schedules = _schedules(out.payout_lines, origins, rows_at, out.problems)
+    _duplicate_tasks(out)
     hired = [(e, origins[("employees", i)]) for i, e in enumerate(out.employees)]
     position_refs: list[tuple[str | None, Location]] = [(e.position, w) for e, w in hired]
     position_refs += [(m.position, origins[("matrices", i)]) for i, m in enumerate(matrices)]
@@ -190,6 +234,8 @@ def assemble(out: Collector) -> tuple[CompanyContent, RowOrigins]:
         plans=tuple(out.plans),
         facts=tuple(out.facts),
         inputs=tuple(out.inputs),
+        tasks=tuple(out.tasks),
+        duty_templates=tuple(out.duty_templates),
         origins=origins,
     )
     return resolve_indicator_names(content, {}), rows_at

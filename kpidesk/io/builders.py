@@ -27,6 +27,14 @@ from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutKind
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Location, Problem
+from kpidesk.core.tasks import (
+    DutyTemplate,
+    Task,
+    TaskKind,
+    TaskStatus,
+    parse_kind,
+    parse_status,
+)
 from kpidesk.io import cells
 from kpidesk.io.rows import RowCursor
 
@@ -139,6 +147,8 @@ class Collector:
     plans: list[StorePlan] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     inputs: list[PeriodInput] = field(default_factory=list)
+    duty_templates: list[DutyTemplate] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     origins: Origins = field(default_factory=lambda: Origins())
     matrix_lines: list[MatrixLine] = field(default_factory=list)
     payout_lines: list[PayoutLine] = field(default_factory=list)
@@ -311,7 +321,31 @@ def _plan(cur: RowCursor, out: Collector) -> None:
         out.add("plans", item, cur)
 
 
+def _fast_fact(cur: RowCursor) -> Fact | None:
+    """A well-formed fact row without the per-cell bookkeeping (the facts sheet is the
+    second largest); ``None`` sends the row to the careful path."""
+    at = cur.positions
+    row = cur.cells
+    try:
+        employee = row[at["employee"]]
+        indicator = row[at["indicator"]]
+        if type(employee) is not str or type(indicator) is not str:
+            return None
+        employee, indicator = employee.strip(), indicator.strip()
+        if not employee or not indicator:
+            return None
+        return Fact(
+            cells.period(row[at["period"]]), employee, indicator, cells.decimal(row[at["value"]])
+        )
+    except (ValueError, IndexError, KeyError):
+        return None
+
+
 def _fact(cur: RowCursor, out: Collector) -> None:
+    fast = _fast_fact(cur)
+    if fast is not None:
+        out.add("facts", fast, cur)
+        return
     item = Fact(
         period=cur.required("period", cells.period, _PERIOD),
         employee=cur.required("employee", cells.text, ""),
@@ -333,6 +367,69 @@ def _input(cur: RowCursor, out: Collector) -> None:
         out.add("inputs", item, cur)
 
 
+_PERIOD_END = {"end", "period end", "конец", "конец периода", "в конце периода"}
+
+
+def _due_day(value: cells.RawCell) -> int | None:
+    """A day of the period (1, 2, …) or ``period end`` / ``конец периода`` (``None``)."""
+    if isinstance(value, str) and " ".join(value.split()).casefold() in _PERIOD_END:
+        return None
+    number = cells.whole(value)
+    if number < 1:
+        raise ValueError("the due day is a day of the period: 1 or more, or 'конец периода'")
+    return number
+
+
+def _duty(cur: RowCursor, out: Collector) -> None:
+    position = cur.optional("position", cells.text)
+    employee = cur.optional("employee", cells.text)
+    if (position is None) == (employee is None):
+        cur.fail(
+            "position" if cur.has("position") else "employee",
+            "fill exactly one of Position / Должность (the position's duty list) and "
+            "Employee / Сотрудник (the employee's own list)",
+            code="duty_owner",
+        )
+    item = DutyTemplate(
+        title=cur.required("title", cells.text, ""),
+        controller=cur.required("controller", cells.text, ""),
+        position=position,
+        employee=employee,
+        description=cur.optional("description", cells.text) or "",
+        due_day=cur.optional("due_day", _due_day),
+    )
+    if cur.ok:
+        out.add("duty_templates", item, cur)
+
+
+def _task(cur: RowCursor, out: Collector) -> None:
+    period = cur.required("period", cells.period, _PERIOD)
+    status = cur.required("status", lambda v: parse_status(cells.text(v)), TaskStatus.OPEN)
+    done_on = cur.optional("done_on", cells.day)
+    accepted_on = cur.optional("accepted_on", cells.day)
+    item = Task(
+        title=cur.required("title", cells.text, ""),
+        assignee=cur.required("assignee", cells.text, ""),
+        controller=cur.required("controller", cells.text, ""),
+        period=period,
+        due=cur.optional("due", cells.day) or period.end,
+        kind=cur.required("kind", lambda v: parse_kind(cells.text(v)), TaskKind.TASK),
+        description=cur.optional("description", cells.text) or "",
+        status=status,
+        done_on=done_on,
+        accepted_on=accepted_on,
+        comment=cur.optional("comment", cells.text) or "",
+    )
+    if cur.ok and done_on is not None and status is TaskStatus.OPEN:
+        cur.fail("done_on", "an open task has no done date (clear it or change the status)")
+    if cur.ok and accepted_on is not None and status is not TaskStatus.ACCEPTED:
+        cur.fail("accepted_on", "only an accepted task has an acceptance date")
+    if cur.ok and done_on and accepted_on and accepted_on < done_on:
+        cur.fail("accepted_on", "the task is accepted before it was done")
+    if cur.ok:
+        out.add("tasks", item, cur)
+
+
 _READERS = {
     "company": _company,
     "stores": _named("stores", Store),
@@ -347,4 +444,6 @@ _READERS = {
     "plans": _plan,
     "facts": _fact,
     "inputs": _input,
+    "duty_templates": _duty,
+    "tasks": _task,
 }

@@ -9,6 +9,7 @@ library and ``kpidesk.core`` only: this sits on the fast reading path.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -142,20 +143,27 @@ def period(value: RawCell) -> Period:
         day_value = value.date() if isinstance(value, datetime) else value
         return Period.month(day_value.year, day_value.month)
     if isinstance(value, str):
-        cleaned = value.strip()
-        match = _MONTH_YEAR.match(cleaned)
-        if match and 1 <= int(match[1]) <= 12:
-            return Period.month(int(match[2]), int(match[1]))
-        try:
-            parsed = Period.parse(cleaned)
-        except ValueError:
-            parsed = None
-        if parsed is not None:
-            if parsed.kind in (PeriodKind.MONTH, PeriodKind.HALF):
-                return parsed
-            if parsed.kind is PeriodKind.DAY:
-                return Period.month(parsed.start.year, parsed.start.month)
-            raise ValueError("a payroll period is a month or a half-month (e.g. 2026-10-H1)")
+        return _period_text(value)
+    raise ValueError("not a period (expected e.g. 2026-10 or 2026-10-H1)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_text(value: str) -> Period:
+    """A period typed as text (cached: a facts sheet repeats a few periods many times)."""
+    cleaned = value.strip()
+    match = _MONTH_YEAR.match(cleaned)
+    if match and 1 <= int(match[1]) <= 12:
+        return Period.month(int(match[2]), int(match[1]))
+    try:
+        parsed = Period.parse(cleaned)
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        if parsed.kind in (PeriodKind.MONTH, PeriodKind.HALF):
+            return parsed
+        if parsed.kind is PeriodKind.DAY:
+            return Period.month(parsed.start.year, parsed.start.month)
+        raise ValueError("a payroll period is a month or a half-month (e.g. 2026-10-H1)")
     raise ValueError("not a period (expected e.g. 2026-10 or 2026-10-H1)")
 
 

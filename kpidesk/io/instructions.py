@@ -53,6 +53,18 @@ _RU: dict[str, tuple[str, str]] = {
         "например marketing:clicks, warehouse:orders_shipped, sales:deals.",
         "2026-10 | Петров Олег | marketing:clicks | 1 250",
     ),
+    "duty_templates": (
+        "Должностные обязанности — то, что повторяется каждый период: заполните либо "
+        "«Должность», либо «Сотрудник». Контролёр — сотрудник или должность (тогда — "
+        "сотрудник этой должности в том же магазине). День срока — номер дня периода или "
+        "«конец периода».",
+        "Продавец-консультант |  | Пересчёт витрины | Управляющий магазином | 7 |",
+    ),
+    "tasks": (
+        "Задачи и обязанности периода: вид — обязанность или задача; статус — открыта, "
+        "выполнена или принята; срок пустой — конец периода.",
+        "Собрать отзывы | задача | Иванова Анна | Петров Олег | 2026-10 | 15.10.2026 | открыта | |",
+    ),
 }
 
 _EN: dict[str, tuple[str, str]] = {
@@ -101,6 +113,17 @@ _EN: dict[str, tuple[str, str]] = {
         "Warehouse, marketing and sales inputs: family:name, e.g. marketing:clicks, "
         "warehouse:orders_shipped, sales:deals.",
         "2026-10 | Oleg Petrov | marketing:clicks | 1250",
+    ),
+    "duty_templates": (
+        "Duty lists — what repeats every period: fill either Position or Employee. "
+        "Controller: an employee, or a position (then the one holding it in the same "
+        "store). Due day: a day of the period or 'period end'.",
+        "Seller |  | Shelf count | Store manager | 7 |",
+    ),
+    "tasks": (
+        "The period's duties and tasks: kind duty or task; status open, done or accepted; "
+        "an empty due date means the period's end.",
+        "Collect reviews | task | Anna Ivanova | Oleg Petrov | 2026-10 | 15.10.2026 | open | |",
     ),
 }
 

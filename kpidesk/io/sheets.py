@@ -4,7 +4,7 @@ and Russian header texts, shared by the reader and the writer.
 Each column has a ``field`` (the attribute it fills, e.g. ``"weight"``) so that a problem
 found later with ``Location.field`` can be shown under the header the file used.
 Sheets beyond SPEC §6 (``Positions``, ``Departments``, ``Plans``, ``Sales by seller``,
-``Inputs``) carry data the spec's sheets cannot, so that an export reads back whole.
+``Inputs``, ``Duties``) carry data the spec's sheets cannot, so that an export reads back whole.
 """
 
 from __future__ import annotations
@@ -191,6 +191,39 @@ INPUTS = SheetSpec(
         _c("value", "Value", "Значение"),
     ),
 )
+DUTIES = SheetSpec(
+    "duty_templates",
+    "Duties",
+    "Обязанности",
+    (
+        _c("position", "Position", "Должность", required=False),
+        _c("employee", "Employee", "Сотрудник", required=False),
+        _c("title", "Title", "Название", "обязанность", "duty"),
+        _c("controller", "Controller", "Контролёр", "контролер", "контроллер"),
+        _c("due_day", "Due day", "День срока", "срок", "due", required=False),
+        _c("description", "Description", "Описание", required=False),
+    ),
+    ("duty list", "duty lists", "должностные обязанности"),
+)
+TASKS = SheetSpec(
+    "tasks",
+    "Tasks",
+    "Задачи",
+    (
+        _c("title", "Title", "Название", "задача", "task"),
+        _c("kind", "Kind", "Вид", "type", "тип"),
+        _c("assignee", "Assignee", "Исполнитель"),
+        _c("controller", "Controller", "Контролёр", "контролер", "контроллер"),
+        _c("period", "Period", "Период"),
+        _c("due", "Due", "Срок", "due date", "срок выполнения", required=False),
+        _c("status", "Status", "Статус"),
+        _c("done_on", "Done on", "Выполнена", "дата выполнения", required=False),
+        _c("accepted_on", "Accepted on", "Принята", "дата приемки", required=False),
+        _c("description", "Description", "Описание", required=False),
+        _c("comment", "Comment", "Комментарий", required=False),
+    ),
+    ("задания", "персональные задания"),
+)
 
 # Write order; the reader accepts any order.
 SHEETS: tuple[SheetSpec, ...] = (
@@ -207,6 +240,8 @@ SHEETS: tuple[SheetSpec, ...] = (
     PLANS,
     FACTS,
     INPUTS,
+    DUTIES,
+    TASKS,
 )
 
 SHEET_BY_KIND: dict[str, SheetSpec] = {spec.kind: spec for spec in SHEETS}

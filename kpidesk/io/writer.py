@@ -22,6 +22,7 @@ from kpidesk.core.indicators import IndexMethod
 from kpidesk.core.money import plain
 from kpidesk.core.payout import PayoutKind
 from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.core.tasks import KIND_RU, STATUS_RU, DutyTemplate, Task
 from kpidesk.io.sheets import SHEETS, SheetSpec
 
 DATE_FORMAT = "DD.MM.YYYY"
@@ -71,6 +72,35 @@ def _number(value: Decimal | None) -> int | float | str | None:
 
 def _period(value: Period) -> str:
     return value.code
+
+
+def _task_row(task: Task, lang: str) -> Row:
+    russian = lang == "ru"
+    return [
+        task.title,
+        KIND_RU[task.kind] if russian else task.kind.value,
+        task.assignee,
+        task.controller,
+        _period(task.period),
+        task.due,
+        STATUS_RU[task.status] if russian else task.status.value,
+        task.done_on,
+        task.accepted_on,
+        task.description or None,
+        task.comment or None,
+    ]
+
+
+def _duty_row(duty: DutyTemplate, lang: str) -> Row:
+    end = "конец периода" if lang == "ru" else "period end"
+    return [
+        duty.position if duty.employee is None else None,
+        duty.employee,
+        duty.title,
+        duty.controller,
+        end if duty.due_day is None else duty.due_day,
+        duty.description or None,
+    ]
 
 
 def _rows(content: CompanyContent, lang: str) -> dict[str, list[Row]]:
@@ -138,6 +168,8 @@ def _rows(content: CompanyContent, lang: str) -> dict[str, list[Row]]:
         "plans": [[_period(p.period), p.store, _number(p.revenue)] for p in c.plans],
         "facts": [[_period(f.period), f.employee, f.indicator, _number(f.value)] for f in c.facts],
         "inputs": [[_period(i.period), i.employee, i.name, _number(i.value)] for i in c.inputs],
+        "duty_templates": [_duty_row(d, lang) for d in c.duty_templates],
+        "tasks": [_task_row(t, lang) for t in c.tasks],
     }
     if c.company_name is not None or c.pay_period is not None:
         pay = words[c.pay_period] if c.pay_period is not None else None

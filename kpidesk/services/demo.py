@@ -5,7 +5,10 @@ marketer, warehouse keepers), three full months of daily data with weekly season
 the current month up to yesterday, per-seller sales, revenue plans, marketing and warehouse
 inputs, manual facts — with one employee's fact for the latest full month deliberately left
 out so the period shows an incomplete matrix. Matrices use all three index methods and
-lower-is-better rows. Builds a ``CompanyContent`` only; the service applies it.
+lower-is-better rows; store managers are also paid for closing their duties
+(``tasks:open_at_close``). Duty lists per position and a realistic mix of accepted, late,
+done and open duties and tasks (``demo_tasks``). Builds a ``CompanyContent`` only; the
+service applies it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from kpidesk.core.money import round_money
 from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutKind, PayoutSchedule, PayoutStep
 from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.services.demo_tasks import demo_duty_lists, demo_tasks
 
 D = Decimal
 COMPANY_NAME = "ООО «Уютный дом»"
@@ -74,6 +78,13 @@ def _indicators() -> tuple[Indicator, ...]:
         ind("dynamics", "Динамика продаж сети", "%", "store:sales_dynamics", scale),
         ind("warehouse", "Интегральный KPI склада", "%", "warehouse:integrated", scale),
         ind("shortage", "Недостача по инвентаризации", "₽", "manual", scale),
+        ind(
+            "duties_open",
+            "Незакрытые обязанности и задачи на конец периода",
+            "шт.",
+            "tasks:open_at_close",
+            scale,
+        ),
     )
 
 
@@ -93,9 +104,10 @@ def _matrices(first: Period) -> tuple[Matrix, ...]:
             first,
             (
                 _row("plan", "0.4", None, "100", "130"),
-                _row("conversion", "0.2", "18", "24", "30"),
-                _row("avg_check", "0.2", "2200", "2700", "3300"),
+                _row("conversion", "0.15", "18", "24", "30"),
+                _row("avg_check", "0.15", "2200", "2700", "3300"),
                 _row("complaints", "0.2", "6", "2", "0"),  # lower is better: base above norm
+                _row("duties_open", "0.1", "4", "0", None),  # every duty closed by the end
             ),
             position=MANAGER,
         ),
@@ -231,6 +243,7 @@ def build_demo(today: date) -> CompanyContent:
             inputs.append(PeriodInput(month, keeper, "warehouse:money_shipped", shipped_money))
             facts.append(Fact(month, keeper, "shortage", D(rng.randint(0, 40) * 500)))
     employees = _employees(first.start)
+    duty_lists = demo_duty_lists()
     return CompanyContent(
         company_name=COMPANY_NAME,
         pay_period=PeriodKind.MONTH,
@@ -246,4 +259,6 @@ def build_demo(today: date) -> CompanyContent:
         plans=tuple(plans),
         facts=tuple(facts),
         inputs=tuple(inputs),
+        duty_templates=duty_lists,
+        tasks=demo_tasks(employees, duty_lists, [*months, current], today),
     )

@@ -120,11 +120,11 @@ def import_workbook(
     read: ReadResult = read_workbook(path, progress=progress, cancelled=cancelled)
     if read.cancelled:
         raise UserError(f"import of {path.name} cancelled; nothing was changed")
-    errors = [p for p in read.problems if p.is_error]
-    if errors:
+    file_refused = [p for p in read.problems if p.is_error and p.where.sheet is None]
+    if file_refused:  # not a workbook, a zip bomb, …: nothing more to check
         raise UserError(
-            f"cannot import {path.name}: {len(errors)} problem(s); nothing was changed",
-            _sorted(errors),
+            f"cannot import {path.name}: {file_refused[0].message}; nothing was changed",
+            file_refused,
         )
     existing = database.load_company()
     known = {indicator.name: indicator.code for indicator in existing.indicators}
@@ -132,7 +132,9 @@ def import_workbook(
     problems = [locate(p, read) for p in validate_content(content, existing)]
     locked = [Period.parse(code) for code in database.locked_periods()]
     problems += [locate(p, read) for p in _locked_items(content, locked)]
-    problems += [p for p in read.problems if not p.is_error]
+    # bad cells and the problems of the rows that did read are listed together, so the
+    # user fixes the whole workbook in one go
+    problems += read.problems
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = _sorted([p for p in problems if p.severity is Severity.WARNING])
     if errors:

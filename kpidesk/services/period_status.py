@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kpidesk.core.periods import Period
+from kpidesk.core.results import PeriodResult
 
 if TYPE_CHECKING:
     from kpidesk.services.company import CompanyService
@@ -60,11 +61,14 @@ class PeriodStatus:
         return "\n".join(lines)
 
 
-def period_status(service: CompanyService, period: Period, today: date) -> PeriodStatus:
+def period_status(
+    service: CompanyService, period: Period, today: date, result: PeriodResult | None = None
+) -> PeriodStatus:
     """Build the status of ``period`` as of ``today`` (days after yesterday are not yet
-    missing)."""
+    missing); ``result`` is the period already computed, if the caller has it."""
     company = service.company()
-    result = service.compute_period(period)
+    if result is None:
+        result = service.compute_period(period)
     last_day = min(period.end, today - timedelta(days=1))
     missing_days: dict[str, list[date]] = {}
     if last_day >= period.start:

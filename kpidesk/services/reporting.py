@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from kpidesk.core.money import plain
+from kpidesk.core.money import plain, round_to
 from kpidesk.core.periods import Period
 from kpidesk.core.results import EmployeeResult, PeriodResult
 from kpidesk.core.store_metrics import StoreMetrics
@@ -148,3 +149,23 @@ def stores_report_csv(period: Period, rows: list[StoreReportRow]) -> str:
         for item in stores_report_rows(rows)
     ]
     return to_csv(lines)
+
+
+def stores_report_xlsx(period: Period, rows: list[StoreReportRow], path: Path) -> Path:
+    """Store metrics as an .xlsx sheet (numbers as number cells; the company line ``*``)."""
+    from kpidesk.io.rating_export import INTEGER_FORMAT, NUMBER_FORMAT, write_table_xlsx
+
+    headers = ["store", *STORE_REPORT_METRICS]
+    formats: list[str | None] = [None]
+    formats += [INTEGER_FORMAT if _PLACES[n] == 0 else NUMBER_FORMAT for n in STORE_REPORT_METRICS]
+    table: list[list[object]] = []
+    for row in rows:
+        line: list[object] = [row.store if row.store is not None else "*"]
+        for name in STORE_REPORT_METRICS:
+            value = _metric(row, name)
+            line.append(
+                round_to(value, Decimal(1).scaleb(-_PLACES[name])) if value is not None else None
+            )
+        table.append(line)
+    caption = f"{period.start:%d.%m.%Y} — {period.end:%d.%m.%Y}"
+    return write_table_xlsx(path, "stores", headers, table, formats, caption=caption)

@@ -16,13 +16,13 @@ from functools import partial
 from kpidesk.core.company import Company, CompanyContent, PeriodInputs
 from kpidesk.core.daily import Fact, PeriodInput
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.store.audit_repo import AuditRepo
 from kpidesk.store.codec import to_dec
 from kpidesk.store.connection import write
 from kpidesk.store.daily_repo import _DAILY_SELECT, _PLAN_SELECT, _SELLER_SELECT, _daily, _plans
 from kpidesk.store.daily_repo import _seller_days as _sellers
 from kpidesk.store.org_repo import DEPARTMENTS, POSITIONS, STORES
 from kpidesk.store.repository import AuditRow, KindSummary
+from kpidesk.store.tasks_repo import TasksRepo
 
 KINDS = (
     "company",
@@ -38,6 +38,8 @@ KINDS = (
     "plans",
     "facts",
     "inputs",
+    "duty_templates",
+    "tasks",
 )
 
 
@@ -85,7 +87,7 @@ class _DryRunError(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
-class ContentRepo(AuditRepo):
+class ContentRepo(TasksRepo):
     """Company snapshot, period inputs, export and apply."""
 
     # --- company meta -----------------------------------------------------------------
@@ -146,7 +148,7 @@ class ContentRepo(AuditRepo):
     def load_period_inputs(self, period: Period) -> PeriodInputs:
         """What ``compute_period`` needs: the period's facts and inputs (by code), daily and
         seller rows from the previous equal period's start to the period's end, and the
-        store plans overlapping the period."""
+        store plans overlapping the period, and the period's duties and tasks."""
         start = period.previous().start
         return PeriodInputs(
             facts={(f.employee, f.indicator): f.value for f in self.facts(period)},
@@ -154,6 +156,7 @@ class ContentRepo(AuditRepo):
             seller_days=tuple(self.seller_days(start, period.end)),
             plans=tuple(self.plans(period)),
             inputs={(p.employee, p.name): p.value for p in self.period_inputs(period)},
+            tasks=tuple(self.tasks(period)),
         )
 
     def export_content(self) -> CompanyContent:
@@ -195,6 +198,8 @@ class ContentRepo(AuditRepo):
             plans=tuple(_plans(self._conn.execute(f"{_PLAN_SELECT} ORDER BY p.id"))),
             facts=tuple(facts),
             inputs=tuple(inputs),
+            tasks=tuple(self.all_tasks()),
+            duty_templates=tuple(self.duty_templates()),
         )
 
     def _export_rows(self, sql: str) -> list[tuple[str, str, str, Decimal]]:
@@ -209,7 +214,8 @@ class ContentRepo(AuditRepo):
         owner), its rows replaced as a set; a schedule by position (``None`` = company);
         daily rows by (store, day); seller days by (store, day, employee); plans by
         (store, period); facts by (period, employee, indicator); inputs by (period,
-        employee, name). Positions and departments that employees, matrices or schedules
+        employee, name); duty list entries by (position or employee, title); tasks by
+        (period, assignee, title). Positions and departments that employees, matrices or schedules
         name are created; other unknown names are an error. Only what differs is written
         and audited (bulk additions as one summary row per kind). A backup is taken first
         unless ``dry_run``.
@@ -267,6 +273,10 @@ class ContentRepo(AuditRepo):
                 kinds["inputs"] = self._merge_inputs(
                     content.inputs, locks, partial(origin, "inputs")
                 )
+                kinds["duty_templates"] = self._merge_duty_templates(
+                    content.duty_templates, partial(origin, "duty_templates")
+                )
+                kinds["tasks"] = self._merge_tasks(content.tasks, locks, partial(origin, "tasks"))
                 if dry_run:
                     raise _DryRunError
         except _DryRunError:

@@ -23,7 +23,7 @@ from kpidesk.store.connection import (
     table_names,
     write,
 )
-from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, statements
+from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, V3, statements
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "directories, matrices, schedules, daily data, facts, audit", V1),
     Migration(2, "seller days, store plans, period inputs, period locks, period indexes", V2),
+    Migration(3, "duties and tasks, duty lists", V3),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -181,6 +181,44 @@ CREATE INDEX audit_entity ON audit (entity);
 """
 
 
+V3 = f"""
+CREATE TABLE tasks (
+    id {PRIMARY_KEY},
+    period TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    assignee_id INTEGER NOT NULL REFERENCES employees (id),
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    controller_id INTEGER NOT NULL REFERENCES employees (id),
+    due_date TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open',
+    done_date TEXT,
+    accepted_date TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    UNIQUE (period, assignee_id, title)
+);
+CREATE INDEX tasks_dates ON tasks (start_date, end_date);
+CREATE INDEX tasks_controller ON tasks (controller_id);
+CREATE TABLE duty_templates (
+    id {PRIMARY_KEY},
+    position_id INTEGER REFERENCES positions (id),
+    employee_id INTEGER REFERENCES employees (id),
+    title TEXT NOT NULL,
+    controller TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    due_day INTEGER,
+    CHECK ((position_id IS NULL AND employee_id IS NOT NULL)
+        OR (position_id IS NOT NULL AND employee_id IS NULL))
+);
+CREATE UNIQUE INDEX duty_templates_position ON duty_templates (position_id, title)
+    WHERE employee_id IS NULL;
+CREATE UNIQUE INDEX duty_templates_employee ON duty_templates (employee_id, title)
+    WHERE employee_id IS NOT NULL;
+"""
+
+
 def statements(script: str) -> list[str]:
     """Split a DDL script into single statements (no statement here contains ``;``)."""
     return [part.strip() for part in script.split(";") if part.strip()]

@@ -1,6 +1,1510 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Analytics</name>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>pp</source>
+        <translation>п.п.</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Average check</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Units per receipt</source>
+        <translation>Товаров в чеке</translation>
+    </message>
+    <message>
+        <source>Revenue per visitor</source>
+        <translation>Выручка на посетителя</translation>
+    </message>
+    <message>
+        <source>Sales dynamics</source>
+        <translation>Динамика продаж</translation>
+    </message>
+    <message>
+        <source>Plan completion</source>
+        <translation>Выполнение плана</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSection</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>any period</source>
+        <translation>любой период</translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation>любой магазин</translation>
+    </message>
+    <message>
+        <source>any employee</source>
+        <translation>любой сотрудник</translation>
+    </message>
+    <message>
+        <source>any kind</source>
+        <translation>любой вид</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>Записей: %1</translation>
+    </message>
+    <message>
+        <source>(the newest shown)</source>
+        <translation>(показаны самые новые)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>переименовано</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>в архиве</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>открыт повторно</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>настройки</translation>
+    </message>
+    <message>
+        <source>daily data</source>
+        <translation>данные за день</translation>
+    </message>
+    <message>
+        <source>seller's day</source>
+        <translation>день продавца</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>план</translation>
+    </message>
+    <message>
+        <source>period input</source>
+        <translation>данные периода</translation>
+    </message>
+    <message>
+        <source>matrix</source>
+        <translation>матрица</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>период</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>сотрудник</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>магазин</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>отдел</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>должность</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <source>payout schedule</source>
+        <translation>шкала премирования</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>чеки</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>посетители</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>единицы</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>возвраты</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>added %1 rows: %2</source>
+        <translation>добавлено строк: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>строк: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>Became</source>
+        <translation>Стало</translation>
+    </message>
+</context>
+<context>
+    <name>BonusSection</name>
+    <message>
+        <source>Bonus sheets</source>
+        <translation>Расчётные листы</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Export xlsx…</source>
+        <translation>Экспорт в xlsx…</translation>
+    </message>
+    <message>
+        <source>With explanations</source>
+        <translation>С пояснениями</translation>
+    </message>
+    <message>
+        <source>Add a page section explaining how each number was obtained</source>
+        <translation>Добавить в лист пояснение, как получено каждое число</translation>
+    </message>
+    <message>
+        <source>Bonus sheets for %1</source>
+        <translation>Расчётные листы премии за %1</translation>
+    </message>
+    <message>
+        <source>Nobody works in this period (or in this store).</source>
+        <translation>В этом периоде (или в этом магазине) нет сотрудников.</translation>
+    </message>
+    <message>
+        <source>The period is not locked: sheets print as drafts.</source>
+        <translation>Период не закрыт: листы печатаются как черновики.</translation>
+    </message>
+    <message>
+        <source>%1 incomplete matrix(es): their sheets are drafts without a bonus.</source>
+        <translation>Неполных матриц: %1 — их листы печатаются как черновики без премии.</translation>
+    </message>
+    <message>
+        <source>Bonus sheets — preview</source>
+        <translation>Расчётные листы — предпросмотр</translation>
+    </message>
+    <message>
+        <source>Print bonus sheets</source>
+        <translation>Печать расчётных листов</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save bonus sheets as PDF</source>
+        <translation>Сохранить расчётные листы в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the bonus sheets…</source>
+        <translation>Сохранение расчётных листов…</translation>
+    </message>
+    <message>
+        <source>Saved %1 page(s) to %2</source>
+        <translation>Сохранено страниц: %1 — в %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Отменено: файл не записан.</translation>
+    </message>
+    <message>
+        <source>Export bonus workbook</source>
+        <translation>Экспорт книги премий</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the bonus workbook…</source>
+        <translation>Выгрузка книги премий…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Выгружено в %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>BonusSheet</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Индекс</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Взвеш.</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Премия</translation>
+    </message>
+    <message>
+        <source>no fact</source>
+        <translation>нет факта</translation>
+    </message>
+    <message>
+        <source>%1: index</source>
+        <translation>%1: индекс</translation>
+    </message>
+    <message>
+        <source>%1: weighted</source>
+        <translation>%1: взвешенный индекс</translation>
+    </message>
+    <message>
+        <source>Payout coefficient</source>
+        <translation>Коэффициент выплаты</translation>
+    </message>
+    <message>
+        <source>Total pay</source>
+        <translation>Итого к выплате</translation>
+    </message>
+    <message>
+        <source>Appendix: how each number was obtained</source>
+        <translation>Приложение: как получено каждое число</translation>
+    </message>
+    <message>
+        <source>KPI %1 → payout coefficient %2</source>
+        <translation>KPI %1 → коэффициент выплаты %2</translation>
+    </message>
+    <message>
+        <source>Bonus (target bonus %1 × %2)</source>
+        <translation>Премия (целевая премия %1 × %2)</translation>
+    </message>
+    <message>
+        <source>Fixed pay + bonus = total: %1</source>
+        <translation>Оклад + премия = итого: %1</translation>
+    </message>
+    <message>
+        <source>The KPI and the bonus are not computed: %1.</source>
+        <translation>KPI и премия не рассчитаны: %1.</translation>
+    </message>
+    <message>
+        <source>Bonus (target bonus %1)</source>
+        <translation>Премия (целевая премия %1)</translation>
+    </message>
+    <message>
+        <source>The total is not computed until the matrix is complete.</source>
+        <translation>Итог не рассчитывается, пока матрица не заполнена полностью.</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Расчёт неполный: %1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>Bonus sheet for %1</source>
+        <translation>Расчётный лист премии за %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>KPI matrix</source>
+        <translation>Матрица KPI</translation>
+    </message>
+    <message>
+        <source>Payout rule</source>
+        <translation>Правило премирования</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Начисление</translation>
+    </message>
+    <message>
+        <source>Fixed pay</source>
+        <translation>Оклад</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>С расчётом ознакомлен(а)</translation>
+    </message>
+    <message>
+        <source>signature / full name</source>
+        <translation>подпись / расшифровка подписи</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>ЧЕРНОВИК</translation>
+    </message>
+    <message>
+        <source>cannot start printing (is the file writable?)</source>
+        <translation>не удалось начать печать (доступен ли файл для записи?)</translation>
+    </message>
+    <message>
+        <source>Bonus sheets %1</source>
+        <translation>Расчётные листы премии %1</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>январь</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>февраль</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>март</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>апрель</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>июнь</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>июль</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>август</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>сентябрь</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>октябрь</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>ноябрь</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>декабрь</translation>
+    </message>
+    <message>
+        <source>clamped at the target</source>
+        <translation>ограничено целью</translation>
+    </message>
+    <message>
+        <source>clamped at 0</source>
+        <translation>ограничено нулём</translation>
+    </message>
+    <message>
+        <source>division by zero: no data</source>
+        <translation>деление на ноль: нет данных</translation>
+    </message>
+    <message>
+        <source>base equals norm: invalid row</source>
+        <translation>база равна норме: строка некорректна</translation>
+    </message>
+    <message>
+        <source>capped at the maximum</source>
+        <translation>ограничено максимумом</translation>
+    </message>
+    <message>
+        <source>per-indicator payout</source>
+        <translation>премия по каждому показателю</translation>
+    </message>
+    <message>
+        <source>no payout steps</source>
+        <translation>ступени премирования не заданы</translation>
+    </message>
+    <message>
+        <source>no payout steps are set: no bonus</source>
+        <translation>ступени премирования не заданы: премия не выплачивается</translation>
+    </message>
+    <message>
+        <source>below %1 — no bonus</source>
+        <translation>ниже %1 — премия не выплачивается</translation>
+    </message>
+    <message>
+        <source>from %1 — the target bonus × %2</source>
+        <translation>от %1 — целевая премия × %2</translation>
+    </message>
+    <message>
+        <source>Steps: %1</source>
+        <translation>Ступенчатая шкала: %1</translation>
+    </message>
+    <message>
+        <source>below %1 — no bonus; from %1 the bonus is the target bonus × KPI, at most %2</source>
+        <translation>ниже %1 — премия не выплачивается; от %1 премия = целевая премия × KPI, но не более %2</translation>
+    </message>
+    <message>
+        <source>below %1 — no bonus; from %1 the bonus is the target bonus × KPI, no upper limit</source>
+        <translation>ниже %1 — премия не выплачивается; от %1 премия = целевая премия × KPI, без верхнего предела</translation>
+    </message>
+    <message>
+        <source>Per-indicator payout: each indicator pays its share of the target bonus (target bonus × weight) by its own index, and the bonus is the sum of the shares. For each index: %1</source>
+        <translation>Премия по каждому показателю отдельно: каждый показатель оплачивает свою долю целевой премии (целевая премия × вес) по своему индексу, премия — сумма долей. Для каждого индекса: %1</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>индекс</translation>
+    </message>
+    <message>
+        <source>no KPI matrix</source>
+        <translation>нет матрицы KPI</translation>
+    </message>
+    <message>
+        <source>no fact: %1</source>
+        <translation>нет факта: %1</translation>
+    </message>
+    <message>
+        <source>errors in the matrix</source>
+        <translation>ошибки в матрице</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>полный расчёт</translation>
+    </message>
+    <message>
+        <source>, period locked</source>
+        <translation>, период закрыт</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>все магазины</translation>
+    </message>
+    <message>
+        <source>Revenue and conversion: %1, %2</source>
+        <translation>Выручка и конверсия: %1, %2</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Выходные</translation>
+    </message>
+    <message>
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Conversion, %</source>
+        <translation>Конверсия, %</translation>
+    </message>
+    <message>
+        <source>Plan and fact: %1, %2</source>
+        <translation>План и факт: %1, %2</translation>
+    </message>
+    <message>
+        <source>no fact</source>
+        <translation>нет факта</translation>
+    </message>
+    <message>
+        <source>fact %1 (norm %2)</source>
+        <translation>факт %1 (норма %2)</translation>
+    </message>
+    <message>
+        <source>share of the norm (norm = 100%; better to the right)</source>
+        <translation>доля нормы (норма = 100%; правее — лучше)</translation>
+    </message>
+    <message>
+        <source>below base</source>
+        <translation>ниже базы</translation>
+    </message>
+    <message>
+        <source>base → norm</source>
+        <translation>от базы до нормы</translation>
+    </message>
+    <message>
+        <source>norm → target</source>
+        <translation>от нормы до цели</translation>
+    </message>
+    <message>
+        <source>KPI rating: %1, %2</source>
+        <translation>Рейтинг по KPI: %1, %2</translation>
+    </message>
+    <message>
+        <source>best %1 and worst %1 of %2</source>
+        <translation>%1 лучших и %1 худших из %2</translation>
+    </message>
+    <message>
+        <source>KPI history: %1</source>
+        <translation>История KPI: %1</translation>
+    </message>
+    <message>
+        <source>Stores: revenue and plan, %1</source>
+        <translation>Магазины: выручка и план, %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsSection</name>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>График:</translation>
+    </message>
+    <message>
+        <source>Store revenue and conversion</source>
+        <translation>Выручка и конверсия магазина</translation>
+    </message>
+    <message>
+        <source>Plan and fact of an employee</source>
+        <translation>План и факт сотрудника</translation>
+    </message>
+    <message>
+        <source>KPI rating</source>
+        <translation>Рейтинг по KPI</translation>
+    </message>
+    <message>
+        <source>KPI history of an employee</source>
+        <translation>История KPI сотрудника</translation>
+    </message>
+    <message>
+        <source>Store comparison</source>
+        <translation>Сравнение магазинов</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Интервал:</translation>
+    </message>
+    <message>
+        <source>The period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Последние 3 месяца</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Последние 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Last 3 years</source>
+        <translation>Последние 3 года</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>по дням</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>по неделям</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>по месяцам</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>Сохранить PNG…</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Все магазины</translation>
+    </message>
+    <message>
+        <source>all employees</source>
+        <translation>все сотрудники</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Сохранение графика</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyEntrySection</name>
+    <message>
+        <source>Daily entry</source>
+        <translation>Ввод за день</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>День:</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Предыдущий день</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Следующий день</translation>
+    </message>
+    <message>
+        <source>Store's day</source>
+        <translation>День магазина</translation>
+    </message>
+    <message>
+        <source>Sellers</source>
+        <translation>Продавцы</translation>
+    </message>
+    <message>
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>Продано единиц</translation>
+    </message>
+    <message>
+        <source>Returns, ₽ (optional)</source>
+        <translation>Возвраты, ₽ (необязательно)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Delete day…</source>
+        <translation>Удалить день…</translation>
+    </message>
+    <message>
+        <source>Changes of this day</source>
+        <translation>Изменения этого дня</translation>
+    </message>
+    <message>
+        <source>Figures of the day</source>
+        <translation>Показатели дня</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Average check</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Units per receipt (UPT)</source>
+        <translation>Единиц в чеке (UPT)</translation>
+    </message>
+    <message>
+        <source>Revenue per visitor</source>
+        <translation>Выручка на посетителя</translation>
+    </message>
+    <message>
+        <source>Month's revenue plan</source>
+        <translation>План выручки месяца</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field; Ctrl+S saves and moves on to the next day.</source>
+        <translation>Enter — к следующему полю; Ctrl+S сохраняет и переходит к следующему дню.</translation>
+    </message>
+    <message>
+        <source>Not a number: %1</source>
+        <translation>Не число: %1</translation>
+    </message>
+    <message>
+        <source>saved day</source>
+        <translation>день сохранён</translation>
+    </message>
+    <message>
+        <source>revenue %1</source>
+        <translation>выручка %1</translation>
+    </message>
+    <message>
+        <source>receipts %1</source>
+        <translation>чеков %1</translation>
+    </message>
+    <message>
+        <source>visitors %1</source>
+        <translation>посетителей %1</translation>
+    </message>
+    <message>
+        <source>units %1</source>
+        <translation>единиц %1</translation>
+    </message>
+    <message>
+        <source>returns %1</source>
+        <translation>возвраты %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>данных ещё нет</translation>
+    </message>
+    <message>
+        <source>new day</source>
+        <translation>новый день</translation>
+    </message>
+    <message>
+        <source>Nothing saved for this day yet.</source>
+        <translation>За этот день ещё ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The store's usual day: %1, %2 receipts, %3 visitors.</source>
+        <translation>Обычный день магазина: %1, чеков %2, посетителей %3.</translation>
+    </message>
+    <message>
+        <source>Too few days with data for a usual day.</source>
+        <translation>Слишком мало дней с данными, чтобы судить об обычном дне.</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>плана нет</translation>
+    </message>
+    <message>
+        <source>No revenue plan for this month; revenue so far: %1.</source>
+        <translation>Плана выручки на этот месяц нет; выручка на сегодня: %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3</source>
+        <translation>%1 из %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 left to the plan, %2 day(s) after this one.</source>
+        <translation>До плана осталось %1, дней после этого: %2.</translation>
+    </message>
+    <message>
+        <source>The plan is met.</source>
+        <translation>План выполнен.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Сохранено: %1.</translation>
+    </message>
+    <message>
+        <source>Delete day</source>
+        <translation>Удаление дня</translation>
+    </message>
+    <message>
+        <source>Delete the data of %1 for %2?</source>
+        <translation>Удалить данные за %1 по магазину %2?</translation>
+    </message>
+</context>
+<context>
+    <name>DailyText</name>
+    <message>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>чеки</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>посетители</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>единицы</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>возвраты</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative (%2).</source>
+        <translation>%1 не может быть отрицательной величиной (%2).</translation>
+    </message>
+    <message>
+        <source>Revenue %1 with no receipts: enter the number of receipts.</source>
+        <translation>Выручка %1 без чеков: укажите число чеков.</translation>
+    </message>
+    <message>
+        <source>%1 receipts but only %2 visitors: conversion is above 100%.</source>
+        <translation>Чеков %1, а посетителей только %2: конверсия выше 100%.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is more than 3 times off the store's usual day (%3).</source>
+        <translation>%1: %2 — более чем в 3 раза отличается от обычного дня магазина (%3).</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>Введите: %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number (%2).</source>
+        <translation>%1 — только целое число (%2).</translation>
+    </message>
+    <message>
+        <source>The store has no data for this day: the sellers' sales cannot be checked.</source>
+        <translation>У магазина нет данных за этот день: продажи продавцов не с чем сверить.</translation>
+    </message>
+    <message>
+        <source>The sellers' %1 add up to %2, the store's day has %3.</source>
+        <translation>Сумма по продавцам (%1) — %2, а у магазина за день — %3.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSection</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Company KPI</source>
+        <translation>KPI компании</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Sales dynamics</source>
+        <translation>Динамика продаж</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>Не хватает</translation>
+    </message>
+    <message>
+        <source>Stores: revenue against plan</source>
+        <translation>Магазины: выручка и план</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Plan completion</source>
+        <translation>Выполнение плана</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Average check</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Top five by KPI</source>
+        <translation>Лучшие — пять лучших по KPI</translation>
+    </message>
+    <message>
+        <source>Bottom five by KPI</source>
+        <translation>Отстающие — пять худших по KPI</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Что не заполнено</translation>
+    </message>
+    <message>
+        <source>Period %1: %2 — %3</source>
+        <translation>Период %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>complete matrices: %1 of %2</source>
+        <translation>заполнено матриц: %1 из %2</translation>
+    </message>
+    <message>
+        <source>no daily data in this period</source>
+        <translation>нет ежедневных данных за период</translation>
+    </message>
+    <message>
+        <source>plan %1, completion %2</source>
+        <translation>план %1, выполнение %2</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>плана нет</translation>
+    </message>
+    <message>
+        <source>revenue against %1</source>
+        <translation>выручка к %1</translation>
+    </message>
+    <message>
+        <source>days without data: %1, facts: %2, incomplete matrices: %3</source>
+        <translation>дней без данных: %1, фактов: %2, незаполненных матриц: %3</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Все магазины</translation>
+    </message>
+    <message>
+        <source>No employees and no data in this period yet.</source>
+        <translation>В этом периоде пока нет ни сотрудников, ни данных.</translation>
+    </message>
+    <message>
+        <source>Everything is filled in for this period.</source>
+        <translation>За этот период всё заполнено.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 day(s) without data (%3)</source>
+        <translation>%1: дней без данных — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: no fact for “%2”</source>
+        <translation>%1: нет факта по показателю «%2»</translation>
+    </message>
+    <message>
+        <source>%1: no KPI matrix</source>
+        <translation>%1: нет матрицы KPI</translation>
+    </message>
+    <message>
+        <source>%1: incomplete matrix (%2)</source>
+        <translation>%1: матрица не заполнена (%2)</translation>
+    </message>
+    <message>
+        <source>That section is not available yet.</source>
+        <translation>Этот раздел пока недоступен.</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoriesSection</name>
+    <message>
+        <source>Stores</source>
+        <translation>Магазины</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Payout schedules</source>
+        <translation>Шкалы премирования</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Справочники</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <source>scale (base → norm)</source>
+        <translation>шкала (база → норма)</translation>
+    </message>
+    <message>
+        <source>ratio (fact / norm)</source>
+        <translation>отношение (факт / норма)</translation>
+    </message>
+    <message>
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <source>manual (typed in)</source>
+        <translation>вручную (ввод)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>%1: значение не может быть пустым.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a date (expected dd.mm.yyyy).</source>
+        <translation>«%1» — не дата (ожидается дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>'%1' is not a number.</source>
+        <translation>«%1» — не число.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Fixed pay, ₽</source>
+        <translation>Оклад, ₽</translation>
+    </message>
+    <message>
+        <source>Target bonus, ₽</source>
+        <translation>Целевая премия, ₽</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Потолок</translation>
+    </message>
+    <message>
+        <source>Per indicator</source>
+        <translation>По показателям</translation>
+    </message>
+    <message>
+        <source>linear (threshold, cap)</source>
+        <translation>линейная (порог, потолок)</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>ступенчатая</translation>
+    </message>
+    <message>
+        <source>Company (everyone)</source>
+        <translation>Компания (все)</translation>
+    </message>
+    <message>
+        <source>Choose a schedule first.</source>
+        <translation>Сначала выберите шкалу.</translation>
+    </message>
+    <message>
+        <source>From KPI</source>
+        <translation>От KPI</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Коэффициент</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Вернуть из архива</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Показать архив</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Новый магазин</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Новый отдел</translation>
+    </message>
+    <message>
+        <source>New position</source>
+        <translation>Новая должность</translation>
+    </message>
+    <message>
+        <source>Add a position first.</source>
+        <translation>Сначала добавьте должность.</translation>
+    </message>
+    <message>
+        <source>New employee</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>Новый показатель</translation>
+    </message>
+    <message>
+        <source>Nothing to add here.</source>
+        <translation>Здесь нечего добавлять.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удаление</translation>
+    </message>
+    <message>
+        <source>Remove '%1'? If past periods use it, it is archived instead: kept for those periods and hidden from new work.</source>
+        <translation>Удалить «%1»? Если запись используется в прошлых периодах, она будет перенесена в архив: сохранится для них и скроется из новой работы.</translation>
+    </message>
+    <message>
+        <source>'%1' is used by past periods, so it was archived.</source>
+        <translation>«%1» используется в прошлых периодах, поэтому перенесено в архив.</translation>
+    </message>
+    <message>
+        <source>'%1' was deleted.</source>
+        <translation>«%1» удалено.</translation>
+    </message>
+    <message>
+        <source>'%1' is back in use.</source>
+        <translation>«%1» снова используется.</translation>
+    </message>
+</context>
+<context>
+    <name>FactsModel</name>
+    <message>
+        <source>Not in this employee's matrix for the period.</source>
+        <translation>Этого показателя нет в матрице сотрудника за период.</translation>
+    </message>
+    <message>
+        <source>Missing: the matrix needs this fact.</source>
+        <translation>Не хватает: этот факт нужен матрице.</translation>
+    </message>
+    <message>
+        <source>%1, %2: not a number: %3</source>
+        <translation>%1, %2: не число: %3</translation>
+    </message>
+    <message>
+        <source>Edit fact</source>
+        <translation>Изменение факта</translation>
+    </message>
+    <message>
+        <source>Period %1 is locked: its facts cannot change.</source>
+        <translation>Период %1 закрыт: его факты нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>The block does not fit: %1 × %2 cells from here.</source>
+        <translation>Блок не помещается: %1 × %2 ячеек отсюда.</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 in the matrix: the cell cannot be filled.</source>
+        <translation>В матрице сотрудника %1 нет показателя %2: ячейку нельзя заполнить.</translation>
+    </message>
+    <message>
+        <source>Paste facts</source>
+        <translation>Вставка фактов</translation>
+    </message>
+    <message>
+        <source>Clear facts</source>
+        <translation>Очистка фактов</translation>
+    </message>
+</context>
+<context>
+    <name>FactsSection</name>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>не хватает</translation>
+    </message>
+    <message>
+        <source>not in the matrix</source>
+        <translation>нет в матрице</translation>
+    </message>
+    <message>
+        <source>Type a fact, Enter moves down; Ctrl+V pastes from Excel; Ctrl+Z undoes.</source>
+        <translation>Введите факт, Enter — вниз; Ctrl+V вставляет из Excel; Ctrl+Z отменяет.</translation>
+    </message>
+    <message>
+        <source>Facts of %1</source>
+        <translation>Факты: %1</translation>
+    </message>
+    <message>
+        <source>%1 fact(s) still missing</source>
+        <translation>Не хватает фактов: %1</translation>
+    </message>
+    <message>
+        <source>every fact is in</source>
+        <translation>все факты внесены</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;File</source>
@@ -171,6 +1675,13 @@
     </message>
 </context>
 <context>
+    <name>LockedNote</name>
+    <message>
+        <source>Period %1 is locked: its data is read-only. The owner can reopen it (Facts → Reopen…).</source>
+        <translation>Период %1 закрыт: его данные только для чтения. Владелец может открыть его снова (Факты → Открыть снова…).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period</source>
@@ -230,6 +1741,564 @@
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Add row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>Удаление строк</translation>
+    </message>
+    <message>
+        <source>Move row</source>
+        <translation>Перемещение строки</translation>
+    </message>
+    <message>
+        <source>Plan from history</source>
+        <translation>План по истории</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <source>The period is locked: the matrix cannot be changed.</source>
+        <translation>Период закрыт: матрицу нельзя менять.</translation>
+    </message>
+    <message>
+        <source>only the columns Indicator to Target take pasted values (facts are typed in one by one).</source>
+        <translation>вставлять можно только в столбцы от «Показатель» до «Цель» (факты вводятся по одному).</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Вставка</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистка</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Индекс</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Взвеш.</translation>
+    </message>
+    <message>
+        <source>What is needed</source>
+        <translation>Что нужно</translation>
+    </message>
+    <message>
+        <source>The indicator measured (type its code or name)</source>
+        <translation>Измеряемый показатель (введите код или название)</translation>
+    </message>
+    <message>
+        <source>Importance of the row; the weights must sum to 100%</source>
+        <translation>Значимость строки; сумма весов должна быть 100%</translation>
+    </message>
+    <message>
+        <source>At or below the base the row counts as nothing</source>
+        <translation>На уровне базы и ниже строка ничего не даёт</translation>
+    </message>
+    <message>
+        <source>Reaching the norm gives index 100%</source>
+        <translation>Выполнение нормы даёт индекс 100%</translation>
+    </message>
+    <message>
+        <source>The stretch goal: the index stops growing there</source>
+        <translation>Амбициозная цель: выше неё индекс не растёт</translation>
+    </message>
+    <message>
+        <source>What was achieved in the period</source>
+        <translation>Чего достигли за период</translation>
+    </message>
+    <message>
+        <source>How far the fact got from base toward norm</source>
+        <translation>Насколько факт продвинулся от базы к норме</translation>
+    </message>
+    <message>
+        <source>Weight × index</source>
+        <translation>Вес × индекс</translation>
+    </message>
+    <message>
+        <source>The fact for index 100% and for the next payout step</source>
+        <translation>Факт для индекса 100% и для следующей ступени премии</translation>
+    </message>
+    <message>
+        <source>Fact for index 100%: %1</source>
+        <translation>Факт для индекса 100%: %1</translation>
+    </message>
+    <message>
+        <source>The next payout step (KPI %1) is out of reach.</source>
+        <translation>Следующая ступень премии (KPI %1) недостижима.</translation>
+    </message>
+    <message>
+        <source>Fact for the next payout step (KPI %1): %2, other rows unchanged.</source>
+        <translation>Факт для следующей ступени премии (KPI %1): %2 при прочих строках без изменений.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+    <message>
+        <source>Typed in; saved at once for the employee shown.</source>
+        <translation>Вводится вручную; сохраняется сразу для показанного сотрудника.</translation>
+    </message>
+    <message>
+        <source>Computed from %1.</source>
+        <translation>Рассчитывается из %1.</translation>
+    </message>
+    <message>
+        <source>No data for this period yet.</source>
+        <translation>За этот период данных пока нет.</translation>
+    </message>
+    <message>
+        <source>No fact yet.</source>
+        <translation>Факта пока нет.</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Строка %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>typed in by hand</source>
+        <translation>вводится вручную</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixSection</name>
+    <message>
+        <source>KPI matrix</source>
+        <translation>Матрица KPI</translation>
+    </message>
+    <message>
+        <source>Position template</source>
+        <translation>Шаблон должности</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Figures for:</source>
+        <translation>Расчёт для:</translation>
+    </message>
+    <message>
+        <source>Matrix of:</source>
+        <translation>Матрица:</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Вверх</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Вниз</translation>
+    </message>
+    <message>
+        <source>Copy from the previous period</source>
+        <translation>Скопировать из прошлого периода</translation>
+    </message>
+    <message>
+        <source>Plan from history…</source>
+        <translation>План по истории…</translation>
+    </message>
+    <message>
+        <source>Delete this period's matrix</source>
+        <translation>Удалить матрицу периода</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes to the matrix before showing another one?</source>
+        <translation>Сохранить изменения матрицы, прежде чем открыть другую?</translation>
+    </message>
+    <message>
+        <source>Period %1 is locked (bonuses paid): the matrix and facts are read-only. The owner can reopen the period.</source>
+        <translation>Период %1 закрыт (премии выплачены): матрица и факты только для просмотра. Владелец может открыть период заново.</translation>
+    </message>
+    <message>
+        <source>Add a position or an employee in Directories first.</source>
+        <translation>Сначала добавьте должность или сотрудника в справочниках.</translation>
+    </message>
+    <message>
+        <source>No matrix applies yet: rows you add become the employee's own matrix from %1.</source>
+        <translation>Матрица ещё не назначена: добавленные строки станут собственной матрицей сотрудника с %1.</translation>
+    </message>
+    <message>
+        <source>Applies: the employee's own matrix from %2.</source>
+        <translation>Действует: собственная матрица сотрудника с %2.</translation>
+    </message>
+    <message>
+        <source>Saving creates their own matrix from %1.</source>
+        <translation>При сохранении появится собственная матрица с %1.</translation>
+    </message>
+    <message>
+        <source>Applies: the template of the position '%3' from %2.</source>
+        <translation>Действует: шаблон должности «%3» с %2.</translation>
+    </message>
+    <message>
+        <source>Saving creates the employee's own matrix from %1.</source>
+        <translation>При сохранении у сотрудника появится собственная матрица с %1.</translation>
+    </message>
+    <message>
+        <source>The position has no template yet: rows you add apply from %1.</source>
+        <translation>У должности ещё нет шаблона: добавленные строки будут действовать с %1.</translation>
+    </message>
+    <message>
+        <source>The template of the position from %2.</source>
+        <translation>Шаблон должности с %2.</translation>
+    </message>
+    <message>
+        <source>The template of the position in force since %2.</source>
+        <translation>Действует шаблон должности с %2.</translation>
+    </message>
+    <message>
+        <source>Saving creates a new template from %1.</source>
+        <translation>При сохранении появится новый шаблон с %1.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>Sum of weights: %1</source>
+        <translation>Сумма весов: %1</translation>
+    </message>
+    <message>
+        <source>(must be 100%)</source>
+        <translation>(должна быть 100%)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>Incomplete: no fact for %1.</source>
+        <translation>Не хватает данных: нет факта по показателю %1.</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Payout coefficient</source>
+        <translation>Коэффициент выплаты</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Премия</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>a matrix</source>
+        <translation>матрица</translation>
+    </message>
+    <message>
+        <source>No matrix applied in %1.</source>
+        <translation>В %1 матрица не действовала.</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows from %2. Save to keep them for %3.</source>
+        <translation>Скопировано строк из %2: %1. Сохраните, чтобы закрепить их за %3.</translation>
+    </message>
+    <message>
+        <source>Choose the row's indicator and norm first.</source>
+        <translation>Сначала укажите показатель и норму строки.</translation>
+    </message>
+    <message>
+        <source>No facts of '%1' in the last six periods.</source>
+        <translation>Нет фактов «%1» за последние шесть периодов.</translation>
+    </message>
+    <message>
+        <source>Plan from history applied. Save to keep it.</source>
+        <translation>План по истории подставлен. Сохраните, чтобы закрепить его.</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>Не сохранено:</translation>
+    </message>
+    <message>
+        <source>Saved the matrix for %1.</source>
+        <translation>Матрица за %1 сохранена.</translation>
+    </message>
+    <message>
+        <source>Delete the matrix</source>
+        <translation>Удаление матрицы</translation>
+    </message>
+    <message>
+        <source>Delete the matrix of %1 for %2? The matrix in force before it applies again.</source>
+        <translation>Удалить матрицу «%1» за %2? Снова начнёт действовать предыдущая матрица.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGridModel</name>
+    <message>
+        <source>The period is locked: this day cannot change.</source>
+        <translation>Период закрыт: этот день нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: enter revenue, receipts and visitors.</source>
+        <translation>Ещё не сохранено: введите выручку, чеки и посетителей.</translation>
+    </message>
+    <message>
+        <source>No data for this day yet.</source>
+        <translation>За этот день данных ещё нет.</translation>
+    </message>
+    <message>
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Returns, ₽</source>
+        <translation>Возвраты, ₽</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Avg. check, ₽</source>
+        <translation>Ср. чек, ₽</translation>
+    </message>
+    <message>
+        <source>UPT</source>
+        <translation>UPT</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>%1, %2: not a number: %3</source>
+        <translation>%1, %2: не число: %3</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <source>The block has %1 rows but only %2 days are left in the month.</source>
+        <translation>В блоке строк: %1, а до конца месяца осталось дней: %2.</translation>
+    </message>
+    <message>
+        <source>The block has %1 columns but only %2 editable columns are left from here.</source>
+        <translation>В блоке столбцов: %1, а редактируемых столбцов отсюда осталось: %2.</translation>
+    </message>
+    <message>
+        <source>Paste %1 days</source>
+        <translation>Вставка дней: %1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистка</translation>
+    </message>
+    <message>
+        <source>%1: the period is locked, the day cannot change.</source>
+        <translation>%1: период закрыт, день нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>%1: revenue, receipts and visitors are required; clear the whole day to delete it.</source>
+        <translation>%1: выручка, чеки и посетители обязательны; чтобы удалить день, очистите всю строку.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGridSection</name>
+    <message>
+        <source>Month grid</source>
+        <translation>Таблица месяца</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>не сохранено</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>выходной</translation>
+    </message>
+    <message>
+        <source>Type over a cell, Enter moves down, Tab moves right; Ctrl+V pastes a block copied from Excel; Delete clears; Ctrl+Z undoes.</source>
+        <translation>Печатайте прямо в ячейке: Enter — вниз, Tab — вправо; Ctrl+V вставляет блок из Excel; Delete очищает; Ctrl+Z отменяет.</translation>
+    </message>
+    <message>
+        <source>Revenue: %1</source>
+        <translation>Выручка: %1</translation>
+    </message>
+    <message>
+        <source>plan: %1</source>
+        <translation>план: %1</translation>
+    </message>
+    <message>
+        <source>completion: %1</source>
+        <translation>выполнение: %1</translation>
+    </message>
+    <message>
+        <source>conversion: %1</source>
+        <translation>конверсия: %1</translation>
+    </message>
+    <message>
+        <source>average check: %1</source>
+        <translation>средний чек: %1</translation>
+    </message>
+    <message>
+        <source>%1 day(s) without data</source>
+        <translation>дней без данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayListModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Коэффициент</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Премия</translation>
+    </message>
+    <message>
+        <source>Fixed pay</source>
+        <translation>Оклад</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>Total (%1 of %2 complete)</source>
+        <translation>Итого (полных расчётов: %1 из %2)</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodLockBar</name>
+    <message>
+        <source>Lock period</source>
+        <translation>Закрыть период</translation>
+    </message>
+    <message>
+        <source>After bonuses are paid: make every input of the period read-only.</source>
+        <translation>После выплаты премий: все данные периода становятся только для чтения.</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Открыть снова…</translation>
+    </message>
+    <message>
+        <source>Unlock the period; the reason is logged.</source>
+        <translation>Снять закрытие периода; причина попадёт в журнал.</translation>
+    </message>
+    <message>
+        <source>Period %1: open</source>
+        <translation>Период %1: открыт</translation>
+    </message>
+    <message>
+        <source>Period %1: locked</source>
+        <translation>Период %1: закрыт</translation>
+    </message>
+    <message>
+        <source>Lock period %1? Its daily data, facts and matrices become read-only until the owner reopens it. A backup is made first.</source>
+        <translation>Закрыть период %1? Его ежедневные данные, факты и матрицы станут только для чтения, пока владелец не откроет его снова. Сначала будет сделана резервная копия.</translation>
+    </message>
+    <message>
+        <source>Reopen period</source>
+        <translation>Повторное открытие периода</translation>
+    </message>
+    <message>
+        <source>Why is period %1 reopened? (logged)</source>
+        <translation>Почему период %1 открывается снова? (запишется в журнал)</translation>
+    </message>
+    <message>
+        <source>A reason is required to reopen.</source>
+        <translation>Чтобы открыть период снова, укажите причину.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodSelector</name>
     <message>
         <source>Previous period (Ctrl+PgUp)</source>
@@ -238,6 +2307,853 @@
     <message>
         <source>Next period (Ctrl+PgDown)</source>
         <translation>Следующий период (Ctrl+PgDown)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalReport</name>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>done, waiting</source>
+        <translation>выполнена, ждёт приёмки</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <source>duty</source>
+        <translation>обязанность</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Нет.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Дней просрочки</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Costs if left open</source>
+        <translation>Стоит в премии, если не закрыть</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>over %1 of the last 6 periods</source>
+        <translation>по %1 из последних 6 периодов</translation>
+    </message>
+    <message>
+        <source>period %1</source>
+        <translation>период %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>на %1</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Обязанности</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Waiting for my acceptance</source>
+        <translation>Ждут моей приёмки</translation>
+    </message>
+    <message>
+        <source>My overdue items</source>
+        <translation>Мои просроченные</translation>
+    </message>
+    <message>
+        <source>up to %1 days</source>
+        <translation>до %1 дн.</translation>
+    </message>
+    <message>
+        <source>Left to close</source>
+        <translation>Осталось закрыть</translation>
+    </message>
+    <message>
+        <source>They cost in the bonus if left open</source>
+        <translation>Незакрытое стоит в премии</translation>
+    </message>
+    <message>
+        <source>My KPI for the period</source>
+        <translation>Мой KPI за период</translation>
+    </message>
+    <message>
+        <source>My average KPI</source>
+        <translation>Мой средний KPI</translation>
+    </message>
+    <message>
+        <source>My bonus for the period</source>
+        <translation>Моя премия за период</translation>
+    </message>
+    <message>
+        <source>Personal period report</source>
+        <translation>Персональный отчёт за период</translation>
+    </message>
+    <message>
+        <source>My duties and tasks still open</source>
+        <translation>Мои незакрытые обязанности и задачи</translation>
+    </message>
+    <message>
+        <source>By the end of the period every figure here should be 0.</source>
+        <translation>К концу периода все показатели отчёта должны стать равны 0.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalReportView</name>
+    <message>
+        <source>My duties and tasks</source>
+        <translation>Мои обязанности и задачи</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>done, waiting</source>
+        <translation>выполнена, ждёт приёмки</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Обязанности</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message>
+        <source>Waiting for my acceptance</source>
+        <translation>Ждут моей приёмки</translation>
+    </message>
+    <message>
+        <source>My overdue items</source>
+        <translation>Мои просроченные</translation>
+    </message>
+    <message>
+        <source>Left to close</source>
+        <translation>Осталось закрыть</translation>
+    </message>
+    <message>
+        <source>KPI and bonus</source>
+        <translation>KPI и премия</translation>
+    </message>
+    <message>
+        <source>My KPI for the period</source>
+        <translation>Мой KPI за период</translation>
+    </message>
+    <message>
+        <source>My average KPI (last six periods)</source>
+        <translation>Мой средний KPI (6 периодов)</translation>
+    </message>
+    <message>
+        <source>My bonus for the period</source>
+        <translation>Моя премия за период</translation>
+    </message>
+    <message>
+        <source>Open items cost in the bonus</source>
+        <translation>Незакрытое стоит в премии</translation>
+    </message>
+    <message>
+        <source>My duties and tasks still open</source>
+        <translation>Мои незакрытые обязанности и задачи</translation>
+    </message>
+    <message>
+        <source>Open the list</source>
+        <translation>Открыть список</translation>
+    </message>
+    <message>
+        <source>Personal period report: %1</source>
+        <translation>Персональный отчёт за период: %1</translation>
+    </message>
+    <message>
+        <source>Up to %1 days overdue</source>
+        <translation>Просрочка до %1 дн.</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>%1 (over %2 periods)</source>
+        <translation>%1 (за %2 периода)</translation>
+    </message>
+    <message>
+        <source>Waiting for the acceptance of %1</source>
+        <translation>Ждут приёмки у %1</translation>
+    </message>
+    <message>
+        <source>Overdue items of %1</source>
+        <translation>Просроченные задания: %1</translation>
+    </message>
+    <message>
+        <source>Items of %1 left to close</source>
+        <translation>Осталось закрыть: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewDialog</name>
+    <message>
+        <source>Plan from history</source>
+        <translation>План по истории</translation>
+    </message>
+    <message>
+        <source>%1: suggested from %2 periods with a fact (%3): base = the weakest result, norm = the mean, target = the mean improved by 20%.</source>
+        <translation>%1: предложено по %2 периодам с фактом (%3): база = худший результат, норма = среднее, цель = среднее, улучшенное на 20%.</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Facts used: %1</source>
+        <translation>Использованные факты: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemText</name>
+    <message>
+        <source>The weights add up to {sum}, not 100%.</source>
+        <translation>Сумма весов {sum}, а не 100%.</translation>
+    </message>
+    <message>
+        <source>The base of '{indicator}' equals its norm: the index cannot be computed.</source>
+        <translation>База показателя «{indicator}» равна норме: индекс не вычислить.</translation>
+    </message>
+    <message>
+        <source>The norm of '{indicator}' is 0: a fact/norm index cannot be computed.</source>
+        <translation>Норма показателя «{indicator}» равна 0: индекс «факт/норма» не вычислить.</translation>
+    </message>
+    <message>
+        <source>The weight of '{indicator}' cannot be negative ({value}).</source>
+        <translation>Вес показателя «{indicator}» не может быть отрицательным ({value}).</translation>
+    </message>
+    <message>
+        <source>Unknown indicator '{indicator}'.</source>
+        <translation>Неизвестный показатель «{indicator}».</translation>
+    </message>
+    <message>
+        <source>Indicator '{indicator}' appears more than once in the matrix.</source>
+        <translation>Показатель «{indicator}» встречается в матрице больше одного раза.</translation>
+    </message>
+    <message>
+        <source>A matrix must belong to either a position or an employee.</source>
+        <translation>Матрица должна относиться либо к должности, либо к сотруднику.</translation>
+    </message>
+    <message>
+        <source>The target of '{indicator}' ({value}) is on the wrong side of its norm ({norm}).</source>
+        <translation>Цель показателя «{indicator}» ({value}) лежит не с той стороны от нормы ({norm}).</translation>
+    </message>
+    <message>
+        <source>A weight is at most 100% (typed: {value}).</source>
+        <translation>Вес — не больше 100% (введено: {value}).</translation>
+    </message>
+    <message>
+        <source>Row {row}: enter the norm.</source>
+        <translation>Строка {row}: введите норму.</translation>
+    </message>
+    <message>
+        <source>Row {row}: choose an indicator.</source>
+        <translation>Строка {row}: выберите показатель.</translation>
+    </message>
+    <message>
+        <source>No matrix applied to '{owner}' in {period}.</source>
+        <translation>Для «{owner}» в {period} матрица не действовала.</translation>
+    </message>
+    <message>
+        <source>The fact of '{indicator}' is computed from {source}; it cannot be typed in.</source>
+        <translation>Факт «{indicator}» рассчитывается из {source}; его нельзя ввести вручную.</translation>
+    </message>
+    <message>
+        <source>Period {period} is locked: its data cannot be changed (reopen the period first).</source>
+        <translation>Период {period} закрыт: его данные нельзя менять (сначала откройте период заново).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a number.</source>
+        <translation>«{value}» — не число.</translation>
+    </message>
+    <message>
+        <source>The pasted block does not fit: {reason}</source>
+        <translation>Вставленный блок не подходит: {reason}</translation>
+    </message>
+    <message>
+        <source>{field} cannot be negative ({value}).</source>
+        <translation>{field}: значение не может быть отрицательным ({value}).</translation>
+    </message>
+    <message>
+        <source>Revenue {revenue} with 0 receipts: enter the number of receipts.</source>
+        <translation>Выручка {revenue} при 0 чеков: введите число чеков.</translation>
+    </message>
+    <message>
+        <source>{receipts} receipts but only {visitors} visitors: conversion is above 100%.</source>
+        <translation>Чеков {receipts}, а посетителей всего {visitors}: конверсия выше 100%.</translation>
+    </message>
+    <message>
+        <source>{field} {value} is more than 3 times away from the usual {usual}.</source>
+        <translation>{field} {value} отличается от обычного {usual} более чем в 3 раза.</translation>
+    </message>
+    <message>
+        <source>The end date {value} is before the start date {start}.</source>
+        <translation>Дата окончания {value} раньше даты начала {start}.</translation>
+    </message>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>Название не может быть пустым.</translation>
+    </message>
+    <message>
+        <source>'{name}' already exists.</source>
+        <translation>«{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>'{name}' no longer exists.</source>
+        <translation>«{name}» больше нет.</translation>
+    </message>
+    <message>
+        <source>The code '{name}' contains spaces; use letters, digits and '_'.</source>
+        <translation>Код «{name}» содержит пробелы; используйте буквы, цифры и «_».</translation>
+    </message>
+    <message>
+        <source>'{name}' needs a position.</source>
+        <translation>Для «{name}» нужна должность.</translation>
+    </message>
+    <message>
+        <source>Unknown position '{name}'.</source>
+        <translation>Неизвестная должность «{name}».</translation>
+    </message>
+    <message>
+        <source>Unknown store '{name}'.</source>
+        <translation>Неизвестный магазин «{name}».</translation>
+    </message>
+    <message>
+        <source>Unknown department '{name}'.</source>
+        <translation>Неизвестный отдел «{name}».</translation>
+    </message>
+    <message>
+        <source>Unknown employee '{name}'.</source>
+        <translation>Неизвестный сотрудник «{name}».</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date (expected dd.mm.yyyy).</source>
+        <translation>«{value}» — не дата (ожидается дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>{value} appears twice (first at {first}).</source>
+        <translation>{value} встречается дважды (впервые: {first}).</translation>
+    </message>
+    <message>
+        <source>The coefficient from {threshold} is lower than a lower step's: a higher KPI must not pay less.</source>
+        <translation>Коэффициент от {threshold} ниже, чем у меньшей ступени: за больший KPI нельзя платить меньше.</translation>
+    </message>
+    <message>
+        <source>Threshold {threshold} appears more than once.</source>
+        <translation>Порог {threshold} встречается больше одного раза.</translation>
+    </message>
+    <message>
+        <source>A steps schedule needs at least one step.</source>
+        <translation>Ступенчатой шкале нужна хотя бы одна ступень.</translation>
+    </message>
+    <message>
+        <source>The cap {value} is below the threshold {threshold}.</source>
+        <translation>Потолок {value} ниже порога {threshold}.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Fixed pay</source>
+        <translation>Оклад</translation>
+    </message>
+    <message>
+        <source>Target bonus</source>
+        <translation>Целевая премия</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Потолок</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Коэффициент</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>clamped at the target</source>
+        <translation>ограничено целью</translation>
+    </message>
+    <message>
+        <source>clamped at 0</source>
+        <translation>ограничено нулём</translation>
+    </message>
+    <message>
+        <source>division by zero: no data</source>
+        <translation>деление на ноль: нет данных</translation>
+    </message>
+    <message>
+        <source>base equals norm: invalid row</source>
+        <translation>база равна норме: строка некорректна</translation>
+    </message>
+    <message>
+        <source>capped at the maximum</source>
+        <translation>ограничено максимумом</translation>
+    </message>
+    <message>
+        <source>per-indicator payout</source>
+        <translation>премия по каждому показателю</translation>
+    </message>
+    <message>
+        <source>no payout steps</source>
+        <translation>ступени премирования не заданы</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsSection</name>
+    <message>
+        <source>Ratings</source>
+        <translation>Рейтинги</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>Рейтинг:</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Магазины</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Интервал:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Half-month</source>
+        <translation>Полмесяца</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Квартал</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Произвольные даты</translation>
+    </message>
+    <message>
+        <source>Previous range</source>
+        <translation>Предыдущий интервал</translation>
+    </message>
+    <message>
+        <source>Next range</source>
+        <translation>Следующий интервал</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open the employee's matrix or the store's month.</source>
+        <translation>Двойной щелчок по строке открывает матрицу сотрудника или месяц магазина.</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Предыдущий</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Заполнено</translation>
+    </message>
+    <message>
+        <source>No indicators yet.</source>
+        <translation>Показателей пока нет.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 to %3</source>
+        <translation>%1 — с %2 по %3</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>чем меньше, тем лучше</translation>
+    </message>
+    <message>
+        <source>company KPI %1, complete matrices: %2 of %3</source>
+        <translation>KPI компании %1, заполнено матриц: %2 из %3</translation>
+    </message>
+    <message>
+        <source>company: %1</source>
+        <translation>по компании: %1</translation>
+    </message>
+    <message>
+        <source>Not rated (incomplete matrices): %1 — %2</source>
+        <translation>Не участвуют в рейтинге (матрица не заполнена): %1 — %2</translation>
+    </message>
+    <message>
+        <source>No data for this range.</source>
+        <translation>Нет данных за этот интервал.</translation>
+    </message>
+    <message>
+        <source>A department has no page of its own.</source>
+        <translation>У отдела нет своей страницы.</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: that section is not available.</source>
+        <translation>Не удалось открыть «%1»: этот раздел недоступен.</translation>
+    </message>
+    <message>
+        <source>Export rating</source>
+        <translation>Экспорт рейтинга</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Рейтинг</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Выгружено в %1</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesTab</name>
+    <message>
+        <source>Add a position's schedule</source>
+        <translation>Шкала для должности</translation>
+    </message>
+    <message>
+        <source>Delete schedule…</source>
+        <translation>Удалить шкалу…</translation>
+    </message>
+    <message>
+        <source>Steps (for a steps schedule):</source>
+        <translation>Ступени (для ступенчатой шкалы):</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Добавить ступень</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Удалить ступень</translation>
+    </message>
+    <message>
+        <source>KPI, %</source>
+        <translation>KPI, %</translation>
+    </message>
+    <message>
+        <source>Payout coefficient</source>
+        <translation>Коэффициент выплаты</translation>
+    </message>
+    <message>
+        <source>Every position already has its own schedule.</source>
+        <translation>У всех должностей уже есть своя шкала.</translation>
+    </message>
+    <message>
+        <source>'%1' now has its own schedule.</source>
+        <translation>У «%1» теперь своя шкала премирования.</translation>
+    </message>
+    <message>
+        <source>Delete schedule</source>
+        <translation>Удалить шкалу</translation>
+    </message>
+    <message>
+        <source>Delete the schedule of '%1'? The company's schedule applies then.</source>
+        <translation>Удалить шкалу «%1»? Тогда будет действовать шкала компании.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>KPI matrix</source>
+        <translation>Матрица KPI</translation>
+    </message>
+    <message>
+        <source>Daily entry</source>
+        <translation>Ввод за день</translation>
+    </message>
+    <message>
+        <source>Month grid</source>
+        <translation>Таблица месяца</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Рейтинги</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <source>Bonus sheets</source>
+        <translation>Расчётные листы</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Справочники</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+</context>
+<context>
+    <name>SellerPanel</name>
+    <message>
+        <source>Save sellers</source>
+        <translation>Сохранить по продавцам</translation>
+    </message>
+    <message>
+        <source>No seller of this store has personal sales in their matrix: there is nothing to split by seller.</source>
+        <translation>Ни у одного продавца этого магазина нет личных продаж в матрице: делить день по продавцам не нужно.</translation>
+    </message>
+    <message>
+        <source>The day's sales by seller (their personal sales count in their KPI). The sellers' sum is checked against the store's day.</source>
+        <translation>Продажи дня по продавцам (личные продажи входят в их KPI). Сумма по продавцам сверяется с данными магазина за день.</translation>
+    </message>
+    <message>
+        <source>Sellers together: %1, %2 receipts, %3 units.</source>
+        <translation>Продавцы вместе: %1, чеков %2, единиц %3.</translation>
+    </message>
+    <message>
+        <source>The store's day: %1, %2 receipts, %3 units.</source>
+        <translation>Магазин за день: %1, чеков %2, единиц %3.</translation>
+    </message>
+    <message>
+        <source>The sellers add up to the store's day.</source>
+        <translation>Сумма по продавцам совпадает с данными магазина.</translation>
+    </message>
+</context>
+<context>
+    <name>SellerTableModel</name>
+    <message>
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>%1, %2: not a number: %3</source>
+        <translation>%1, %2: не число: %3</translation>
     </message>
 </context>
 <context>
@@ -269,6 +3185,263 @@
     <message>
         <source>The language changes the next time kpidesk starts.</source>
         <translation>Язык сменится при следующем запуске kpidesk.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCountsModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>In all</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Max days overdue</source>
+        <translation>Макс. дней просрочки</translation>
+    </message>
+    <message>
+        <source>To accept</source>
+        <translation>Ждут моей приёмки</translation>
+    </message>
+    <message>
+        <source>Double-click to open the list</source>
+        <translation>Двойной щелчок — открыть список</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListModel</name>
+    <message>
+        <source>duty</source>
+        <translation>обязанность</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>done, waiting</source>
+        <translation>выполнена, ждёт приёмки</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Контролёр</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнена</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Принята</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Дней просрочки</translation>
+    </message>
+    <message>
+        <source>Costs if left open</source>
+        <translation>Стоит в премии, если не закрыть</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+</context>
+<context>
+    <name>TasksSection</name>
+    <message>
+        <source>Personal report</source>
+        <translation>Персональный отчёт</translation>
+    </message>
+    <message>
+        <source>By assignee</source>
+        <translation>По исполнителю</translation>
+    </message>
+    <message>
+        <source>By controller</source>
+        <translation>По контролёру</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>Должники</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Who am I:</source>
+        <translation>Кто я:</translation>
+    </message>
+    <message>
+        <source>The person who marks done, accepts and returns; remembered for this file</source>
+        <translation>Кто отмечает выполнение, принимает и возвращает задачи; запоминается для этого файла</translation>
+    </message>
+    <message>
+        <source>Report for:</source>
+        <translation>Отчёт для:</translation>
+    </message>
+    <message>
+        <source>Create the period's duties</source>
+        <translation>Создать обязанности периода</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>Печать отчёта…</translation>
+    </message>
+    <message>
+        <source>Report to PDF…</source>
+        <translation>Отчёт в PDF…</translation>
+    </message>
+    <message>
+        <source>Each employee's duties and tasks: how many, done, left.</source>
+        <translation>Обязанности и задачи каждого сотрудника: сколько всего, выполнено, осталось.</translation>
+    </message>
+    <message>
+        <source>What waits for each controller's acceptance.</source>
+        <translation>Что ждёт приёмки у каждого контролёра.</translation>
+    </message>
+    <message>
+        <source>Who has overdue items, and how many days overdue.</source>
+        <translation>У кого есть просроченные задания и на сколько дней.</translation>
+    </message>
+    <message>
+        <source>Double-click a number to open its list.</source>
+        <translation>Двойной щелчок по числу открывает список.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Отметить выполнение</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message>
+        <source>Show all of the period</source>
+        <translation>Показать все за период</translation>
+    </message>
+    <message>
+        <source>All duties and tasks of the period</source>
+        <translation>Все обязанности и задачи периода</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <source>— nobody —</source>
+        <translation>— никто —</translation>
+    </message>
+    <message>
+        <source>Choose whose report to show</source>
+        <translation>Выберите, чей отчёт показать</translation>
+    </message>
+    <message>
+        <source>period %1</source>
+        <translation>период %1</translation>
+    </message>
+    <message>
+        <source>overdue as of %1</source>
+        <translation>просрочка на %1</translation>
+    </message>
+    <message>
+        <source>Select one or more items in the list first.</source>
+        <translation>Сначала выделите одно или несколько заданий в списке.</translation>
+    </message>
+    <message>
+        <source>Marked done: %1</source>
+        <translation>Отмечено выполненными: %1</translation>
+    </message>
+    <message>
+        <source>Accepted: %1</source>
+        <translation>Принято: %1</translation>
+    </message>
+    <message>
+        <source>Return to open</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <source>Why is it returned? The assignee sees this.</source>
+        <translation>Почему задание возвращено? Исполнитель увидит этот комментарий.</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>Возвращено: %1</translation>
+    </message>
+    <message>
+        <source>Created %1 duties for %2.</source>
+        <translation>Создано обязанностей за %2: %1.</translation>
+    </message>
+    <message>
+        <source>The duties of %2 exist already; nothing was created.</source>
+        <translation>Обязанности за %2 уже созданы; ничего не добавлено.</translation>
+    </message>
+    <message>
+        <source>Duties of the period</source>
+        <translation>Обязанности периода</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
     </message>
 </context>
 <context>

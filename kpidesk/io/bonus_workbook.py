@@ -1,0 +1,516 @@
+"""The bonus workbook (SPEC §6 "Export", §4.8): a summary sheet and one sheet per employee
+whose index, weighted index, KPI, payout coefficient, bonus and total are *live Excel
+formulas* (English function names) over the exported inputs, so that Excel or LibreOffice
+recomputes exactly the app's numbers.
+
+Exactness. The app computes in ``Decimal``; a spreadsheet computes in binary doubles, so a
+KPI of exactly 1.0005 (SPEC §2.4, example D) arrives as 1.00049999999999994… and a bare
+``ROUND(x,3)`` may give 1.000 instead of 1.001. Every rounding therefore first rounds to
+ten places (KPI, indices) or eight places (money), which removes the binary noise
+(≈1e-15) and keeps every decimal digit a real KPI or amount has: ``ROUND(ROUND(x,10),3)``.
+A KPI whose exact value lies within 1e-10 *below* a half-step (never the case for facts
+typed with a few decimals) would round up here and down in the app. The per-indicator
+payout's split of the target bonus (largest remainder, see ``core.pay``) is reproduced with
+``ROUNDDOWN`` and a ``SUMPRODUCT`` rank.
+
+Incomplete employees keep their inputs; their KPI, coefficient, bonus and total cells hold
+the text "нет данных" (no data). User text that starts with ``=``, ``+``, ``-`` or ``@``
+is written as text with Excel's quote prefix, never as a formula (SPEC §8).
+
+Must not: import the store or Qt, or compute a number itself (the formulas do, and the
+tests check them against ``core``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kpidesk.core.indicators import IndexMethod
+from kpidesk.core.payout import PayoutKind, PayoutSchedule
+from kpidesk.core.results import EmployeeResult, PeriodResult, RowResult
+
+MONEY_FORMAT = '#,##0.00\\ "₽"'
+PERCENT_FORMAT = "0.0%"
+NUMBER_FORMAT = "#,##0.00"
+WHOLE_FORMAT = "#,##0"
+COEFFICIENT_FORMAT = "0.000"
+_RISKY = ("=", "+", "-", "@")
+_BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+FIRST_ROW = 11  # the first matrix row on an employee sheet
+
+_WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "summary": "Сводка",
+        "period": "Период",
+        "employee": "Сотрудник",
+        "position": "Должность",
+        "store": "Магазин",
+        "fixed_pay": "Оклад",
+        "target_bonus": "Целевая премия",
+        "status": "Статус",
+        "complete": "расчёт полный",
+        "missing_fact": "нет факта: %s",
+        "no_matrix": "нет матрицы KPI",
+        "invalid": "ошибки в матрице",
+        "locked": "период закрыт",
+        "draft": "черновик (период не закрыт)",
+        "indicator": "Показатель",
+        "code": "Код",
+        "method": "Метод",
+        "weight": "Вес",
+        "base": "База",
+        "norm": "Норма",
+        "target": "Цель",
+        "fact": "Факт",
+        "index": "Индекс",
+        "weighted": "Взвеш. индекс",
+        "share": "Доля премии",
+        "row_coefficient": "Коэффициент",
+        "row_bonus": "Премия по показателю",
+        "floor": "Доля вниз (служ.)",
+        "remainder": "Остаток (служ.)",
+        "kpi_exact": "KPI без округления",
+        "kpi": "KPI",
+        "coefficient": "Коэффициент выплаты",
+        "bonus": "Премия",
+        "total": "Итого к выплате",
+        "schedule": "Схема премирования",
+        "linear": "линейная",
+        "steps": "ступенчатая",
+        "per_indicator": "по каждому показателю отдельно",
+        "threshold": "Порог",
+        "cap": "Максимум",
+        "step_coefficient": "Коэффициент",
+        "kopecks_left": "Нераспределённые копейки (служ.)",
+        "no_data": "нет данных",
+        "scale": "шкала",
+        "ratio": "факт/план",
+        "binary": "да/нет",
+        "number": "№",
+        "totals": "Итого (полные расчёты)",
+    },
+    "en": {
+        "summary": "Summary",
+        "period": "Period",
+        "employee": "Employee",
+        "position": "Position",
+        "store": "Store",
+        "fixed_pay": "Fixed pay",
+        "target_bonus": "Target bonus",
+        "status": "Status",
+        "complete": "complete",
+        "missing_fact": "no fact: %s",
+        "no_matrix": "no KPI matrix",
+        "invalid": "errors in the matrix",
+        "locked": "period locked",
+        "draft": "draft (period not locked)",
+        "indicator": "Indicator",
+        "code": "Code",
+        "method": "Method",
+        "weight": "Weight",
+        "base": "Base",
+        "norm": "Norm",
+        "target": "Target",
+        "fact": "Fact",
+        "index": "Index",
+        "weighted": "Weighted",
+        "share": "Bonus share",
+        "row_coefficient": "Coefficient",
+        "row_bonus": "Row bonus",
+        "floor": "Share rounded down (helper)",
+        "remainder": "Remainder (helper)",
+        "kpi_exact": "KPI unrounded",
+        "kpi": "KPI",
+        "coefficient": "Payout coefficient",
+        "bonus": "Bonus",
+        "total": "Total pay",
+        "schedule": "Payout schedule",
+        "linear": "linear",
+        "steps": "steps",
+        "per_indicator": "per indicator",
+        "threshold": "Threshold",
+        "cap": "Cap",
+        "step_coefficient": "Coefficient",
+        "kopecks_left": "Kopecks left to spread (helper)",
+        "no_data": "no data",
+        "scale": "scale",
+        "ratio": "fact/plan",
+        "binary": "yes/no",
+        "number": "No.",
+        "totals": "Total (complete only)",
+    },
+}
+
+
+def no_data_text(lang: str = "ru") -> str:
+    """What the KPI, bonus and total cells of an incomplete employee hold."""
+    return _WORDS[lang]["no_data"]
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def put_text(cell: Any, value: str | None) -> None:
+    """Write user text: a value starting with ``=``, ``+``, ``-``, ``@`` stays text."""
+    cell.value = value
+    if value and value.startswith(_RISKY):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``) for an employee."""
+    cleaned = " ".join(name.translate(_BAD_SHEET_CHARS).split()).strip("'") or "—"
+    title = cleaned[:31]
+    number = 2
+    while title.casefold() in taken:
+        suffix = f" ({number})"
+        title = cleaned[: 31 - len(suffix)] + suffix
+        number += 1
+    taken.add(title.casefold())
+    return title
+
+
+def sheet_ref(title: str, cell: str) -> str:
+    """A reference to ``cell`` on sheet ``title``: ``'Иванова И.'!$B$20``."""
+    return "'" + title.replace("'", "''") + "'!" + cell
+
+
+def status_text(result: EmployeeResult, lang: str) -> str:
+    """``complete`` / ``no fact: nps`` / ``no KPI matrix`` / ``errors in the matrix``."""
+    words = _WORDS[lang]
+    if result.pay is not None:
+        return words["complete"]
+    if result.missing == ("matrix",):
+        return words["no_matrix"]
+    if result.missing:
+        names = []
+        for code in result.missing:
+            row = next((r for r in result.rows if r.row.indicator == code), None)
+            names.append(row.indicator.name if row and row.indicator else code)
+        return words["missing_fact"] % ", ".join(names)
+    return words["invalid"]
+
+
+def _index_formula(row: RowResult, r: int) -> str | None:
+    """The index formula of matrix row ``r`` (columns D weight … H fact), or ``None`` when
+    the app could not compute an index (no fact, base = norm, a division by zero)."""
+    if row.index is None or row.fact is None:
+        return None
+    method = row.indicator.method if row.indicator is not None else IndexMethod.SCALE
+    m = row.row
+    if method is IndexMethod.BINARY:
+        sign = "<=" if m.lower_is_better else ">="
+        return f"=IF(H{r}{sign}F{r},1,0)"
+    if method is IndexMethod.SCALE:
+        raw = f"(H{r}-E{r})/(F{r}-E{r})"  # an empty base cell counts as 0, as in the app
+        if m.target is None:
+            return f"=MAX(0,{raw})"
+        return f"=MAX(0,MIN({raw},(G{r}-E{r})/(F{r}-E{r})))"
+    if m.lower_is_better:
+        raw = f"F{r}/H{r}"
+        if m.target is None or m.target == 0:
+            return f"=MAX(0,{raw})"
+        return f"=MAX(0,MIN({raw},F{r}/G{r}))"
+    raw = f"H{r}/F{r}"
+    if m.target is None:
+        return f"=MAX(0,{raw})"
+    return f"=MAX(0,MIN({raw},G{r}/F{r}))"
+
+
+def _coefficient_formula(kpi: str, schedule: PayoutSchedule, cells: dict[str, Any]) -> str:
+    """The payout coefficient of the KPI in cell ``kpi`` under ``schedule``; ``cells`` names
+    the schedule's cells (threshold, cap, and steps as (threshold, coefficient) pairs)."""
+    if schedule.kind is PayoutKind.STEPS:
+        steps: list[tuple[str, str]] = cells["steps"]
+        formula = "0"
+        for threshold, coefficient in steps:  # sorted ascending: the highest is outermost
+            formula = f"IF({kpi}>={threshold},{coefficient},{formula})"
+        return f"MAX(0,{formula})"
+    capped = f"MAX({kpi},0)" if cells["cap"] is None else f"MIN(MAX({kpi},0),{cells['cap']})"
+    return f"IF({kpi}<{cells['threshold']},0,{capped})"
+
+
+class _EmployeeSheet:
+    """Writes one employee's sheet; remembers where its totals are for the summary."""
+
+    def __init__(
+        self, ws: Any, result: EmployeeResult, company: str, locked: bool, lang: str
+    ) -> None:
+        self.ws = ws
+        self.result = result
+        self.lang = lang
+        self.words = _WORDS[lang]
+        self.company = company
+        self.helper_row = 0
+        self.locked = locked
+        self.cells: dict[str, str] = {}
+
+    def write(self) -> None:
+        from openpyxl.styles import Font
+
+        ws, words, result = self.ws, self.words, self.result
+        employee = result.employee
+        bold = Font(bold=True)
+        put_text(ws["A1"], self.company)
+        ws["A1"].font = Font(bold=True, size=13)
+        heading: list[tuple[str, object]] = [
+            ("period", result.period.code),
+            ("employee", employee.name),
+            ("position", employee.position),
+            ("store", employee.store or ""),
+        ]
+        for offset, (key, value) in enumerate(heading, start=2):
+            ws.cell(offset, 1, words[key]).font = bold
+            put_text(ws.cell(offset, 2), str(value))
+        for row, key, value in (
+            (6, "fixed_pay", employee.fixed_pay),
+            (7, "target_bonus", employee.target_bonus),
+        ):
+            ws.cell(row, 1, words[key]).font = bold
+            cell = ws.cell(row, 2, _number(value))
+            cell.number_format = MONEY_FORMAT
+        ws.cell(8, 1, words["status"]).font = bold
+        status = status_text(result, self.lang)
+        status += "; " + (words["locked"] if self.locked else words["draft"])
+        put_text(ws.cell(8, 2), status)
+        self.cells.update(fixed="$B$6", status="$B$8")
+        last = self._matrix(bold)
+        self._totals(last, bold)
+        widths = {"A": 30, "B": 26, "C": 11, "D": 9, "E": 12, "F": 12, "G": 12, "H": 15}
+        for column, width in widths.items():
+            ws.column_dimensions[column].width = width
+        for column in "IJKLMNO":
+            ws.column_dimensions[column].width = 14
+        ws.freeze_panes = "A11"
+
+    @property
+    def per_indicator(self) -> bool:
+        return self.result.schedule.per_indicator
+
+    def _matrix(self, bold: Any) -> int:
+        ws, words = self.ws, self.words
+        keys = ["indicator", "code", "method", "weight", "base", "norm", "target", "fact"]
+        keys += ["index", "weighted"]
+        if self.per_indicator:
+            keys += ["share", "row_coefficient", "row_bonus", "floor", "remainder"]
+        for column, key in enumerate(keys, start=1):
+            ws.cell(FIRST_ROW - 1, column, words[key]).font = bold
+        r = FIRST_ROW - 1
+        for r, row in enumerate(self.result.rows, start=FIRST_ROW):
+            self._matrix_row(row, r)
+        return max(r, FIRST_ROW - 1)
+
+    def _matrix_row(self, row: RowResult, r: int) -> None:
+        ws, words = self.ws, self.words
+        indicator = row.indicator
+        put_text(ws.cell(r, 1), indicator.name if indicator else row.row.indicator)
+        put_text(ws.cell(r, 2), row.row.indicator)
+        method = indicator.method if indicator else IndexMethod.SCALE
+        ws.cell(r, 3, words[method.value])
+        ws.cell(r, 4, _number(row.row.weight)).number_format = PERCENT_FORMAT
+        money = indicator is not None and indicator.unit == "₽"
+        for column, value in (
+            (5, row.row.base),
+            (6, row.row.norm),
+            (7, row.row.target),
+            (8, row.fact),
+        ):
+            cell = ws.cell(r, column, _number(value))
+            if value is not None:
+                whole = value == value.to_integral_value()
+                cell.number_format = (
+                    MONEY_FORMAT if money else WHOLE_FORMAT if whole else NUMBER_FORMAT
+                )
+        formula = _index_formula(row, r)
+        no_data = words["no_data"]
+        if formula is None:
+            ws.cell(r, 9, no_data)
+            ws.cell(r, 10, no_data)
+        else:
+            ws.cell(r, 9, formula).number_format = PERCENT_FORMAT
+            ws.cell(r, 10, f"=D{r}*I{r}").number_format = PERCENT_FORMAT
+
+    def _totals(self, last: int, bold: Any) -> None:
+        ws, words, result = self.ws, self.words, self.result
+        first = FIRST_ROW
+        t = max(last, FIRST_ROW) + 2
+        labels = ["kpi_exact", "kpi", "coefficient", "bonus", "total"]
+        for offset, key in enumerate(labels):
+            ws.cell(t + offset, 1, words[key]).font = bold
+        kpi_exact, kpi, coefficient, bonus, total = (f"B{t + i}" for i in range(5))
+        self.cells.update(
+            kpi=f"$B${t + 1}", coefficient=f"$B${t + 2}", bonus=f"$B${t + 3}", total=f"$B${t + 4}"
+        )
+        schedule_cells = self._schedule(t + 6, bold)
+        if result.pay is None:
+            for cell in (kpi_exact, kpi, coefficient, bonus, total):
+                ws[cell] = words["no_data"]
+            return
+        rows = f"J{first}:J{last}"
+        ws[kpi_exact] = f"=SUM({rows})"
+        ws[kpi_exact].number_format = "0.0000%"
+        ws[kpi] = f"=ROUND(ROUND({kpi_exact},10),3)"
+        ws[kpi].number_format = PERCENT_FORMAT
+        ws[kpi].font = bold
+        if self.per_indicator:
+            self._per_indicator(first, last, schedule_cells)
+            weights = f"D{first}:D{last}"
+            ws[coefficient] = (
+                f"=SUMPRODUCT(({weights}>0)*{weights},L{first}:L{last})" if last >= first else "=0"
+            )
+            ws[bonus] = f"=SUM(M{first}:M{last})" if last >= first else "=0"
+        else:
+            ws[coefficient] = "=" + _coefficient_formula(kpi, result.schedule, schedule_cells)
+            ws[bonus] = f"=MAX(0,ROUND(ROUND(MAX(B7,0)*{coefficient},8),2))"
+        ws[coefficient].number_format = COEFFICIENT_FORMAT
+        ws[bonus].number_format = MONEY_FORMAT
+        ws[total] = f"=B6+{bonus}"
+        ws[total].number_format = MONEY_FORMAT
+        ws[total].font = bold
+
+    def _schedule(self, s: int, bold: Any) -> dict[str, Any]:
+        """Write the payout schedule from row ``s``; returns its cells for the formulas."""
+        ws, words, schedule = self.ws, self.words, self.result.schedule
+        ws.cell(s, 1, words["schedule"]).font = bold
+        kind = words["steps"] if schedule.kind is PayoutKind.STEPS else words["linear"]
+        if schedule.per_indicator:
+            kind += ", " + words["per_indicator"]
+        ws.cell(s, 2, kind)
+        cells: dict[str, Any] = {"threshold": None, "cap": None, "steps": []}
+        if schedule.kind is PayoutKind.STEPS:
+            ws.cell(s + 1, 1, words["threshold"]).font = bold
+            ws.cell(s + 1, 2, words["step_coefficient"]).font = bold
+            for offset, step in enumerate(sorted(schedule.steps), start=s + 2):
+                ws.cell(offset, 1, _number(step.threshold)).number_format = PERCENT_FORMAT
+                ws.cell(offset, 2, _number(step.coefficient)).number_format = COEFFICIENT_FORMAT
+                cells["steps"].append((f"$A${offset}", f"$B${offset}"))
+            self.helper_row = s + 2 + len(schedule.steps)
+        else:
+            ws.cell(s + 1, 1, words["threshold"]).font = bold
+            ws.cell(s + 1, 2, _number(schedule.threshold)).number_format = PERCENT_FORMAT
+            cells["threshold"] = f"$B${s + 1}"
+            ws.cell(s + 2, 1, words["cap"]).font = bold
+            if schedule.cap is not None:
+                ws.cell(s + 2, 2, _number(schedule.cap)).number_format = PERCENT_FORMAT
+                cells["cap"] = f"$B${s + 2}"
+            self.helper_row = s + 3
+        return cells
+
+    def _per_indicator(self, first: int, last: int, cells: dict[str, Any]) -> None:
+        """Columns K–O: each row's share of the target bonus (largest remainder, as
+        ``core.pay.split_target_bonus``), its coefficient and its amount."""
+        ws = self.ws
+        left = f"$B${self.helper_row}"
+        ws.cell(self.helper_row, 1, self.words["kopecks_left"])
+        weights = f"$D${first}:$D${last}"
+        floors = f"$N${first}:$N${last}"
+        remainders = f"$O${first}:$O${last}"
+        target = "MAX($B$7,0)"
+        ws[left] = (
+            f"=ROUND((ROUND(ROUND({target}*SUMPRODUCT(({weights}>0)*{weights}),10),2)"
+            f"-SUM({floors}))/0.01,0)"
+        )
+        for r in range(first, last + 1):
+            ws[f"N{r}"] = f"=ROUNDDOWN(ROUND({target}*MAX(D{r},0),10),2)"
+            ws[f"O{r}"] = f"=ROUND({target}*MAX(D{r},0)-N{r},10)"
+            rank = f"SUMPRODUCT(--({remainders}>O{r}))+SUMPRODUCT(--($O${first}:O{r}=O{r}))"
+            ws[f"K{r}"] = f"=N{r}+IF({rank}<={left},0.01,0)"
+            row_kpi = f"ROUND(ROUND(I{r},10),3)"
+            ws[f"L{r}"] = "=" + _coefficient_formula(row_kpi, self.result.schedule, cells)
+            ws[f"M{r}"] = f"=MAX(0,ROUND(ROUND(K{r}*L{r},8),2))"
+            for column, fmt in (("K", MONEY_FORMAT), ("L", COEFFICIENT_FORMAT)):
+                ws[f"{column}{r}"].number_format = fmt
+            ws[f"M{r}"].number_format = MONEY_FORMAT
+            ws[f"N{r}"].number_format = MONEY_FORMAT
+            ws[f"O{r}"].number_format = "0.0000000000"
+
+
+def _summary(ws: Any, sheets: Sequence[tuple[str, _EmployeeSheet]], lang: str) -> None:
+    from openpyxl.styles import Font
+
+    words = _WORDS[lang]
+    bold = Font(bold=True)
+    keys = ["number", "employee", "position", "store", "status", "kpi", "coefficient"]
+    keys += ["fixed_pay", "bonus", "total"]
+    for column, key in enumerate(keys, start=1):
+        ws.cell(1, column, words[key]).font = bold
+    r = 1
+    for r, (title, sheet) in enumerate(sheets, start=2):
+        employee = sheet.result.employee
+        ws.cell(r, 1, r - 1)
+        put_text(ws.cell(r, 2), employee.name)
+        put_text(ws.cell(r, 3), employee.position)
+        put_text(ws.cell(r, 4), employee.store or "")
+        ws.cell(r, 5, "=" + sheet_ref(title, sheet.cells["status"]))
+        for column, key, fmt in (
+            (6, "kpi", PERCENT_FORMAT),
+            (7, "coefficient", COEFFICIENT_FORMAT),
+            (8, "fixed", MONEY_FORMAT),
+            (9, "bonus", MONEY_FORMAT),
+            (10, "total", MONEY_FORMAT),
+        ):
+            cell = ws.cell(r, column, "=" + sheet_ref(title, sheet.cells[key]))
+            cell.number_format = fmt
+    if sheets:
+        t = r + 1
+        ws.cell(t, 2, words["totals"]).font = bold
+        totals = f"J2:J{r}"
+        for letter in "HIJ":
+            ws[f"{letter}{t}"] = f"=SUMPRODUCT(--ISNUMBER({totals}),{letter}2:{letter}{r})"
+            ws[f"{letter}{t}"].number_format = MONEY_FORMAT
+            ws[f"{letter}{t}"].font = bold
+    for letter, width in zip("ABCDEFGHIJ", (5, 34, 26, 18, 30, 9, 12, 14, 14, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+
+
+def write_bonus_workbook(
+    result: PeriodResult,
+    path: Path,
+    *,
+    company: str = "",
+    locked: bool = False,
+    lang: str = "ru",
+) -> Path:
+    """Write the bonus workbook of a period.
+
+    Args:
+        result: the period's results (every employee gets a sheet, in this order).
+        path: the .xlsx file to create or replace.
+        company: the company's name for each sheet's first line.
+        locked: whether the period is locked (said in each sheet's status).
+        lang: ``"ru"`` or ``"en"`` labels (formulas always use English function names).
+
+    Returns:
+        ``path``.
+
+    Raises:
+        ValueError: an unknown language.
+        OSError: the file cannot be written.
+    """
+    from openpyxl import Workbook
+
+    if lang not in _WORDS:
+        raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _WORDS[lang]["summary"]
+    taken = {summary.title.casefold()}
+    sheets: list[tuple[str, _EmployeeSheet]] = []
+    for employee in result.employees:
+        title = sheet_title(employee.employee.name, taken)
+        sheet = _EmployeeSheet(workbook.create_sheet(title), employee, company, locked, lang)
+        sheet.write()
+        sheets.append((title, sheet))
+    _summary(summary, sheets, lang)
+    path = Path(path)
+    try:
+        workbook.save(path)
+    finally:
+        workbook.close()
+    return path

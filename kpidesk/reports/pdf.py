@@ -1,0 +1,185 @@
+"""Painting bonus sheets onto a paged device — a ``QPdfWriter`` (Save PDF, the command
+line), a ``QPrinter`` (Print…) or the printer of a ``QPrintPreviewDialog`` — A4 portrait,
+exactly one page per employee, with a diagonal "ЧЕРНОВИК" (draft) watermark on drafts.
+
+Each sheet is laid out by ``QTextDocument`` in CSS pixels (794 px = the A4 width at 96 dpi)
+and scaled onto the device's printable area; a sheet taller than a page (a long matrix with
+the appendix) is laid out wider and scaled down so that it still fits on its one page.
+QtGui only (no widgets), so that it also runs in a worker thread and headless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from kpidesk.core.results import EmployeeResult
+from kpidesk.reports.bonus_sheet import sheet_html, stylesheet
+from kpidesk.reports.sheet_text import translate
+from kpidesk.services.bonus_sheets import BonusBatch
+from kpidesk.services.errors import UserError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+LAYOUT_WIDTH = 794.0 - 2 * 57.0  # CSS px: A4 at 96 dpi less two 15 mm margins
+MARGINS_MM = QMarginsF(15, 12, 15, 12)
+FONT_FAMILY = "DejaVu Sans"
+
+
+def a4_layout() -> QPageLayout:
+    """A4 portrait with the sheet's margins."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+class SheetPainter:
+    """Paints the sheets of a batch, one page each."""
+
+    def __init__(self, batch: BonusBatch, *, lang: str = "ru", appendix: bool = False) -> None:
+        self.batch = batch
+        self.lang = lang
+        self.appendix = appendix
+        self.document = QTextDocument()
+        self.document.setDocumentMargin(0)
+        self.document.setUndoRedoEnabled(False)  # setHtml would record every insertion
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(12)
+        self.document.setDefaultFont(font)
+        self.document.setDefaultStyleSheet(stylesheet())
+        self.watermark = translate("BonusSheet", "DRAFT")
+
+    def paint(
+        self,
+        device: QPagedPaintDevice,
+        results: tuple[EmployeeResult, ...] | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> int:
+        """Paint ``results`` (default: the whole batch) onto ``device``; returns the pages.
+
+        Stops early, returning the pages painted so far, when ``cancelled()`` turns true.
+
+        Raises:
+            UserError: the device cannot be painted on (e.g. the file is not writable).
+        """
+        chosen = self.batch.employees if results is None else results
+        painter = QPainter()
+        if not painter.begin(device):
+            raise UserError(
+                translate("BonusSheet", "cannot start printing (is the file writable?)")
+            )
+        pages = 0
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+            width, height = float(area.width()), float(area.height())
+            for number, result in enumerate(chosen):
+                if cancelled is not None and cancelled():
+                    break
+                if number:
+                    device.newPage()
+                self._paint_sheet(painter, result, width, height)
+                pages += 1
+                if progress is not None:
+                    progress(pages, len(chosen))
+        finally:
+            painter.end()
+        return pages
+
+    def _paint_sheet(
+        self, painter: QPainter, result: EmployeeResult, width: float, height: float
+    ) -> None:
+        document = self.document
+        layout_width = LAYOUT_WIDTH
+        if document.textWidth() != layout_width:  # before setHtml: one layout, not two
+            document.setTextWidth(layout_width)
+        document.setHtml(sheet_html(self.batch, result, lang=self.lang, appendix=self.appendix))
+        page_ratio = height / width
+        for _ in range(4):  # too tall: lay out wider (smaller once scaled) until it fits
+            needed = document.size().height() / (layout_width * page_ratio)
+            if needed <= 1.0:
+                break
+            layout_width *= needed**0.5 * 1.02
+            document.setTextWidth(layout_width)
+        scale = min(width / layout_width, height / max(document.size().height(), 1.0))
+        painter.save()
+        painter.scale(scale, scale)
+        document.drawContents(painter, QRectF(0, 0, layout_width, height / scale))
+        painter.restore()
+        if self.batch.is_draft(result):
+            self._watermark(painter, width, height)
+
+    def _watermark(self, painter: QPainter, width: float, height: float) -> None:
+        painter.save()
+        font = QFont(FONT_FAMILY)
+        font.setBold(True)
+        font.setPixelSize(max(int(width / 7), 1))
+        painter.setFont(font)
+        painter.setPen(QColor(200, 40, 40, 60))
+        painter.translate(width / 2, height / 2)
+        painter.rotate(-50)
+        box = QRectF(-width, -height / 6, 2 * width, height / 3)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.watermark)
+        painter.restore()
+
+
+def pdf_writer(path: Path, title: str) -> QPdfWriter:
+    """A ``QPdfWriter`` for A4 sheets at 300 dpi (enough for text, small files)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setPageLayout(a4_layout())
+    writer.setTitle(title)
+    writer.setCreator("kpidesk")
+    return writer
+
+
+def write_pdf(
+    batch: BonusBatch,
+    path: Path,
+    *,
+    lang: str = "ru",
+    appendix: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write the batch's sheets to one PDF, one page per employee; returns the pages.
+
+    A cancelled batch leaves no file behind (0 is returned).
+
+    Raises:
+        UserError: the file cannot be written.
+    """
+    path = Path(path)
+    if path.parent and not path.parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
+    title = translate("BonusSheet", "Bonus sheets %1").replace("%1", batch.period.code)
+    writer = pdf_writer(path, title)
+    painter = SheetPainter(batch, lang=lang, appendix=appendix)
+    try:
+        pages = painter.paint(writer, progress=progress, cancelled=cancelled)
+    except UserError:
+        raise UserError(f"cannot write {path} (is it open in another program?)") from None
+    finally:
+        del writer  # flushes and closes the file
+    if cancelled is not None and cancelled():
+        path.unlink(missing_ok=True)
+        return 0
+    return pages

@@ -1,0 +1,99 @@
+"""Reading the audit log (SPEC §3): who changed which value, from what to what, when —
+filtered by period, store, employee and kind (the audited entity).
+
+The store records the period of facts, plans and locks, but a daily row's audit carries
+only its store and the day in its key (``"ТЦ «Мега» 2026-10-05"``); the period filter here
+matches both, so that "October 2026" finds the days of October too.
+
+Must not: know about Qt, or write anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kpidesk.core.periods import Period
+from kpidesk.services.company import CompanyService
+from kpidesk.store.audit_repo import AuditEntry
+
+__all__ = ["KINDS", "AuditEntry", "AuditFilter", "audit_log", "entry_day"]
+
+# The audited entities a user filters by, in the order a filter lists them.
+KINDS = (
+    "daily",
+    "seller_day",
+    "fact",
+    "plan",
+    "input",
+    "matrix",
+    "period",
+    "employee",
+    "store",
+    "department",
+    "position",
+    "indicator",
+    "schedule",
+    "company",
+)
+_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_SCAN_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What to show (``None`` = any)."""
+
+    period: Period | None = None
+    store: str | None = None
+    employee: str | None = None
+    entity: str | None = None
+    limit: int = 2000
+
+
+def entry_day(entry: AuditEntry) -> date | None:
+    """The day an entry's key names (daily rows, seller days), if any."""
+    match = _DAY.search(entry.key or "")
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match[1])
+    except ValueError:
+        return None
+
+
+def _in_period(entry: AuditEntry, period: Period) -> bool:
+    if entry.period is not None:
+        if entry.period == period.code:
+            return True
+        try:
+            return Period.parse(entry.period).overlaps(period)
+        except ValueError:
+            return False
+    day = entry_day(entry)
+    return day is not None and period.contains(day)
+
+
+def audit_log(service: CompanyService, chosen: AuditFilter | None = None) -> list[AuditEntry]:
+    """The newest audit entries matching the filter, newest first (at most ``limit``)."""
+    chosen = chosen or AuditFilter()
+    limit = max(1, chosen.limit)
+    scan = _SCAN_LIMIT if chosen.period is not None else limit
+    rows = service.database.audit_entries(
+        store=chosen.store, employee=chosen.employee, entity=chosen.entity, limit=scan
+    )
+    if chosen.period is not None:
+        period = chosen.period
+        rows = [entry for entry in rows if _in_period(entry, period)]
+    return rows[:limit]
+
+
+def audit_employees(service: CompanyService) -> list[str]:
+    """Employee names for the employee filter (directory order)."""
+    return [employee.name for employee in service.company().employees]
+
+
+def audit_stores(service: CompanyService) -> list[str]:
+    """Store names for the store filter (directory order)."""
+    return [store.name for store in service.company().stores]

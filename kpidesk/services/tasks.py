@@ -1,0 +1,256 @@
+"""Duties and tasks use cases (SPEC §2.8, seed 002): read a period's tasks, generate its
+duties from the duty lists, mark done / accept / return several tasks at once, the three
+filters as count lines (also as JSON and CSV for ``kpidesk report tasks``), the personal
+period report, and who "I" am (an employee of the company, remembered per company file).
+
+Each status change is checked by ``core.tasks`` (refusals come back as problems, the rest
+is written), written in one store transaction with its audit rows, and announced with one
+``Change``. Store failures become a :class:`UserError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from kpidesk.core.periods import Period
+from kpidesk.core.problems import Problem
+from kpidesk.core.results import PeriodResult
+from kpidesk.core.tasks import DutyTemplate, Task, accept, generate_duties, mark_done, return_task
+from kpidesk.core.tasks_filters import Grouping, TaskCounts, task_counts
+from kpidesk.core.tasks_report import AVERAGE_PERIODS, PersonalReport, personal_report
+from kpidesk.services import locations
+from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.company import CompanyService
+from kpidesk.services.errors import UserError
+from kpidesk.store.connection import LockedPeriodError, StoreError
+
+ME_SETTING = "tasks.me"
+COUNT_FIELDS = (
+    "employee",
+    "total",
+    "open",
+    "done",
+    "accepted",
+    "overdue",
+    "max_days_overdue",
+    "to_accept",
+)
+
+
+@dataclass(frozen=True)
+class TasksOutcome:
+    """What a task action did: the tasks as they are now, the refusals, and the change to
+    announce (``None`` when nothing was written)."""
+
+    changed: tuple[Task, ...] = ()
+    refused: tuple[Problem, ...] = ()
+    change: Change | None = None
+
+    def describe(self) -> str:
+        """One line per refusal, for the terminal and message boxes."""
+        return "\n".join(problem.message for problem in self.refused)
+
+
+# --- reading ------------------------------------------------------------------------------
+def period_tasks(service: CompanyService, period: Period) -> list[Task]:
+    """The period's duties and tasks."""
+    return service.database.tasks(period)
+
+
+def duty_lists(service: CompanyService) -> list[DutyTemplate]:
+    """Every duty list entry (per position and per employee)."""
+    return service.database.duty_templates()
+
+
+def counts(
+    service: CompanyService, period: Period, grouping: Grouping, as_of: date
+) -> list[TaskCounts]:
+    """The lines of one of the seed's three filters for the period, overdue as of ``as_of``."""
+    return task_counts(period_tasks(service, period), grouping, as_of)
+
+
+# --- writing ------------------------------------------------------------------------------
+def _write(service: CompanyService, pairs: list[tuple[Task, Task]], period: Period) -> Change:
+    try:
+        service.database.change_task_statuses(pairs)
+    except LockedPeriodError as error:
+        raise UserError(str(error)) from None
+    except StoreError as error:
+        raise UserError(f"the tasks were not changed: {error}") from None
+    employee = pairs[0][0].assignee if len({old.assignee for old, _ in pairs}) == 1 else None
+    return Change(ChangeKind.TASK, period, None, employee)
+
+
+def _transition(
+    service: CompanyService,
+    tasks: Sequence[Task],
+    step: Callable[[Task, bool], Task | Problem],
+) -> TasksOutcome:
+    if not tasks:
+        return TasksOutcome()
+    locked: dict[str, bool] = {}
+    pairs: list[tuple[Task, Task]] = []
+    refused: list[Problem] = []
+    for task in tasks:
+        code = task.period.code
+        if code not in locked:
+            locked[code] = service.is_locked(task.period)
+        result = step(task, locked[code])
+        if isinstance(result, Problem):
+            refused.append(result)
+        else:
+            pairs.append((task, result))
+    if not pairs:
+        return TasksOutcome(refused=tuple(refused))
+    change = _write(service, pairs, tasks[0].period)
+    return TasksOutcome(tuple(new for _, new in pairs), tuple(refused), change)
+
+
+def _actor(actor: str | None) -> str:
+    if not actor:
+        raise UserError("choose who you are first (an employee of the company)")
+    return actor
+
+
+def mark_tasks_done(
+    service: CompanyService, tasks: Sequence[Task], actor: str | None, on: date
+) -> TasksOutcome:
+    """Mark open tasks done (by their assignee or controller), in one transaction."""
+    who = _actor(actor)
+    return _transition(service, tasks, lambda t, locked: mark_done(t, who, on, locked=locked))
+
+
+def accept_tasks(
+    service: CompanyService, tasks: Sequence[Task], actor: str | None, on: date
+) -> TasksOutcome:
+    """Accept done tasks as their controller, in one transaction."""
+    who = _actor(actor)
+    return _transition(service, tasks, lambda t, locked: accept(t, who, on, locked=locked))
+
+
+def return_tasks(
+    service: CompanyService, tasks: Sequence[Task], actor: str | None, comment: str, on: date
+) -> TasksOutcome:
+    """Return done tasks to open with a comment, as their controller, in one transaction."""
+    who = _actor(actor)
+    return _transition(
+        service, tasks, lambda t, locked: return_task(t, who, comment, on, locked=locked)
+    )
+
+
+@dataclass(frozen=True)
+class GenerateOutcome:
+    """What generating a period's duties did."""
+
+    added: tuple[Task, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    change: Change | None = None
+
+
+def generate_period_duties(service: CompanyService, period: Period) -> GenerateOutcome:
+    """Create the period's duties from the duty lists; a duty that exists is not created
+    again, so running it twice adds nothing.
+
+    Raises:
+        UserError: the period is locked.
+    """
+    if service.is_locked(period):
+        raise UserError(f"period {period.code} is locked; its duties cannot be created")
+    company = service.company()
+    new, problems = generate_duties(
+        duty_lists(service), company.employees, period, period_tasks(service, period)
+    )
+    if not new:
+        return GenerateOutcome(problems=problems)
+    try:
+        service.database.add_tasks(new)
+    except StoreError as error:
+        raise UserError(f"the duties of {period.code} were not created: {error}") from None
+    return GenerateOutcome(new, problems, Change(ChangeKind.TASK, period))
+
+
+# --- the personal report -------------------------------------------------------------------
+def personal_report_for(
+    service: CompanyService, employee: str, period: Period, as_of: date
+) -> PersonalReport:
+    """One employee's personal period report (KPI averaged over the last six periods).
+
+    Raises:
+        UserError: no such employee.
+    """
+    company = service.company()
+    person = company.employee(employee)
+    if person is None:
+        raise UserError(f"no employee named {employee!r}")
+    inputs = service.database.load_period_inputs(period)
+    history: list[PeriodResult] = [
+        service.compute_period(period.shifted(-steps)) for steps in range(AVERAGE_PERIODS)
+    ]
+    return personal_report(company, person, period, inputs, history, as_of)
+
+
+# --- who am I ------------------------------------------------------------------------------
+def _key(service: CompanyService) -> str:
+    return str(service.path.resolve())
+
+
+def chosen_person(service: CompanyService) -> str | None:
+    """The employee chosen as "me" for this company file, if they still exist."""
+    chosen = locations.get_setting(ME_SETTING)
+    name = chosen.get(_key(service)) if isinstance(chosen, dict) else None
+    if isinstance(name, str) and service.company().employee(name) is not None:
+        return name
+    return None
+
+
+def choose_person(service: CompanyService, name: str | None) -> None:
+    """Remember ``name`` as "me" for this company file (``None`` forgets)."""
+    chosen = locations.get_setting(ME_SETTING)
+    people = dict(chosen) if isinstance(chosen, dict) else {}
+    if name is None:
+        people.pop(_key(service), None)
+    else:
+        people[_key(service)] = name
+    locations.set_setting(ME_SETTING, people or None)
+
+
+# --- report tasks (CLI) ------------------------------------------------------------------
+def _as_dict(row: TaskCounts) -> dict[str, object]:
+    return {name: getattr(row, name) for name in COUNT_FIELDS}
+
+
+@dataclass(frozen=True)
+class TasksReport:
+    """``kpidesk report tasks``: one filter's lines for a period."""
+
+    period: Period
+    grouping: Grouping
+    as_of: date
+    rows: list[TaskCounts] = field(default_factory=list)
+
+    def as_json(self) -> str:
+        """``{"period": P, "by": "...", "rows": [{"employee": …, "total": n, …}]}``."""
+        from kpidesk.io.tables import to_json
+
+        data = {
+            "period": self.period.code,
+            "by": self.grouping.value,
+            "rows": [_as_dict(row) for row in self.rows],
+        }
+        return to_json(data)
+
+    def as_csv(self) -> str:
+        """The same lines as CSV (a header row, then one row per employee; a name Excel
+        would run as a formula gets a leading apostrophe)."""
+        from kpidesk.io.tables import to_csv
+
+        return to_csv([_as_dict(row) for row in self.rows], columns=COUNT_FIELDS)
+
+
+def tasks_report(
+    service: CompanyService, period: Period, grouping: Grouping, as_of: date
+) -> TasksReport:
+    """One filter's lines of the period, overdue counted on ``as_of``."""
+    return TasksReport(period, grouping, as_of, counts(service, period, grouping, as_of))

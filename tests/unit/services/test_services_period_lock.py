@@ -1,0 +1,91 @@
+"""Closing a period: lock, reopen with a reason (audited), status as JSON, and every input
+feeding a locked period refused — including an import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kpidesk.core.periods import Period
+from kpidesk.services import periods
+from kpidesk.services.audit import AuditFilter, audit_log
+from kpidesk.services.changes import ChangeKind
+from kpidesk.services.company import CompanyService
+from kpidesk.services.demo_setup import create_demo_database
+from kpidesk.services.errors import UserError
+
+TODAY = date(2026, 11, 22)
+OCT = Period.month(2026, 10)
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[CompanyService]:
+    path = tmp_path / "demo.kpidesk"
+    create_demo_database(path, today=TODAY)
+    opened = CompanyService.open(path, backup=False)
+    yield opened
+    opened.close()
+
+
+def test_lock_and_reopen_with_a_reason(service: CompanyService) -> None:
+    change = periods.lock_period(service, OCT)
+    assert (change.kind, change.period) == (ChangeKind.LOCK, OCT)
+    assert service.is_locked(OCT)
+    assert periods.lock_for_day(service, date(2026, 10, 31)) == OCT
+    assert periods.lock_for_day(service, date(2026, 11, 1)) is None
+    assert periods.lock_for_period(service, Period.half(2026, 10, 2)) == OCT
+    with pytest.raises(UserError, match="already locked"):
+        periods.lock_period(service, OCT)
+    with pytest.raises(UserError, match="give a reason"):
+        periods.reopen_period(service, OCT, "  ")
+    periods.reopen_period(service, OCT, "исправить NPS")
+    assert not service.is_locked(OCT)
+    with pytest.raises(UserError, match="not locked"):
+        periods.reopen_period(service, OCT, "again")
+    reopen, lock = audit_log(service, AuditFilter(entity="period"))
+    assert (reopen.action, reopen.field, reopen.new, reopen.key) == (
+        "reopen",
+        "reason",
+        "исправить NPS",
+        "2026-10",
+    )
+    assert lock.action == "lock"
+
+
+def test_status_json(service: CompanyService) -> None:
+    service.database.delete_daily("Центральный", date(2026, 10, 9))
+    status = periods.status_json(periods.period_status(service, OCT, TODAY))
+    assert status["period"] == "2026-10" and status["locked"] is False
+    assert status["missing_days"] == {"Центральный": ["2026-10-09"]}
+    assert status["missing_facts"] == [{"employee": "Соколова Анна Игоревна", "indicator": "nps"}]
+    assert "Соколова Анна Игоревна" in status["incomplete"]  # type: ignore[operator]
+    assert status["problems"] == 2
+
+
+def test_import_refused_in_a_locked_period(service: CompanyService, tmp_path: Path) -> None:
+    workbook = tmp_path / "all.xlsx"
+    service.export_workbook(workbook)
+    periods.lock_period(service, OCT)
+    with pytest.raises(UserError) as refused:
+        service.import_workbook(workbook)
+    assert "nothing was changed" in refused.value.message
+    assert any("2026-10 is locked" in p.message for p in refused.value.problems)
+
+
+def test_transaction_rolls_back_every_write(service: CompanyService) -> None:
+    day = date(2026, 10, 5)
+    before = service.database.daily_rows(day, day)
+    periods.lock_period(service, Period.month(2026, 9))
+    with (
+        pytest.raises(UserError, match="saving: period 2026-09 is locked"),
+        periods.transaction(service, "saving") as database,
+    ):
+        database.delete_daily("Центральный", day)
+        database.set_fact(
+            Period.month(2026, 9), "Кузнецова Елена Николаевна", "complaints", Decimal(1)
+        )
+    assert service.database.daily_rows(day, day) == before

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.matrix import MatrixSection
-from kpidesk.gui.matrix_model import FACT
+from kpidesk.gui.matrix_rows import FACT
 from kpidesk.services.company import CompanyService
 
 DATA = Path(__file__).resolve().parent / "data"

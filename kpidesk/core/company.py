@@ -98,6 +98,22 @@ class CompanyContent:
     duty_templates: tuple[DutyTemplate, ...] = ()
     origins: Mapping[tuple[ContentKind, int], Location] = field(default_factory=dict)
 
+    @classmethod
+    def of_directories(cls, company: Company) -> CompanyContent:
+        """The company's name, pay period, directories, matrices and schedules as content
+        (no period data)."""
+        return cls(
+            company_name=company.name,
+            pay_period=company.pay_period,
+            stores=company.stores,
+            departments=company.departments,
+            positions=company.positions,
+            employees=company.employees,
+            indicators=company.indicators,
+            matrices=company.matrices,
+            schedules=company.schedules,
+        )
+
     def origin(self, kind: ContentKind, index: int) -> Location:
         """Where item ``index`` of ``kind`` came from (an empty location if unknown)."""
         return self.origins.get((kind, index), Location())

@@ -272,6 +272,32 @@ def _check_facts(content: CompanyContent, known: _Known) -> list[Problem]:
     return found
 
 
+def _check_tasks(content: CompanyContent, known: _Known) -> list[Problem]:
+    """Tasks and duty lists name people (and positions) that must exist."""
+    found: list[Problem] = []
+    for i, task in enumerate(content.tasks):
+        for field, name in (("assignee", task.assignee), ("controller", task.controller)):
+            if name not in known.employees:
+                where = content.origin("tasks", i)
+                found.append(_unknown("unknown_employee", "employee", name, where, field))
+    for i, duty in enumerate(content.duty_templates):
+        where = content.origin("duty_templates", i)
+        if duty.employee is not None and duty.employee not in known.employees:
+            found.append(_unknown("unknown_employee", "employee", duty.employee, where, "employee"))
+        # a duty's controller is an employee, or a position meaning its holder in the store
+        if duty.controller not in known.employees and duty.controller not in known.positions:
+            found.append(
+                _unknown(
+                    "unknown_employee",
+                    "employee or position",
+                    duty.controller,
+                    where,
+                    "controller",
+                )
+            )
+    return found
+
+
 def validate_content(content: CompanyContent, existing: Company) -> list[Problem]:
     """Check a whole import against itself and the existing company.
 
@@ -288,6 +314,7 @@ def validate_content(content: CompanyContent, existing: Company) -> list[Problem
         *_check_matrices(content, known),
         *_check_period_data(content, known),
         *_check_facts(content, known),
+        *_check_tasks(content, known),
     ]
 
 

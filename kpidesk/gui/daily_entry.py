@@ -4,7 +4,12 @@ Enter moves to the next field, Ctrl+S saves and moves on to the next day. While 
 day's conversion, average check, UPT and revenue per visitor (``core.store_metrics``) and
 the month's plan progress update live; refusals (red, Save disabled) and warnings (amber)
 appear beside their field before anything is saved. An existing day shows what is saved and
-its audit trail. The "Sellers" tab splits the day by seller (``seller_entry``).
+its audit trail. The "Sellers" tab splits the day by seller (``seller_entry``); the live
+figures and plan beside the form are ``daily_figures``, what is saved and the day's trail
+``daily_record``.
+
+Must not: compute a figure or check a value itself (``services.daily_entry`` does), or
+write anything other than through the service.
 """
 
 from __future__ import annotations
@@ -18,15 +23,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -37,22 +38,18 @@ from kpidesk.core.daily import DailyEntry
 from kpidesk.core.money import parse_number
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem
-from kpidesk.gui.audit_model import AuditTableModel
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.daily_entry_text import (
     ERROR_COLOR,
     OK_COLOR,
     WARNING_COLOR,
-    count_text,
-    money_text,
-    percent_text,
     problem_text,
-    ratio_text,
 )
+from kpidesk.gui.daily_figures import DayFigures
+from kpidesk.gui.daily_record import DayRecord
 from kpidesk.gui.month_grid import store_names
 from kpidesk.gui.numbers import NUMBER_PATTERN, edit_text
 from kpidesk.gui.period_lock import LockedNote
-from kpidesk.gui.period_selector import period_label
 from kpidesk.gui.section import Section
 from kpidesk.gui.seller_entry import SellerPanel
 from kpidesk.services import daily_entry
@@ -186,77 +183,17 @@ class DailyEntrySection(Section):
         self.delete_button.clicked.connect(self.delete)
         for button in (self.save_button, self.delete_button):
             button.installEventFilter(self)
-        self.saved_label = QLabel(self.form)
-        self.saved_label.setObjectName("daily_saved")
-        self.saved_label.setWordWrap(True)
-        left.addWidget(self.saved_label)
-        trail_title = QLabel(self.tr("Changes of this day"), self.form)
-        trail_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
-        left.addWidget(trail_title)
-        self.trail_model = AuditTableModel(self)
-        self.trail = QTableView(self.form)
-        self.trail.setObjectName("daily_trail")
-        self.trail.setModel(self.trail_model)
-        self.trail.verticalHeader().hide()
-        self.trail.setWordWrap(False)
-        self.trail.horizontalHeader().setStretchLastSection(True)
-        self.trail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.trail.setMinimumHeight(120)
-        left.addWidget(self.trail, 1)
+        self.record = DayRecord(self.context.lang, self.form)
+        left.addWidget(self.record, 1)
+        # the record's widgets read most often, at hand on the section
+        self.saved_label = self.record.saved_label
+        self.trail_model = self.record.trail_model
         outer.addLayout(left, 3)
-        outer.addWidget(self._build_figures(), 2)
-
-    def _build_figures(self) -> QWidget:
-        column = QWidget(self.form)
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        figures = QGroupBox(self.tr("Figures of the day"), column)
-        grid = QGridLayout(figures)
-        self.figure_labels: dict[str, QLabel] = {}
-        for row, (name, text) in enumerate(
-            (
-                ("conversion", self.tr("Conversion")),
-                ("avg_check", self.tr("Average check")),
-                ("upt", self.tr("Units per receipt (UPT)")),
-                ("revenue_per_visitor", self.tr("Revenue per visitor")),
-            )
-        ):
-            value = QLabel("—", figures)
-            value.setObjectName(f"daily_{name}_value")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setStyleSheet("font-size: 15px; font-weight: bold;")
-            grid.addWidget(QLabel(text, figures), row, 0)
-            grid.addWidget(value, row, 1)
-            self.figure_labels[name] = value
-        self.usual_label = QLabel(figures)
-        self.usual_label.setObjectName("daily_usual")
-        self.usual_label.setWordWrap(True)
-        self.usual_label.setStyleSheet("color: #666;")
-        grid.addWidget(self.usual_label, 4, 0, 1, 2)
-        layout.addWidget(figures)
-        plan = QGroupBox(self.tr("Month's revenue plan"), column)
-        plan_layout = QVBoxLayout(plan)
-        self.plan_title = QLabel(plan)
-        self.plan_bar = QProgressBar(plan)
-        self.plan_bar.setObjectName("daily_plan")
-        self.plan_bar.setRange(0, 1000)
-        self.plan_bar.setTextVisible(True)
-        self.plan_text = QLabel(plan)
-        self.plan_text.setObjectName("daily_plan_text")
-        self.plan_text.setWordWrap(True)
-        plan_layout.addWidget(self.plan_title)
-        plan_layout.addWidget(self.plan_bar)
-        plan_layout.addWidget(self.plan_text)
-        layout.addWidget(plan)
-        layout.addStretch(1)
-        hint = QLabel(
-            self.tr("Enter moves to the next field; Ctrl+S saves and moves on to the next day."),
-            column,
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        return column
+        self.figures = DayFigures(self.context.lang, self.form)
+        outer.addWidget(self.figures, 2)
+        # the panel's widgets read most often, at hand on the section
+        self.figure_labels = self.figures.figure_labels
+        self.plan_bar = self.figures.plan_bar
 
     # --- keyboard -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -364,28 +301,16 @@ class DailyEntrySection(Section):
             edit.setReadOnly(lock is not None or store is None)
         self.locked_note.show_lock(lock)
         self.delete_button.setEnabled(self.saved is not None and lock is None)
-        lang = self.context.lang
         if self.saved is not None:
             self.day_state.setText(self.tr("saved day"))
             self.day_state.setStyleSheet(f"color: {OK_COLOR};")
-            parts = [
-                self.tr("revenue %1").replace("%1", money_text(self.saved.revenue, lang)),
-                self.tr("receipts %1").replace("%1", count_text(self.saved.receipts, lang)),
-                self.tr("visitors %1").replace("%1", count_text(self.saved.visitors, lang)),
-                self.tr("units %1").replace("%1", count_text(self.saved.units, lang)),
-            ]
-            if self.saved.returns is not None:
-                parts.append(
-                    self.tr("returns %1").replace("%1", money_text(self.saved.returns, lang))
-                )
-            self.saved_label.setText(self.tr("Saved: %1").replace("%1", " · ".join(parts)))
         else:
             missing = day < self.context.today
             self.day_state.setText(self.tr("no data yet") if missing else self.tr("new day"))
             self.day_state.setStyleSheet(f"color: {ERROR_COLOR if missing else '#666'};")
-            self.saved_label.setText(self.tr("Nothing saved for this day yet."))
-        self.trail_model.set_entries(daily_entry.day_audit(service, store, day) if store else [])
-        self.trail.resizeColumnsToContents()
+        self.record.show_day(
+            self.saved, daily_entry.day_audit(service, store, day) if store else []
+        )
         self.sellers.set_day(store, day)
         self.tabs.setTabEnabled(1, self.sellers.has_sellers)
         self.recheck()
@@ -413,12 +338,19 @@ class DailyEntrySection(Section):
             checked.entry if not unreadable else None, problems, usual, checked.metrics
         )
         self._show_problems(problems)
-        self._show_figures(checked, values)
+        self.figures.show_figures(checked, values)
         self._show_plan(store, day, values.get("revenue"))
         locked = lock_for_day(self.context.service, day) is not None
         unchanged = self.saved is not None and checked.entry == self.saved
         self.save_button.setEnabled(self.check.can_save and not locked and not unchanged)
         return self.check
+
+    def _show_plan(self, store: str, day: date, typed_revenue: Decimal | None) -> None:
+        progress = daily_entry.plan_progress(self.context.service, store, day)
+        revenue = progress.revenue
+        if typed_revenue is not None:
+            revenue += typed_revenue - (self.saved.revenue if self.saved is not None else 0)
+        self.figures.show_plan(progress, revenue, day)
 
     def _show_problems(self, problems: list[Problem]) -> None:
         lang = self.context.lang
@@ -444,65 +376,6 @@ class DailyEntrySection(Section):
                 f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if error else ""
             )
         self.general_message.setText("<br>".join(general))
-
-    def _show_figures(
-        self, checked: daily_entry.DayCheck, values: dict[str, Decimal | None]
-    ) -> None:
-        lang = self.context.lang
-        metrics = checked.metrics
-        typed = any(value is not None for value in values.values())
-        shown = {
-            "conversion": percent_text(metrics.conversion, lang),
-            "avg_check": money_text(metrics.avg_check, lang),
-            "upt": ratio_text(metrics.upt, lang),
-            "revenue_per_visitor": money_text(metrics.revenue_per_visitor, lang),
-        }
-        for name, label in self.figure_labels.items():
-            label.setText(shown[name] if typed else "—")
-        usual = checked.usual
-        if usual is not None:
-            self.usual_label.setText(
-                self.tr("The store's usual day: %1, %2 receipts, %3 visitors.")
-                .replace("%1", money_text(usual.revenue, lang))
-                .replace("%2", count_text(usual.receipts, lang))
-                .replace("%3", count_text(usual.visitors, lang))
-            )
-        else:
-            self.usual_label.setText(self.tr("Too few days with data for a usual day."))
-
-    def _show_plan(self, store: str, day: date, typed_revenue: Decimal | None) -> None:
-        lang = self.context.lang
-        progress = daily_entry.plan_progress(self.context.service, store, day)
-        revenue = progress.revenue
-        if typed_revenue is not None:
-            revenue += typed_revenue - (self.saved.revenue if self.saved is not None else 0)
-        self.plan_title.setText(period_label(progress.period, lang))
-        if progress.plan is None or progress.plan == 0:
-            self.plan_bar.setValue(0)
-            self.plan_bar.setFormat(self.tr("no plan"))
-            self.plan_text.setText(
-                self.tr("No revenue plan for this month; revenue so far: %1.").replace(
-                    "%1", money_text(revenue, lang)
-                )
-            )
-            return
-        percent = revenue / progress.plan * 100
-        self.plan_bar.setValue(int(min(max(percent * 10, Decimal(0)), Decimal(1000))))
-        text = (
-            self.tr("%1 of %2, %3")
-            .replace("%1", money_text(revenue, lang))
-            .replace("%2", money_text(progress.plan, lang))
-            .replace("%3", percent_text(percent, lang))
-        )
-        self.plan_bar.setFormat(text)
-        left = progress.plan - revenue
-        days_left = (progress.period.end - day).days
-        if left > 0:
-            note = self.tr("%1 left to the plan, %2 day(s) after this one.")
-            note = note.replace("%1", money_text(left, lang)).replace("%2", str(days_left))
-        else:
-            note = self.tr("The plan is met.")
-        self.plan_text.setText(note)
 
     # --- saving -------------------------------------------------------------------------
     def save(self) -> bool:

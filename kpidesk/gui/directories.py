@@ -35,16 +35,10 @@ from kpidesk.core.indicators import Indicator
 from kpidesk.core.org import Employee
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.directories_models import (
-    CHOICES_ROLE,
-    DirectoryModel,
-    EmployeesModel,
-    IndicatorsModel,
-    NamedModel,
-    SchedulesModel,
-    StepsModel,
-)
+from kpidesk.gui.directory_kinds import EmployeesModel, IndicatorsModel, NamedModel
+from kpidesk.gui.directory_model import CHOICES_ROLE, DirectoryModel
 from kpidesk.gui.numbers import NumberDelegate
+from kpidesk.gui.payout_schedule_models import SchedulesModel, StepsModel
 from kpidesk.gui.problem_text import error_text
 from kpidesk.gui.section import Section
 from kpidesk.gui.spreadsheet import SpreadsheetView

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if count else "color: #1b5e20;")
         self.problems_label.setToolTip(status.describe())
         if status.locked:
-            self.problems_label.setText(self.problems_label.text() + " 🔒")
+            self.problems_label.setText(self.problems_label.text() + self.tr(" (period locked)"))
 
     def _about(self) -> None:
         from kpidesk import __version__

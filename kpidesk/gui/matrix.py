@@ -3,9 +3,10 @@ or an employee, edit the matrix of the toolbar's period in a spreadsheet grid wi
 see the weights' sum, the employee's KPI, payout coefficient, bonus and total live, and save
 through the matrix service.
 
-The grid and its undo live in ``matrix_model``; this module lays out the page, keeps the
-owner pickers in step with the directories, and turns buttons and shortcuts into model or
-service calls. Locked periods are shown read-only with a note.
+The grid and its undo live in ``matrix_model``, the page's widgets and how the summary is
+shown in ``matrix_page``; this module keeps the owner pickers in step with the directories,
+loads the matrix in force, and turns buttons and shortcuts into model or service calls.
+Locked periods are shown read-only with a note.
 
 Must not: compute a KPI (``MatrixEditing.live_result``), write SQL, or save a matrix
 other than through ``MatrixEditing.save``.
@@ -15,68 +16,46 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from kpidesk.core.matrix import Matrix
-from kpidesk.core.money import format_money, format_number, format_percent, round_to
+from kpidesk.core.money import round_to
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.matrix_model import (
-    BASE,
-    FACT,
-    INDEX,
-    INDICATOR,
-    NEED,
-    NORM,
-    TARGET,
-    WEIGHT,
-    WEIGHTED,
-    EditRow,
-    MatrixModel,
-    MatrixTarget,
-    weight_text,
-)
-from kpidesk.gui.matrix_widgets import IndicatorDelegate, PlanPreviewDialog
-from kpidesk.gui.numbers import NumberDelegate
-from kpidesk.gui.problem_text import error_text, explanation_text, problems_text
-from kpidesk.gui.section import Section
-from kpidesk.gui.spreadsheet import SpreadsheetView
+from kpidesk.gui.matrix_page import EMPLOYEE, TEMPLATE, MatrixPage
+from kpidesk.gui.matrix_rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
+from kpidesk.gui.matrix_widgets import PlanPreviewDialog
+from kpidesk.gui.problem_text import error_text, problems_text
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 from kpidesk.services.matrices import MatrixEditing, MatrixKind
 
-TEMPLATE, EMPLOYEE = "template", "employee"
 _CENT = Decimal("0.01")
-_RED, _GREEN, _GREY = "#b00020", "#1b5e20", "#555555"
 
 
-class MatrixSection(Section):
+class MatrixSection(MatrixPage):
     """Edit a KPI matrix for the toolbar's period."""
 
     key = "matrix"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.editing = MatrixEditing(context.service)
-        self.undo_stack = QUndoStack(self)
-        self.model = MatrixModel(self.editing, self.undo_stack, context.lang)
         self._publishing = False
         self._loading = False
-        self._build()
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        self.live.currentIndexChanged.connect(self._live_changed)
+        for action, slot in (
+            (self.add_action, self.add_row),
+            (self.remove_action, self.remove_row),
+            (self.up_action, lambda: self.move_row(-1)),
+            (self.down_action, lambda: self.move_row(1)),
+            (self.copy_action, self.copy_previous),
+            (self.plan_action, self.plan_row),
+            (self.delete_action, self.delete_matrix),
+            (self.save_action, self.save),
+        ):
+            action.triggered.connect(slot)
         self.model.resultChanged.connect(self._refresh_summary)
         self.model.factWritten.connect(self._publish)
         self.undo_stack.cleanChanged.connect(self._refresh_saved)
@@ -89,153 +68,6 @@ class MatrixSection(Section):
 
     def title(self) -> str:
         return self.tr("KPI matrix")
-
-    # --- layout ---------------------------------------------------------------------------
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        pick = QHBoxLayout()
-        self.mode = QComboBox(self)
-        self.mode.setObjectName("matrix_mode")
-        self.mode.addItem(self.tr("Position template"), TEMPLATE)
-        self.mode.addItem(self.tr("Employee"), EMPLOYEE)
-        self.owner = QComboBox(self)
-        self.owner.setObjectName("matrix_owner")
-        self.owner.setMinimumWidth(280)
-        self.live_label = QLabel(self.tr("Figures for:"), self)
-        self.live = QComboBox(self)
-        self.live.setObjectName("matrix_live_employee")
-        self.live.setMinimumWidth(260)
-        pick.addWidget(QLabel(self.tr("Matrix of:"), self))
-        pick.addWidget(self.mode)
-        pick.addWidget(self.owner, 1)
-        pick.addWidget(self.live_label)
-        pick.addWidget(self.live, 1)
-        layout.addLayout(pick)
-        self.applies = QLabel(self)
-        self.applies.setObjectName("matrix_applies")
-        self.applies.setWordWrap(True)
-        layout.addWidget(self.applies)
-        self.locked_note = QLabel(self)
-        self.locked_note.setObjectName("matrix_locked_note")
-        self.locked_note.setStyleSheet(
-            "background: #fff3cd; color: #664d03; padding: 4px; border-radius: 3px;"
-        )
-        self.locked_note.hide()
-        layout.addWidget(self.locked_note)
-        layout.addLayout(self._build_buttons())
-        self.view = SpreadsheetView(self)
-        self.view.setObjectName("matrix_grid")
-        self.view.setModel(self.model)
-        self.indicator_delegate = IndicatorDelegate(self.view)
-        self.number_delegate = NumberDelegate(self.view)
-        self.view.setItemDelegate(self.number_delegate)
-        self.view.setItemDelegateForColumn(INDICATOR, self.indicator_delegate)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for column, width in (
-            (WEIGHT, 80),
-            (BASE, 110),
-            (NORM, 110),
-            (TARGET, 110),
-            (FACT, 110),
-            (INDEX, 90),
-            (WEIGHTED, 100),
-            (NEED, 170),
-        ):
-            self.view.setColumnWidth(column, width)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
-        self.view.problem.connect(self._show_problem)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(self._build_summary())
-        self.message = QLabel(self)
-        self.message.setObjectName("matrix_message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        self.mode.currentIndexChanged.connect(self._mode_changed)
-        self.owner.currentIndexChanged.connect(self._owner_changed)
-        self.live.currentIndexChanged.connect(self._live_changed)
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({action.shortcut().toString()})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction, name: str) -> QPushButton:
-        button = QPushButton(action.text(), self)
-        button.setObjectName(name)
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
-
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.add_action = self._action(self.tr("Add row"), self.add_row, "Ctrl+Ins")
-        self.remove_action = self._action(self.tr("Remove row"), self.remove_row, "Ctrl+Del")
-        self.up_action = self._action(self.tr("Up"), lambda: self.move_row(-1), "Ctrl+Up")
-        self.down_action = self._action(self.tr("Down"), lambda: self.move_row(1), "Ctrl+Down")
-        self.copy_action = self._action(
-            self.tr("Copy from the previous period"), self.copy_previous, None
-        )
-        self.plan_action = self._action(self.tr("Plan from history…"), self.plan_row, "Ctrl+H")
-        self.delete_action = self._action(
-            self.tr("Delete this period's matrix"), self.delete_matrix, None
-        )
-        self.save_action = self._action(self.tr("Save"), self.save, QKeySequence.StandardKey.Save)
-        for action, name in (
-            (self.add_action, "matrix_add"),
-            (self.remove_action, "matrix_remove"),
-            (self.up_action, "matrix_up"),
-            (self.down_action, "matrix_down"),
-            (self.copy_action, "matrix_copy_previous"),
-            (self.plan_action, "matrix_plan"),
-            (self.delete_action, "matrix_delete"),
-        ):
-            row.addWidget(self._button(action, name))
-        row.addStretch(1)
-        self.saved_label = QLabel(self)
-        self.saved_label.setObjectName("matrix_saved")
-        row.addWidget(self.saved_label)
-        self.save_button = self._button(self.save_action, "matrix_save")
-        self.save_button.setDefault(False)
-        row.addWidget(self.save_button)
-        return row
-
-    def _build_summary(self) -> QGridLayout:
-        grid = QGridLayout()
-        self.weights_label = QLabel(self)
-        self.weights_label.setObjectName("matrix_weights")
-        self.kpi_label = QLabel(self)
-        self.kpi_label.setObjectName("matrix_kpi")
-        self.coefficient_label = QLabel(self)
-        self.coefficient_label.setObjectName("matrix_coefficient")
-        self.bonus_label = QLabel(self)
-        self.bonus_label.setObjectName("matrix_bonus")
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("matrix_total")
-        labels = (
-            self.weights_label,
-            self.kpi_label,
-            self.coefficient_label,
-            self.bonus_label,
-            self.total_label,
-        )
-        for column, label in enumerate(labels):
-            label.setTextFormat(Qt.TextFormat.RichText)
-            grid.addWidget(label, 0, column)
-        return grid
 
     # --- owners ---------------------------------------------------------------------------
     def _is_template(self) -> bool:
@@ -406,82 +238,6 @@ class MatrixSection(Section):
         ):
             action.setEnabled(editable)
         self.delete_action.setEnabled(editable and self._exact() is not None)
-
-    def _refresh_saved(self) -> None:
-        if self.undo_stack.isClean():
-            self.saved_label.setText(self.tr("Saved"))
-            self.saved_label.setStyleSheet(f"color: {_GREEN};")
-        else:
-            self.saved_label.setText(self.tr("Unsaved changes"))
-            self.saved_label.setStyleSheet(f"color: {_RED}; font-weight: bold;")
-
-    def _refresh_summary(self) -> None:
-        lang = self.context.lang
-        total = self.model.weight_sum()
-        ok = total == 1
-        colour = _GREEN if ok else _RED
-        text = self.tr("Sum of weights: %1").replace("%1", weight_text(total, lang))
-        if not ok:
-            text += " " + self.tr("(must be 100%)")
-        self.weights_label.setText(f'<span style="color:{colour}; font-weight:bold">{text}</span>')
-        self.weights_label.setProperty("ok", ok)
-        result = self.model.result
-        no_data = self.tr("no data")
-        kpi = coefficient = bonus = total_pay = no_data
-        tips = ["", "", "", ""]
-        if result is not None and result.kpi is not None:
-            kpi = format_percent(result.kpi, 1, lang=lang)
-            tips[0] = explanation_text(result.kpi_explanation)
-        elif result is not None and result.missing:
-            tips[0] = self.tr("Incomplete: no fact for %1.").replace(
-                "%1", ", ".join(self._indicator_names(result.missing))
-            )
-        if result is not None and result.pay is not None:
-            pay = result.pay
-            coefficient = format_number(
-                round_to(pay.coefficient, Decimal("0.001")), None, lang=lang
-            )
-            bonus = format_money(pay.bonus, lang=lang)
-            total_pay = format_money(pay.total, lang=lang)
-            tips[1] = explanation_text(pay.coefficient_explanation)
-            tips[2] = explanation_text(pay.bonus_explanation)
-            tips[3] = explanation_text(pay.total_explanation)
-        elif result is not None and result.problems:
-            tips[0] = problems_text(result.problems, lang)
-        for label, caption, value, tip in (
-            (self.kpi_label, self.tr("KPI"), kpi, tips[0]),
-            (self.coefficient_label, self.tr("Payout coefficient"), coefficient, tips[1]),
-            (self.bonus_label, self.tr("Bonus"), bonus, tips[2]),
-            (self.total_label, self.tr("Total"), total_pay, tips[3]),
-        ):
-            label.setText(f"{caption}: <b>{value}</b>")
-            label.setToolTip(tip)
-        self._refresh_problems()
-
-    def _indicator_names(self, codes: tuple[str, ...]) -> list[str]:
-        names = []
-        for code in codes:
-            found = self.editing.company.indicator(code)
-            names.append(found.name if found is not None else self.tr("a matrix"))
-        return names
-
-    def _refresh_problems(self) -> None:
-        errors = self.model.errors()
-        if errors:
-            self._show_problem(problems_text(errors, self.context.lang))
-        elif self.message.property("kind") == "problem":
-            self.message.clear()
-            self.message.setProperty("kind", None)
-
-    def _show_problem(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {_RED};")
-        self.message.setText(text)
-        self.message.setProperty("kind", "problem")
-
-    def _show_info(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {_GREY};")
-        self.message.setText(text)
-        self.message.setProperty("kind", "info")
 
     # --- actions --------------------------------------------------------------------------
     def _current_row(self) -> int:

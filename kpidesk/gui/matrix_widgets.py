@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.money import format_number
-from kpidesk.gui.matrix_model import EditRow
+from kpidesk.gui.matrix_rows import EditRow
 from kpidesk.services.matrices import HistoryPlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex

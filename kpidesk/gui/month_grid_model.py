@@ -6,7 +6,7 @@ A day is saved once revenue, receipts and visitors are all typed; until then the
 *draft* kept in the model (shown amber, "not saved"), so that a manager can type a new day
 cell by cell, Excel-like. Every edit, paste and clear is validated as a whole, written in one
 service call (one transaction) and pushed on the undo stack as one command; undo writes the
-previous state back the same way.
+previous state back the same way (``month_grid_commands``).
 
 Must not: write SQL or compute a metric (``services.daily_entry`` and ``core`` do).
 """
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from kpidesk.core.daily import DailyEntry
 from kpidesk.core.money import parse_number
@@ -44,6 +44,13 @@ from kpidesk.gui.daily_entry_text import (
     problem_text,
     ratio_text,
 )
+from kpidesk.gui.month_grid_commands import (
+    DaysCommand,
+    Values,
+    empty_values,
+    is_complete,
+    is_empty,
+)
 from kpidesk.gui.numbers import edit_text
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change
@@ -51,46 +58,7 @@ from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-Values = dict[str, Decimal | None]
 FIELDS = daily_entry.FIELDS
-
-
-def _empty() -> Values:
-    return dict.fromkeys(FIELDS)
-
-
-def _is_empty(values: Mapping[str, Decimal | None]) -> bool:
-    return all(values.get(name) is None for name in FIELDS)
-
-
-def _is_complete(values: Mapping[str, Decimal | None]) -> bool:
-    return all(values.get(name) is not None for name in daily_entry.REQUIRED)
-
-
-class _DaysCommand(QUndoCommand):
-    """One edit of one or more days: the states before and after, applied as a whole."""
-
-    def __init__(
-        self,
-        model: MonthGridModel,
-        before: dict[date, Values],
-        after: dict[date, Values],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._model = model
-        self._before = before
-        self._after = after
-        self._first = True  # the edit was applied before the command was pushed
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._model.apply_states(self._after)
-
-    def undo(self) -> None:
-        self._model.apply_states(self._before)
 
 
 class MonthGridModel(QAbstractTableModel):
@@ -217,7 +185,7 @@ class MonthGridModel(QAbstractTableModel):
         if day in self._drafts:
             return dict(self._drafts[day])
         entry = self._saved.get(day)
-        return daily_entry.entry_values(entry) if entry is not None else _empty()
+        return daily_entry.entry_values(entry) if entry is not None else empty_values()
 
     def is_missing(self, day: date) -> bool:
         """No saved data for a day up to yesterday."""
@@ -454,14 +422,14 @@ class MonthGridModel(QAbstractTableModel):
                 return self.tr("%1: the period is locked, the day cannot change.").replace(
                     "%1", f"{day:%d.%m.%Y}"
                 )
-            if day in self._saved and not _is_empty(state) and not _is_complete(state):
+            if day in self._saved and not is_empty(state) and not is_complete(state):
                 return self.tr(
                     "%1: revenue, receipts and visitors are required; clear the whole day to "
                     "delete it."
                 ).replace("%1", f"{day:%d.%m.%Y}")
         problems: list[Problem] = []
         for day, state in states.items():
-            if _is_complete(state):
+            if is_complete(state):
                 checked = daily_entry.check_day(self.service, self.store or "", day, state)
                 for item in checked.problems:
                     if item.is_error:
@@ -471,7 +439,7 @@ class MonthGridModel(QAbstractTableModel):
             self.apply_states(states, raise_errors=True)
         except UserError as error:
             return str(error)
-        self.undo_stack.push(_DaysCommand(self, before, dict(states), text))
+        self.undo_stack.push(DaysCommand(self, before, dict(states), text))
         if problems:
             self.warned.emit(problems)
         return None
@@ -484,7 +452,7 @@ class MonthGridModel(QAbstractTableModel):
         deletes: list[date] = []
         store = self.store or ""
         for day, state in states.items():
-            if _is_complete(state):
+            if is_complete(state):
                 checked = daily_entry.check_values(store, day, state)
                 if checked.entry is not None and checked.entry != self._saved.get(day):
                     upserts.append(checked.entry)
@@ -502,7 +470,7 @@ class MonthGridModel(QAbstractTableModel):
         else:
             change = None
         for day, state in states.items():
-            if _is_complete(state) or _is_empty(state):
+            if is_complete(state) or is_empty(state):
                 self._drafts.pop(day, None)
             else:
                 self._drafts[day] = dict(state)

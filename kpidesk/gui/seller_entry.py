@@ -37,12 +37,12 @@ from kpidesk.gui.daily_entry_text import (
 )
 from kpidesk.gui.numbers import NumberDelegate, edit_text
 from kpidesk.gui.spreadsheet import SpreadsheetView
-from kpidesk.services import daily_entry
+from kpidesk.services import seller_days
 from kpidesk.services.errors import UserError
 from kpidesk.services.periods import lock_for_day
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-FIELDS = daily_entry.SELLER_FIELDS
+FIELDS = seller_days.SELLER_FIELDS
 Values = dict[str, Decimal | None]
 
 
@@ -65,7 +65,7 @@ class SellerTableModel(QAbstractTableModel):
         self.read_only = False
         self.last_error: str | None = None
 
-    def load(self, sheet: daily_entry.SellerSheet | None, read_only: bool) -> None:
+    def load(self, sheet: seller_days.SellerSheet | None, read_only: bool) -> None:
         """Show a store's day by seller (``None``: nothing)."""
         self.beginResetModel()
         self.sellers = list(sheet.sellers) if sheet is not None else []
@@ -177,7 +177,7 @@ class SellerPanel(QWidget):
         self.context = context
         self.store: str | None = None
         self.day: date | None = None
-        self.sheet: daily_entry.SellerSheet | None = None
+        self.sheet: seller_days.SellerSheet | None = None
         self.model = SellerTableModel(context.lang, self)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -220,7 +220,7 @@ class SellerPanel(QWidget):
         service = self.context.service
         lock = lock_for_day(service, day) if day is not None else None
         self.sheet = (
-            daily_entry.seller_sheet(service, store, day)
+            seller_days.seller_sheet(service, store, day)
             if store is not None and day is not None
             else None
         )
@@ -254,14 +254,14 @@ class SellerPanel(QWidget):
         if self.store is None or self.day is None:
             return rows, found
         for name in self.model.sellers:
-            row, problems = daily_entry.seller_from_values(
+            row, problems = seller_days.seller_from_values(
                 self.store, self.day, name, self.model.values(name)
             )
             rows[name] = row
             found += problems
         if not has_errors(found) and self.sheet is not None:
             present = [row for row in rows.values() if row is not None]
-            found += daily_entry.check_sellers(self.store, self.day, present, self.sheet.store_day)
+            found += seller_days.check_sellers(self.store, self.day, present, self.sheet.store_day)
         return rows, found
 
     def check(self) -> list[Problem]:
@@ -316,7 +316,7 @@ class SellerPanel(QWidget):
             return False
         changed = {name: rows[name] for name in self.model.changed_sellers()}
         try:
-            change = daily_entry.save_sellers(self.context.service, self.store, self.day, changed)
+            change = seller_days.save_sellers(self.context.service, self.store, self.day, changed)
         except UserError as error:
             self._show_refusal(error.message)
             return False

@@ -236,16 +236,7 @@ class CompanyService:
 
     def check(self) -> CheckReport:
         """Integrity of the file, and validation of matrices, employees and schedules."""
-        company = self.company()
-        whole = CompanyContent(
-            stores=company.stores,
-            departments=company.departments,
-            positions=company.positions,
-            employees=company.employees,
-            indicators=company.indicators,
-            matrices=company.matrices,
-            schedules=company.schedules,
-        )
+        whole = CompanyContent.of_directories(self.company())
         return CheckReport(
             self.path, self.database.integrity_check(), validate_content(whole, Company())
         )

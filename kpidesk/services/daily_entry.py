@@ -1,8 +1,7 @@
 """Daily entry use cases (SPEC §2.6, §4.3): check one store's day as it is typed (with the
 store's usual day for the 3× warning), save or delete a day, a month of days for the grid,
 a block of days applied as a whole, the day's audit trail, the first missing day and the
-month's revenue plan progress; and the per-seller days of a store (when a matrix uses
-``employee:`` metrics) checked against the store's day.
+month's revenue plan progress. The per-seller days of a store are in ``seller_days``.
 
 Every check comes from ``core.item_validation``; every figure from ``core.store_metrics``.
 Each write is one store transaction with its audit rows, refused in a locked period, and
@@ -20,11 +19,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from statistics import median_low
 
-from kpidesk.core.daily import DailyEntry, SellerDay
-from kpidesk.core.indicators import SourceKind
-from kpidesk.core.item_validation import at, problem, validate_daily_entry, validate_seller_day
-from kpidesk.core.matrix import matrix_in_force
-from kpidesk.core.org import Employee
+from kpidesk.core.daily import DailyEntry
+from kpidesk.core.item_validation import at, problem, validate_daily_entry
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
 from kpidesk.core.store_metrics import StoreMetrics, daily_sums, metrics_from_sums, plan_for
@@ -275,12 +271,14 @@ def check_block(
 
 
 # --- writing ------------------------------------------------------------------------------
-def _known_store(service: CompanyService, store: str) -> None:
+def require_known_store(service: CompanyService, store: str) -> None:
+    """Refuse a store that is not in the directory (raises ``UserError``)."""
     if not any(s.name == store for s in service.company().stores):
         raise UserError(f"unknown store {store!r}")
 
 
-def _refuse(problems: list[Problem], what: str) -> None:
+def refuse_errors(problems: list[Problem], what: str) -> None:
+    """Raise ``UserError`` naming ``what`` with the first error, if ``problems`` has any."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise UserError(f"{what}: {errors[0].message}", errors)
@@ -292,10 +290,10 @@ def save_day(service: CompanyService, entry: DailyEntry) -> Change:
     Raises:
         UserError: unknown store, a refusal of the core's rules, or a locked period.
     """
-    _known_store(service, entry.store)
+    require_known_store(service, entry.store)
     what = f"the daily data of {entry.day:%d.%m.%Y} ({entry.store})"
     refuse_locked_day(service, entry.day, what)
-    _refuse(check_day(service, entry.store, entry.day, entry_values(entry)).problems, what)
+    refuse_errors(check_day(service, entry.store, entry.day, entry_values(entry)).problems, what)
     with transaction(service, f"saving {what}") as database:
         database.upsert_daily(entry)
     return Change(ChangeKind.DAILY, Period.day(entry.day), entry.store)
@@ -307,7 +305,7 @@ def delete_day(service: CompanyService, store: str, day: date) -> Change:
     Raises:
         UserError: unknown store, or a locked period.
     """
-    _known_store(service, store)
+    require_known_store(service, store)
     what = f"the daily data of {day:%d.%m.%Y} ({store})"
     refuse_locked_day(service, day, what)
     with transaction(service, f"deleting {what}") as database:
@@ -333,7 +331,7 @@ def apply_days(
         UserError: any refusal (``problems`` lists every one) or a locked day; nothing
             is written then.
     """
-    _known_store(service, store)
+    require_known_store(service, store)
     days = [entry.day for entry in upserts] + list(deletes)
     if not days:
         raise UserError("nothing to apply")
@@ -342,7 +340,7 @@ def apply_days(
             raise UserError(f"a day of {entry.store!r} in a block of {store!r}")
     for day in days:
         refuse_locked_day(service, day, f"the daily data of {day:%d.%m.%Y} ({store})")
-    _refuse(check_block(service, store, upserts), f"the block of days of {store}")
+    refuse_errors(check_block(service, store, upserts), f"the block of days of {store}")
     span = f"{min(days):%d.%m.%Y}–{max(days):%d.%m.%Y}"
     with transaction(service, f"saving the days {span} of {store}") as database:
         for entry in upserts:
@@ -350,173 +348,3 @@ def apply_days(
         for day in deletes:
             database.delete_daily(store, day)
     return Change(ChangeKind.DAILY, Period.custom(min(days), max(days)), store)
-
-
-# --- per-seller days ----------------------------------------------------------------------
-SELLER_FIELDS = ("revenue", "receipts", "units")
-
-
-@dataclass(frozen=True)
-class SellerSheet:
-    """A store's day per seller.
-
-    Attributes:
-        sellers: the store's sellers (employees whose matrix uses ``employee:`` metrics,
-            and anyone with a saved row that day), in directory order.
-        rows: the saved rows by seller.
-        store_day: the store's own day, which the sellers' sum is checked against.
-    """
-
-    store: str
-    day: date
-    sellers: tuple[str, ...]
-    rows: dict[str, SellerDay]
-    store_day: DailyEntry | None
-
-
-def _uses_seller_metrics(service: CompanyService, employee: Employee, period: Period) -> bool:
-    company = service.company()
-    matrix = matrix_in_force(company.matrices, employee.name, employee.position, period)
-    if matrix is None:
-        return False
-    kinds = {i.code: i.source.kind for i in company.indicators}
-    return any(kinds.get(row.indicator) is SourceKind.EMPLOYEE for row in matrix.rows)
-
-
-def seller_metrics_used(service: CompanyService, store: str, day: date) -> bool:
-    """Whether any employee of the store has a matrix with ``employee:`` metrics then."""
-    return bool(sellers_of(service, store, day))
-
-
-def sellers_of(service: CompanyService, store: str, day: date) -> list[str]:
-    """The store's sellers on ``day``: working employees of the store whose matrix in force
-    uses ``employee:`` metrics."""
-    period = Period.containing(day, service.company().pay_period)
-    return [
-        e.name
-        for e in service.company().employees
-        if e.store == store
-        and not e.archived
-        and e.works_in(Period.day(day))
-        and _uses_seller_metrics(service, e, period)
-    ]
-
-
-def seller_sheet(service: CompanyService, store: str, day: date) -> SellerSheet:
-    """The store's sellers and their saved rows of ``day``, with the store's day."""
-    rows = {r.employee: r for r in service.database.seller_days(day, day) if r.store == store}
-    names = sellers_of(service, store, day)
-    order = [e.name for e in service.company().employees]
-    extra = sorted((n for n in rows if n not in names), key=lambda n: order.index(n))
-    return SellerSheet(store, day, (*names, *extra), rows, saved_day(service, store, day))
-
-
-def seller_from_values(
-    store: str, day: date, employee: str, values: DayValues
-) -> tuple[SellerDay | None, list[Problem]]:
-    """A seller's typed values as a row (``None`` when every value is empty: no row) and
-    their problems: revenue and receipts required, whole counts, the core's rules."""
-    where = Location(entity="seller day", key=f"{employee} {day:%d.%m.%Y}")
-    if all(values.get(name) is None for name in SELLER_FIELDS):
-        return None, []
-    found: list[Problem] = []
-    missing = [name for name in ("revenue", "receipts") if values.get(name) is None]
-    if missing:
-        found.append(
-            problem(
-                "required",
-                f"Enter {', '.join(missing)} of {employee}.",
-                at(where, missing[0]),
-                fields=", ".join(missing),
-                employee=employee,
-            )
-        )
-    for name in ("receipts", "units"):
-        value = values.get(name)
-        if value is not None and value != value.to_integral_value():
-            found.append(
-                problem(
-                    "not_whole",
-                    f"{name.capitalize()} of {employee} must be a whole number ({value}).",
-                    at(where, name),
-                    value,
-                    field=name,
-                    employee=employee,
-                )
-            )
-    row = SellerDay(
-        store,
-        day,
-        employee,
-        values.get("revenue") or Decimal(0),
-        int(values.get("receipts") or 0),
-        int(values.get("units") or 0),
-    )
-    found += [p for p in validate_seller_day(row, where) if p.where.field not in missing]
-    return (None if has_errors(found) else row), found
-
-
-def check_sellers(
-    store: str, day: date, rows: Sequence[SellerDay], store_day: DailyEntry | None
-) -> list[Problem]:
-    """Warnings when the sellers' sums differ from the store's day (or it has none)."""
-    if not rows:
-        return []
-    where = Location(entity="daily", key=f"{store} {day:%d.%m.%Y}")
-    if store_day is None:
-        return [
-            problem(
-                "no_store_day",
-                f"{store} has no data for {day:%d.%m.%Y}: the sellers' sales cannot be checked.",
-                where,
-                severity=Severity.WARNING,
-            )
-        ]
-    found: list[Problem] = []
-    for name in SELLER_FIELDS:
-        sellers = sum((Decimal(getattr(row, name)) for row in rows), Decimal(0))
-        total = Decimal(getattr(store_day, name))
-        if sellers != total:
-            found.append(
-                problem(
-                    "sellers_differ",
-                    f"The sellers' {name} add up to {sellers}, the store's day has {total}.",
-                    at(where, name),
-                    sellers,
-                    Severity.WARNING,
-                    field=name,
-                    sellers=sellers,
-                    store=total,
-                )
-            )
-    return found
-
-
-def save_sellers(
-    service: CompanyService, store: str, day: date, rows: Mapping[str, SellerDay | None]
-) -> Change:
-    """Save the sellers' rows of a store's day in one transaction (``None`` deletes one).
-
-    Raises:
-        UserError: a refused row, an unknown seller, or a locked period.
-    """
-    _known_store(service, store)
-    what = f"the sellers' sales of {day:%d.%m.%Y} ({store})"
-    refuse_locked_day(service, day, what)
-    known = {e.name for e in service.company().employees}
-    found: list[Problem] = []
-    for name, row in rows.items():
-        if name not in known:
-            raise UserError(f"{what}: unknown employee {name!r}")
-        if row is not None:
-            if (row.store, row.day, row.employee) != (store, day, name):
-                raise UserError(f"{what}: a row of {row.employee} {row.day:%d.%m.%Y} is misplaced")
-            found += validate_seller_day(row)
-    _refuse(found, what)
-    with transaction(service, f"saving {what}") as database:
-        for name, row in rows.items():
-            if row is None:
-                database.delete_seller_day(store, day, name)
-            else:
-                database.upsert_seller_day(row)
-    return Change(ChangeKind.DAILY, Period.day(day), store)

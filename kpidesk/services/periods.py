@@ -3,12 +3,9 @@ write use case goes through: one store transaction that refuses anything feeding
 period with a clear :class:`UserError` (before touching the file when possible, and again
 inside the store, which refuses on its own).
 
-Why a transaction helper lives here: the store offers single writes (each its own
-transaction) and ``apply_content`` (a whole import, with a backup first). A user action
-such as pasting a block of days or clearing several facts must be *one* transaction of
-several single writes; the store's ``write`` nests inner writes as savepoints of an outer
-one, so opening the outer transaction on the database's connection is all that is needed.
-(A public ``Database.transaction()`` in the store would be the cleaner place for it.)
+A user action such as pasting a block of days or clearing several facts is *one*
+transaction of several single writes: ``transaction`` opens ``Database.transaction()``, in
+which the store's single writes nest as savepoints.
 
 Must not: know about Qt, or compute anything (``period_status`` does the counting).
 """
@@ -18,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 from kpidesk.core.periods import Period
 from kpidesk.services.changes import Change, ChangeKind
@@ -26,7 +22,7 @@ from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
 from kpidesk.services.period_status import PeriodStatus
 from kpidesk.services.period_status import period_status as build_status
-from kpidesk.store.connection import LockedPeriodError, StoreError, write
+from kpidesk.store.connection import LockedPeriodError, StoreError
 from kpidesk.store.database import Database
 
 
@@ -74,10 +70,8 @@ def transaction(service: CompanyService, action: str) -> Iterator[Database]:
         service: the open company.
         action: what the user did, for the message (``"saving 05.10.2026"``).
     """
-    database = service.database
-    conn: Any = database._conn  # see the module docstring
     try:
-        with write(conn):
+        with service.database.transaction() as database:
             yield database
     except LockedPeriodError as error:
         raise UserError(f"{action}: {error}; nothing was changed") from None

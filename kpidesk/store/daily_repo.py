@@ -203,7 +203,7 @@ class DailyRepo(MatrixRepo):
             LockedPeriodError: the day lies in a locked period.
             ContentError: unknown store.
         """
-        with write(self._conn):
+        with self._single():
             summary = self._merge_daily([entry], self._locks())
         return summary.added + summary.changed > 0
 
@@ -220,7 +220,7 @@ class DailyRepo(MatrixRepo):
 
     def upsert_seller_day(self, entry: SellerDay) -> bool:
         """Add or update one seller's day; whether anything changed."""
-        with write(self._conn):
+        with self._single():
             summary = self._merge_seller_days([entry], self._locks())
         return summary.added + summary.changed > 0
 
@@ -244,7 +244,7 @@ class DailyRepo(MatrixRepo):
         Raises:
             LockedPeriodError: the plan's period overlaps a locked period.
         """
-        with write(self._conn):
+        with self._single():
             if revenue is not None:
                 summary = self._merge_plans([StorePlan(store, period, revenue)], self._locks())
                 return summary.added + summary.changed > 0

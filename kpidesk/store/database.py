@@ -9,6 +9,8 @@ an existing file on open. One ``Database`` per thread (a worker opens its own).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +22,7 @@ from kpidesk.store.connection import (
     connect,
     integrity_problems,
     schema_version,
+    write,
 )
 from kpidesk.store.content_repo import ContentRepo
 from kpidesk.store.migrations import inspect_file, migrate
@@ -113,6 +116,13 @@ class Database(ContentRepo):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One all-or-nothing write for a user action spanning several write methods: they
+        join this transaction (as savepoints) and everything rolls back on any error."""
+        with write(self._conn):
+            yield self
 
     @property
     def schema_version(self) -> int:

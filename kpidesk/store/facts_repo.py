@@ -14,7 +14,6 @@ from decimal import Decimal
 from kpidesk.core.daily import Fact, PeriodInput
 from kpidesk.core.periods import Period
 from kpidesk.store.codec import dec_text, to_dec
-from kpidesk.store.connection import write
 from kpidesk.store.daily_repo import DailyRepo
 from kpidesk.store.repository import (
     ContentError,
@@ -150,7 +149,7 @@ class FactsRepo(DailyRepo):
             LockedPeriodError: the period overlaps a locked period.
             ContentError: unknown employee or indicator.
         """
-        with write(self._conn):
+        with self._single():
             if value is not None:
                 summary = self._merge_facts(
                     [Fact(period, employee, indicator, value)], self._locks()
@@ -171,7 +170,7 @@ class FactsRepo(DailyRepo):
         Raises:
             LockedPeriodError: the period overlaps a locked period.
         """
-        with write(self._conn):
+        with self._single():
             if value is not None:
                 item = PeriodInput(period, employee, name, value)
                 summary = self._merge_inputs([item], self._locks())

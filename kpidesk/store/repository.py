@@ -10,13 +10,14 @@ touch a locked period. It never opens a transaction itself: callers wrap it in `
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.core.problems import Location
 from kpidesk.store.codec import same_number, to_day, utc_now
-from kpidesk.store.connection import LockedPeriodError, StoreError
+from kpidesk.store.connection import LockedPeriodError, StoreError, write
 
 # action, entity, key, field, old, new, period, store, employee
 AuditRow = tuple[
@@ -112,6 +113,7 @@ class Repository:
     """Shared state and helpers; the concrete repositories are mixins over this class."""
 
     def __init__(self, conn: sqlite3.Connection, actor: str) -> None:
+        self._single_write = False
         self._conn = conn
         self.actor = actor
 
@@ -141,6 +143,17 @@ class Repository:
         return int(row[0])
 
     # --- audit ------------------------------------------------------------------------
+    @contextmanager
+    def _single(self) -> Iterator[None]:
+        """One transaction for a single user edit, audited item by item (additions of bulk
+        kinds included, unlike an import's one summary row)."""
+        with write(self._conn):
+            self._single_write = True
+            try:
+                yield
+            finally:
+                self._single_write = False
+
     def _write_audit(self, rows: Sequence[AuditRow]) -> None:
         if not rows:
             return
@@ -192,7 +205,10 @@ class Repository:
         updates: list[tuple[object, ...]] = []
         audit: list[AuditRow] = []
         unchanged = 0
-        entity, bulk, found_get = table.entity, table.bulk, existing.get
+        # A bulk table (daily rows, facts, …) gets one summary audit row per import; a single
+        # write (a user typing one day or one fact) is audited item by item.
+        entity, found_get = table.entity, existing.get
+        bulk = table.bulk and not self._single_write
         for key, item in incoming.items():
             found = found_get(key)
             values = item[1]

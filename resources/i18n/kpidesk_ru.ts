@@ -884,38 +884,6 @@
         <translation>Удалить день…</translation>
     </message>
     <message>
-        <source>Changes of this day</source>
-        <translation>Изменения этого дня</translation>
-    </message>
-    <message>
-        <source>Figures of the day</source>
-        <translation>Показатели дня</translation>
-    </message>
-    <message>
-        <source>Conversion</source>
-        <translation>Конверсия</translation>
-    </message>
-    <message>
-        <source>Average check</source>
-        <translation>Средний чек</translation>
-    </message>
-    <message>
-        <source>Units per receipt (UPT)</source>
-        <translation>Единиц в чеке (UPT)</translation>
-    </message>
-    <message>
-        <source>Revenue per visitor</source>
-        <translation>Выручка на посетителя</translation>
-    </message>
-    <message>
-        <source>Month's revenue plan</source>
-        <translation>План выручки месяца</translation>
-    </message>
-    <message>
-        <source>Enter moves to the next field; Ctrl+S saves and moves on to the next day.</source>
-        <translation>Enter — к следующему полю; Ctrl+S сохраняет и переходит к следующему дню.</translation>
-    </message>
-    <message>
         <source>Not a number: %1</source>
         <translation>Не число: %1</translation>
     </message>
@@ -924,68 +892,12 @@
         <translation>день сохранён</translation>
     </message>
     <message>
-        <source>revenue %1</source>
-        <translation>выручка %1</translation>
-    </message>
-    <message>
-        <source>receipts %1</source>
-        <translation>чеков %1</translation>
-    </message>
-    <message>
-        <source>visitors %1</source>
-        <translation>посетителей %1</translation>
-    </message>
-    <message>
-        <source>units %1</source>
-        <translation>единиц %1</translation>
-    </message>
-    <message>
-        <source>returns %1</source>
-        <translation>возвраты %1</translation>
-    </message>
-    <message>
-        <source>Saved: %1</source>
-        <translation>Сохранено: %1</translation>
-    </message>
-    <message>
         <source>no data yet</source>
         <translation>данных ещё нет</translation>
     </message>
     <message>
         <source>new day</source>
         <translation>новый день</translation>
-    </message>
-    <message>
-        <source>Nothing saved for this day yet.</source>
-        <translation>За этот день ещё ничего не сохранено.</translation>
-    </message>
-    <message>
-        <source>The store's usual day: %1, %2 receipts, %3 visitors.</source>
-        <translation>Обычный день магазина: %1, чеков %2, посетителей %3.</translation>
-    </message>
-    <message>
-        <source>Too few days with data for a usual day.</source>
-        <translation>Слишком мало дней с данными, чтобы судить об обычном дне.</translation>
-    </message>
-    <message>
-        <source>no plan</source>
-        <translation>плана нет</translation>
-    </message>
-    <message>
-        <source>No revenue plan for this month; revenue so far: %1.</source>
-        <translation>Плана выручки на этот месяц нет; выручка на сегодня: %1.</translation>
-    </message>
-    <message>
-        <source>%1 of %2, %3</source>
-        <translation>%1 из %2, %3</translation>
-    </message>
-    <message>
-        <source>%1 left to the plan, %2 day(s) after this one.</source>
-        <translation>До плана осталось %1, дней после этого: %2.</translation>
-    </message>
-    <message>
-        <source>The plan is met.</source>
-        <translation>План выполнен.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -1203,6 +1115,100 @@
     <message>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
+    </message>
+</context>
+<context>
+    <name>DayFigures</name>
+    <message>
+        <source>Figures of the day</source>
+        <translation>Показатели дня</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Average check</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Units per receipt (UPT)</source>
+        <translation>Единиц в чеке (UPT)</translation>
+    </message>
+    <message>
+        <source>Revenue per visitor</source>
+        <translation>Выручка на посетителя</translation>
+    </message>
+    <message>
+        <source>Month's revenue plan</source>
+        <translation>План выручки месяца</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field; Ctrl+S saves and moves on to the next day.</source>
+        <translation>Enter — к следующему полю; Ctrl+S сохраняет и переходит к следующему дню.</translation>
+    </message>
+    <message>
+        <source>The store's usual day: %1, %2 receipts, %3 visitors.</source>
+        <translation>Обычный день магазина: %1, чеков %2, посетителей %3.</translation>
+    </message>
+    <message>
+        <source>Too few days with data for a usual day.</source>
+        <translation>Слишком мало дней с данными, чтобы судить об обычном дне.</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>плана нет</translation>
+    </message>
+    <message>
+        <source>No revenue plan for this month; revenue so far: %1.</source>
+        <translation>Плана выручки на этот месяц нет; выручка на сегодня: %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3</source>
+        <translation>%1 из %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 left to the plan, %2 day(s) after this one.</source>
+        <translation>До плана осталось %1, дней после этого: %2.</translation>
+    </message>
+    <message>
+        <source>The plan is met.</source>
+        <translation>План выполнен.</translation>
+    </message>
+</context>
+<context>
+    <name>DayRecord</name>
+    <message>
+        <source>Changes of this day</source>
+        <translation>Изменения этого дня</translation>
+    </message>
+    <message>
+        <source>revenue %1</source>
+        <translation>выручка %1</translation>
+    </message>
+    <message>
+        <source>receipts %1</source>
+        <translation>чеков %1</translation>
+    </message>
+    <message>
+        <source>visitors %1</source>
+        <translation>посетителей %1</translation>
+    </message>
+    <message>
+        <source>units %1</source>
+        <translation>единиц %1</translation>
+    </message>
+    <message>
+        <source>returns %1</source>
+        <translation>возвраты %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Nothing saved for this day yet.</source>
+        <translation>За этот день ещё ничего не сохранено.</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1742,10 @@
         <translation>Проблем за %1: %2</translation>
     </message>
     <message>
+        <source> (period locked)</source>
+        <translation> (период закрыт)</translation>
+    </message>
+    <message>
         <source>kpidesk %1 — offline KPI matrices, daily store data and bonus sheets.</source>
         <translation>kpidesk %1 — матрицы KPI, ежедневные данные магазинов и премиальные листы без интернета.</translation>
     </message>
@@ -1892,11 +1902,7 @@
     </message>
 </context>
 <context>
-    <name>MatrixSection</name>
-    <message>
-        <source>KPI matrix</source>
-        <translation>Матрица KPI</translation>
-    </message>
+    <name>MatrixPage</name>
     <message>
         <source>Position template</source>
         <translation>Шаблон должности</translation>
@@ -1944,6 +1950,61 @@
     <message>
         <source>Save</source>
         <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Sum of weights: %1</source>
+        <translation>Сумма весов: %1</translation>
+    </message>
+    <message>
+        <source>(must be 100%)</source>
+        <translation>(должна быть 100%)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>Incomplete: no fact for %1.</source>
+        <translation>Не хватает данных: нет факта по показателю %1.</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Payout coefficient</source>
+        <translation>Коэффициент выплаты</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Премия</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>a matrix</source>
+        <translation>матрица</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixSection</name>
+    <message>
+        <source>KPI matrix</source>
+        <translation>Матрица KPI</translation>
+    </message>
+    <message>
+        <source>Copy from the previous period</source>
+        <translation>Скопировать из прошлого периода</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1996,46 +2057,6 @@
     <message>
         <source>Saving creates a new template from %1.</source>
         <translation>При сохранении появится новый шаблон с %1.</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Сохранено</translation>
-    </message>
-    <message>
-        <source>Sum of weights: %1</source>
-        <translation>Сумма весов: %1</translation>
-    </message>
-    <message>
-        <source>(must be 100%)</source>
-        <translation>(должна быть 100%)</translation>
-    </message>
-    <message>
-        <source>no data</source>
-        <translation>нет данных</translation>
-    </message>
-    <message>
-        <source>Incomplete: no fact for %1.</source>
-        <translation>Не хватает данных: нет факта по показателю %1.</translation>
-    </message>
-    <message>
-        <source>KPI</source>
-        <translation>KPI</translation>
-    </message>
-    <message>
-        <source>Payout coefficient</source>
-        <translation>Коэффициент выплаты</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>Премия</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Итого</translation>
-    </message>
-    <message>
-        <source>a matrix</source>
-        <translation>матрица</translation>
     </message>
     <message>
         <source>No matrix applied in %1.</source>

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kpidesk.gui.directories import DirectoriesSection
-from kpidesk.gui.directories_models import StepsModel
+from kpidesk.gui.payout_schedule_models import StepsModel
 
 ERROR_RED = "#f8d7da"
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.gui.matrix import MatrixSection
-from kpidesk.gui.matrix_model import (
+from kpidesk.gui.matrix_model import MatrixModel
+from kpidesk.gui.matrix_rows import (
     BASE,
     FACT,
     INDEX,
@@ -23,7 +24,6 @@ from kpidesk.gui.matrix_model import (
     TARGET,
     WEIGHT,
     WEIGHTED,
-    MatrixModel,
 )
 from kpidesk.gui.matrix_widgets import PlanPreviewDialog
 from kpidesk.gui.problem_text import problem_text
@@ -317,7 +317,7 @@ def test_the_whole_editor_works_from_the_keyboard(main_window, qtbot) -> None:  
 def test_the_model_alone_with_a_service(demo_service, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QUndoStack
 
-    from kpidesk.gui.matrix_model import MatrixTarget
+    from kpidesk.gui.matrix_rows import MatrixTarget
 
     editing = MatrixEditing(demo_service)
     stack = QUndoStack()

@@ -263,3 +263,36 @@ def test_validate_content_duplicate_matrix_rows_across_split_matrices() -> None:
 
 def test_validate_content_of_an_empty_import_is_clean() -> None:
     assert validate_content(CompanyContent(), Company()) == []
+
+
+def test_tasks_and_duty_lists_must_name_known_people() -> None:
+    from datetime import date as _date
+
+    from kpidesk.core.company import Company as _Company
+    from kpidesk.core.company import CompanyContent as _Content
+    from kpidesk.core.org import Employee as _Employee
+    from kpidesk.core.org import Position as _Position
+    from kpidesk.core.periods import Period as _Period
+    from kpidesk.core.problems import Location as _Location
+    from kpidesk.core.tasks import DutyTemplate, Task, TaskKind
+    from kpidesk.core.validation import validate_content as _validate
+
+    october = _Period.month(2026, 10)
+    content = _Content(
+        employees=(_Employee("Анна", "Продавец"),),
+        positions=(_Position("Управляющий"), _Position("Продавец")),
+        tasks=(Task("Отчёт", "Анна", "Никто", october, _date(2026, 10, 31), TaskKind.TASK),),
+        duty_templates=(
+            DutyTemplate("Инвентаризация", "Управляющий", position="Продавец"),
+            DutyTemplate("Касса", "Призрак", employee="Анна"),
+        ),
+        origins={
+            ("tasks", 0): _Location("Задачи", 2),
+            ("duty_templates", 1): _Location("Обязанности", 3),
+        },
+    )
+    problems = _validate(content, _Company())
+    assert [(p.where.sheet, p.where.row, p.where.field, p.value) for p in problems] == [
+        ("Задачи", 2, "controller", "Никто"),
+        ("Обязанности", 3, "controller", "Призрак"),
+    ]

@@ -15,6 +15,7 @@ from kpidesk.core.daily import DailyEntry, SellerDay
 from kpidesk.core.periods import Period
 from kpidesk.core.store_metrics import daily_sums, metrics_from_sums
 from kpidesk.services import daily_entry as de
+from kpidesk.services import seller_days
 from kpidesk.services.changes import ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo_setup import create_demo_database
@@ -184,29 +185,29 @@ def test_plan_progress(service: CompanyService) -> None:
 
 def test_sellers_of_a_store_and_their_check(service: CompanyService) -> None:
     day = date(2026, 10, 5)
-    sheet = de.seller_sheet(service, MEGA, day)
+    sheet = seller_days.seller_sheet(service, MEGA, day)
     assert len(sheet.sellers) == 3 and set(sheet.rows) == set(sheet.sellers)
-    assert de.check_sellers(MEGA, day, list(sheet.rows.values()), sheet.store_day) == []
+    assert seller_days.check_sellers(MEGA, day, list(sheet.rows.values()), sheet.store_day) == []
     first = sheet.sellers[0]
-    row, problems = de.seller_from_values(
+    row, problems = seller_days.seller_from_values(
         MEGA, day, first, {"revenue": D(1000), "receipts": None, "units": None}
     )
     assert row is None and [p.code for p in problems] == ["required"]
-    row, problems = de.seller_from_values(
+    row, problems = seller_days.seller_from_values(
         MEGA, day, first, {"revenue": D(1000), "receipts": D(0), "units": None}
     )
     assert row is None and [p.code for p in problems] == ["revenue_without_receipts"]
     changed = SellerDay(MEGA, day, first, sheet.rows[first].revenue + 1, 8, 14)
     rows = [changed, *(sheet.rows[name] for name in sheet.sellers[1:])]
-    warnings = de.check_sellers(MEGA, day, rows, sheet.store_day)
+    warnings = seller_days.check_sellers(MEGA, day, rows, sheet.store_day)
     assert [(p.code, p.where.field, p.is_error) for p in warnings] == [
         ("sellers_differ", "revenue", False)
     ]
-    de.save_sellers(service, MEGA, day, {first: changed, sheet.sellers[1]: None})
-    again = de.seller_sheet(service, MEGA, day)
+    seller_days.save_sellers(service, MEGA, day, {first: changed, sheet.sellers[1]: None})
+    again = seller_days.seller_sheet(service, MEGA, day)
     assert again.rows[first] == changed and sheet.sellers[1] not in again.rows
     assert any(e.entity == "seller_day" for e in de.day_audit(service, MEGA, day))
-    assert de.sellers_of(service, "Центральный", day) != []
+    assert seller_days.sellers_of(service, "Центральный", day) != []
     lock_period(service, OCT)
     with pytest.raises(UserError, match="is locked"):
-        de.save_sellers(service, MEGA, day, {first: None})
+        seller_days.save_sellers(service, MEGA, day, {first: None})

@@ -48,6 +48,28 @@ def test_upsert_and_delete_daily(db: Database) -> None:
     assert db.audit_entries(store="Мега", limit=1)[0].action == "delete"
 
 
+def test_single_additions_are_audited_item_by_item(db: Database) -> None:
+    day = date(2026, 11, 3)
+    db.upsert_daily(DailyEntry("Мега", day, Decimal("900"), 3, 30, 4))
+    (added,) = [e for e in db.audit_entries(store="Мега") if e.key == "Мега 2026-11-03"]
+    assert (added.action, added.entity, added.store) == ("add", "daily", "Мега")
+    db.set_fact(SEP, "Борис", "nps", Decimal("64"))
+    fact = db.audit_entries(employee="Борис", limit=1)[0]
+    assert (fact.action, fact.period, fact.employee) == ("add", SEP.code, "Борис")
+
+
+def test_transaction_groups_single_writes_all_or_nothing(db: Database) -> None:
+    first, second = date(2026, 11, 4), date(2026, 11, 5)
+    with pytest.raises(StoreError), db.transaction():
+        db.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
+        db.upsert_daily(DailyEntry("Нигде", second, Decimal("100"), 1, 10, 1))
+    assert db.daily_rows(first, second) == []
+    with db.transaction():
+        db.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
+        db.upsert_daily(DailyEntry("Мега", second, Decimal("100"), 1, 10, 1))
+    assert len(db.daily_rows(first, second)) == 2
+
+
 def test_set_fact_add_change_delete(db: Database) -> None:
     assert db.set_fact(OCT, "Борис", "nps", Decimal("71")) is True
     assert db.set_fact(OCT, "Борис", "nps", Decimal("71.00")) is False

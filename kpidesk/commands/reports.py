@@ -1,0 +1,136 @@
+"""``kpidesk report bonus|stores|rating``: the period's bonuses (JSON, CSV, the bonus
+workbook or the sheets' PDF), store metrics over a range of days and ratings.
+
+Must not: compute a number (services and ``core`` do) or load Qt outside the PDF export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kpidesk.commands.company import open_company
+from kpidesk.commands.output import emit, write_file
+
+
+def cmd_report_bonus(args: argparse.Namespace) -> int:
+    from kpidesk.services.reporting import bonus_report_csv, bonus_report_json
+
+    if args.format in ("xlsx", "pdf"):
+        if args.output is None:
+            print(f"kpidesk report bonus: --format {args.format} needs -o FILE", file=sys.stderr)
+            return 2
+        return _report_bonus_file(args)
+    service = open_company(args, backup=False)
+    with service:
+        result = service.compute_period(args.period)
+    render = bonus_report_json if args.format == "json" else bonus_report_csv
+    emit(render(result), args.output)
+    return 0
+
+
+def _report_bonus_file(args: argparse.Namespace) -> int:
+    """``report bonus --format xlsx|pdf -o FILE``: the bonus workbook or the sheets' PDF.
+    Qt is loaded only here, for the PDF (offscreen when there is no display)."""
+    from kpidesk.services.bonus_sheets import bonus_batch, export_bonus_workbook
+
+    service = open_company(args, backup=False)
+    with service:
+        if args.format == "xlsx":
+            export_bonus_workbook(
+                service, args.period, args.output, store=args.store, lang=args.lang
+            )
+            print(f"wrote {args.output}")
+            return 0
+        batch = bonus_batch(service, args.period, store=args.store)
+    from kpidesk.gui.i18n import install_translators
+    from kpidesk.reports.headless import gui_application
+    from kpidesk.reports.pdf import write_pdf
+
+    app = gui_application()
+    translators = install_translators(app, args.lang)
+    try:
+        pages = write_pdf(batch, args.output, lang=args.lang, appendix=args.appendix)
+    finally:
+        from kpidesk.gui.i18n import remove_translators
+
+        remove_translators(app, translators)
+    print(f"wrote {args.output}: {pages} page(s)")
+    return 0
+
+
+def cmd_report_stores(args: argparse.Namespace) -> int:
+    from kpidesk.core.ratings import calendar_period
+    from kpidesk.services.errors import UserError
+    from kpidesk.services.reporting import (
+        stores_report_csv,
+        stores_report_json,
+        stores_report_xlsx,
+    )
+
+    if args.end < args.start:
+        raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+    if args.format == "xlsx" and args.output is None:
+        raise UserError("--format xlsx needs -o FILE.xlsx")
+    service = open_company(args, backup=False)
+    # a month (week, quarter, …) given by its dates compares with the previous month, as
+    # on the dashboard
+    period = calendar_period(args.start, args.end)
+    with service:
+        rows = service.store_report(period)
+    if args.format == "xlsx":
+        write_file(lambda: stores_report_xlsx(period, rows, args.output), args.output)
+        return 0
+    render = stores_report_json if args.format == "json" else stores_report_csv
+    emit(render(period, rows), args.output)
+    return 0
+
+
+def cmd_report_rating(args: argparse.Namespace) -> int:
+    import json
+
+    from kpidesk.core.ratings import Subject, calendar_period
+    from kpidesk.services.analytics import Analytics, rating_rows_json
+    from kpidesk.services.errors import UserError
+
+    if args.period is not None:
+        if args.end is not None:
+            raise UserError("give either --period or --from and --to, not both")
+        period = args.period
+    else:
+        if args.end is None:
+            raise UserError("--from needs --to")
+        if args.end < args.start:
+            raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+        period = calendar_period(args.start, args.end)
+    if args.format == "xlsx" and args.output is None:
+        raise UserError("--format xlsx needs -o FILE.xlsx")
+    service = open_company(args, backup=False)
+    with service:
+        analytics = Analytics(service)
+        measure = analytics.measure(args.indicator)
+        rating = analytics.rating(Subject(args.by), measure, period)
+    code = "kpi" if measure.code == "kpi" else measure.code
+    if args.format == "xlsx":
+        from kpidesk.io.rating_export import write_rating_xlsx
+
+        caption = f"{args.by} by {code}, {period.start:%d.%m.%Y} — {period.end:%d.%m.%Y}"
+        write_file(
+            lambda: write_rating_xlsx(rating, args.output, title="rating", caption=caption),
+            args.output,
+        )
+        return 0
+    if args.format == "csv":
+        from kpidesk.io.rating_export import RATING_COLUMNS, rating_csv_records
+        from kpidesk.io.tables import to_csv
+
+        emit(to_csv(rating_csv_records(rating), columns=RATING_COLUMNS), args.output)
+        return 0
+    document = {
+        "period": period.code,
+        "by": args.by,
+        "indicator": code,
+        "rows": rating_rows_json(rating),
+    }
+    emit(json.dumps(document, ensure_ascii=False, indent=1), args.output)
+    return 0

@@ -1,0 +1,41 @@
+"""``kpidesk report tasks`` and ``kpidesk tasks generate``: duties and tasks by assignee,
+by controller or the debtors, and the period's duties created from the duty lists.
+
+Must not: decide what is overdue or which duties are due (``core`` and the tasks service do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from kpidesk.commands.company import open_company
+from kpidesk.commands.output import emit
+
+
+def cmd_report_tasks(args: argparse.Namespace) -> int:
+    from kpidesk.core.tasks_filters import Grouping, default_as_of
+    from kpidesk.services.tasks import tasks_report
+
+    as_of = args.as_of or default_as_of(args.period, date.today())
+    service = open_company(args, backup=False)
+    with service:
+        report = tasks_report(service, args.period, Grouping(args.by), as_of)
+    emit(report.as_json() if args.format == "json" else report.as_csv(), args.output)
+    return 0
+
+
+def cmd_tasks_generate(args: argparse.Namespace) -> int:
+    from kpidesk.services.tasks import generate_period_duties
+
+    service = open_company(args)
+    with service:
+        outcome = generate_period_duties(service, args.period)
+    for problem in outcome.problems:
+        print(f"  {problem.describe()}", file=sys.stderr)
+    if outcome.added:
+        print(f"created {len(outcome.added)} duties for {args.period.code}")
+    else:
+        print(f"no new duties for {args.period.code} (they exist already)")
+    return 0

@@ -55,7 +55,7 @@ def main() -> int:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from kpidesk.gui import charts_draw
+    from kpidesk.gui import charts_draw, charts_store
 
     limit = 200 if args.scale == 1 else 300
     service = CompanyService.open(path, backup=False)
@@ -67,14 +67,14 @@ def main() -> int:
         analytics = Analytics(service)
         frame = analytics.daily_series(store, THREE_YEARS, "D")
         with charts_draw.style():
-            charts_draw.draw_store_days(figure, frame, store, THREE_YEARS, "D", "ru")
+            charts_store.draw_store_days(figure, frame, store, THREE_YEARS, "D", "ru")
             canvas.draw()
 
     def chart_weekly() -> None:
         analytics = Analytics(service)
         frame = analytics.daily_series(store, THREE_YEARS, "W")
         with charts_draw.style():
-            charts_draw.draw_store_days(figure, frame, store, THREE_YEARS, "W", "ru")
+            charts_store.draw_store_days(figure, frame, store, THREE_YEARS, "W", "ru")
             canvas.draw()
 
     def rating() -> None:

@@ -6,10 +6,15 @@ no index (listed in ``missing``), when there is no matrix (``missing == ("matrix
 when the matrix has validation errors (in ``problems``). Otherwise the KPI is rounded to
 0.1 % and the pay follows the employee's payout schedule.
 
-The work for a whole period is shared: the daily rows are grouped once (``PeriodBook``),
-the matrices are indexed by owner once, each matrix is validated once, each (row, fact)
-is computed once, and explanations are built only when read (``DeferredExplanation``), so
-that a whole period (200 employees × 8 rows) takes milliseconds (SPEC §9: ≤ 20 ms).
+The work for a whole period is shared (SPEC §9: a period of 200 employees × 8 rows in
+≤ 20 ms): the daily rows are grouped once (``PeriodBook``); the matrix and schedule in force
+are looked up once per position; each matrix is validated once; each (row, fact) — the same
+for every employee of a store with the same template, since they share the store metrics —
+is computed once, together with its :class:`RowResult` for the usual 'what do I need'
+(index 1.0 only); and explanations are built only when read (``DeferredExplanation``).
+Results are immutable, so employees with the same (row, fact) share one ``RowResult``; the
+numbers are exactly those of a calculation of one employee alone (``compute_employee``),
+which the tests check on the demo and on random data.
 
 Must not: read storage, know about Qt, or round anything but the KPI and money amounts.
 """
@@ -29,28 +34,31 @@ from kpidesk.core.kpi import (
     explain_outcome,
     explain_weighted,
     index_outcome,
-    kpi_exact,
 )
 from kpidesk.core.matrix import Matrix, MatrixRow, matrix_in_force
-from kpidesk.core.money import ONE, round_kpi
+from kpidesk.core.money import ONE, ZERO, round_kpi
 from kpidesk.core.needs import fact_for_index, next_step_fact
 from kpidesk.core.org import Employee
 from kpidesk.core.pay import pay_for, per_indicator_pay
 from kpidesk.core.payout import PayoutSchedule, next_step, schedule_for
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem, has_errors
-from kpidesk.core.results import EmployeeResult, Explanation, PeriodResult, RowNeed, RowResult
+from kpidesk.core.results import EmployeeResult, PeriodResult, RowNeed, RowResult
 from kpidesk.core.sources import FactReader, PeriodBook, fact_reader
 
 
 @dataclass(frozen=True)
 class _RowFigures:
-    """A row's numbers for one fact: the same for everyone with that row and that fact."""
+    """A row's numbers for one fact: the same for everyone with that row and that fact.
+
+    ``result`` is the row's result with the plain need (the fact for index 1.0) and no
+    row bonus — what every employee above the payout threshold on a whole-matrix schedule
+    gets; other cases build their own ``RowResult`` from the same figures.
+    """
 
     index: Decimal | None
     weighted: Decimal | None
-    index_explanation: Explanation
-    weighted_explanation: Explanation | None
+    result: RowResult
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,17 @@ class _RowPlan:
     method: IndexMethod
     read: FactReader
     full_need: RowNeed  # the need with only the fact for index 1.0
+    no_fact: RowResult  # the row's result without a fact
     figures: dict[Decimal, _RowFigures]  # by fact
+
+
+@dataclass(frozen=True)
+class _MatrixPlan:
+    """A matrix's row plans and validation, worked out once per calculation."""
+
+    rows: tuple[_RowPlan, ...]
+    problems: tuple[Problem, ...]
+    invalid: bool  # the problems include an error: no KPI
 
 
 def _no_fact(employee: Employee) -> Decimal | None:
@@ -71,7 +89,8 @@ def _no_fact(employee: Employee) -> Decimal | None:
 
 class _Calculation:
     """What one call shares between employees: indicators by code, matrices by owner, the
-    period book, and per matrix its validation and row plans (with each fact's figures)."""
+    period book, the matrix and schedule in force per position, and per matrix its
+    validation and row plans (with each fact's figures)."""
 
     def __init__(self, company: Company, period: Period, inputs: PeriodInputs) -> None:
         self.company = company
@@ -85,16 +104,33 @@ class _Calculation:
                 self.overrides[matrix.employee].append(matrix)
             elif matrix.position is not None:
                 self.templates[matrix.position].append(matrix)
-        self._plans: dict[int, tuple[tuple[_RowPlan, ...], tuple[Problem, ...]]] = {}
+        self._plans: dict[int, _MatrixPlan] = {}
+        self._by_position: dict[str, Matrix | None] = {}
+        self._schedules: dict[str, PayoutSchedule] = {}
 
     def matrix_for(self, employee: Employee) -> Matrix | None:
-        candidates = [
-            *self.overrides.get(employee.name, ()),
-            *self.templates.get(employee.position, ()),
-        ]
-        return matrix_in_force(candidates, employee.name, employee.position, self.period)
+        position = employee.position
+        overrides = self.overrides.get(employee.name)
+        if not overrides:
+            # Without overrides of their own every holder of a position gets its template.
+            if position in self._by_position:
+                return self._by_position[position]
+            found = matrix_in_force(
+                self.templates.get(position, ()), employee.name, position, self.period
+            )
+            self._by_position[position] = found
+            return found
+        candidates = [*overrides, *self.templates.get(position, ())]
+        return matrix_in_force(candidates, employee.name, position, self.period)
 
-    def plan_of(self, matrix: Matrix) -> tuple[tuple[_RowPlan, ...], tuple[Problem, ...]]:
+    def schedule_for(self, position: str) -> PayoutSchedule:
+        found = self._schedules.get(position)
+        if found is None:
+            found = schedule_for(self.company.schedules, position)
+            self._schedules[position] = found
+        return found
+
+    def plan_of(self, matrix: Matrix) -> _MatrixPlan:
         found = self._plans.get(id(matrix))
         if found is None:
             plans = []
@@ -103,39 +139,44 @@ class _Calculation:
                 method = indicator.method if indicator is not None else IndexMethod.SCALE
                 read = fact_reader(indicator, self.book) if indicator is not None else _no_fact
                 full = RowNeed(fact_for_index(row, method, ONE), None, None)
-                plans.append(_RowPlan(row, indicator, method, read, full, {}))
-            found = (tuple(plans), tuple(validate_matrix(matrix, self.indicators)))
+                empty = RowResult(row, indicator, None, None, None, None, None, full, None)
+                plans.append(_RowPlan(row, indicator, method, read, full, empty, {}))
+            problems = tuple(validate_matrix(matrix, self.indicators))
+            found = _MatrixPlan(tuple(plans), problems, has_errors(problems))
             self._plans[id(matrix)] = found
         return found
 
     def employee(self, employee: Employee) -> EmployeeResult:
-        schedule = schedule_for(self.company.schedules, employee.position)
+        schedule = self.schedule_for(employee.position)
         matrix = self.matrix_for(employee)
         if matrix is None:
             return EmployeeResult(
                 employee, self.period, None, schedule, (), None, None, None, None, ("matrix",), ()
             )
-        plans, problems = self.plan_of(matrix)
+        plan = self.plan_of(matrix)
         facts: list[Decimal | None] = []
         figures: list[_RowFigures | None] = []
         missing: list[str] = []
-        for plan in plans:
-            fact = plan.read(employee)
+        weighted: list[Decimal] = []
+        for row_plan in plan.rows:
+            fact = row_plan.read(employee)
             found = None
             if fact is not None:
-                found = plan.figures.get(fact)
+                found = row_plan.figures.get(fact)
                 if found is None:
-                    found = _figures(plan, fact)
-                    plan.figures[fact] = found
+                    found = _figures(row_plan, fact)
+                    row_plan.figures[fact] = found
+                if found.weighted is not None:
+                    weighted.append(found.weighted)
             if found is None or found.index is None:
-                missing.append(plan.row.indicator)
+                missing.append(row_plan.row.indicator)
             facts.append(fact)
             figures.append(found)
         exact = None
-        if not missing and not has_errors(problems):
-            exact = kpi_exact([f.weighted for f in figures if f is not None and f.weighted])
+        if not missing and not plan.invalid:
+            exact = sum((value for value in weighted if value), ZERO)  # as ``kpi_exact``
         return self._result(
-            employee, matrix, schedule, plans, facts, figures, missing, problems, exact
+            employee, matrix, schedule, plan, facts, figures, missing, exact, weighted
         )
 
     def _result(
@@ -143,21 +184,22 @@ class _Calculation:
         employee: Employee,
         matrix: Matrix,
         schedule: PayoutSchedule,
-        plans: tuple[_RowPlan, ...],
+        plan: _MatrixPlan,
         facts: list[Decimal | None],
         figures: list[_RowFigures | None],
         missing: list[str],
-        problems: tuple[Problem, ...],
         exact: Decimal | None,
+        weighted: list[Decimal],
     ) -> EmployeeResult:
+        plans = plan.rows
         rounded = round_kpi(exact) if exact is not None else None
         pay = None
-        bonuses: tuple[Decimal | None, ...] = (None,) * len(plans)
+        bonuses: tuple[Decimal | None, ...] | None = None
         if rounded is not None:
             if schedule.per_indicator:
                 pairs = [
-                    (plan.row.weight, found.index if found and found.index else Decimal(0))
-                    for plan, found in zip(plans, figures, strict=True)
+                    (row_plan.row.weight, found.index if found and found.index else Decimal(0))
+                    for row_plan, found in zip(plans, figures, strict=True)
                 ]
                 pay, bonuses = per_indicator_pay(employee, schedule, pairs)
             else:
@@ -168,42 +210,19 @@ class _Calculation:
             if rounded is not None and not schedule.per_indicator
             else None
         )
-        per_row = schedule.per_indicator or whole_step is not None
-        rows = []
-        weighted: list[Decimal] = []
-        for plan, fact, found, bonus in zip(plans, facts, figures, bonuses, strict=True):
-            index = found.index if found is not None else None
-            need = plan.full_need
-            if per_row and index is not None:
-                need_fact, step = next_step_fact(plan.row, plan.method, index, exact, schedule)
-                if step is not None:
-                    need = RowNeed(need.fact_for_full_index, need_fact, step)
-            if found is None:
-                rows.append(
-                    RowResult(plan.row, plan.indicator, fact, None, None, None, None, need, bonus)
-                )
-                continue
-            if found.weighted is not None:
-                weighted.append(found.weighted)
-            rows.append(
-                RowResult(
-                    plan.row,
-                    plan.indicator,
-                    fact,
-                    index,
-                    found.weighted,
-                    found.index_explanation,
-                    found.weighted_explanation,
-                    need,
-                    bonus,
-                )
+        if schedule.per_indicator or whole_step is not None:
+            rows = self._own_rows(schedule, plans, facts, figures, bonuses, exact)
+        else:  # the usual case: the shared results of each (row, fact)
+            rows = tuple(
+                found.result if found is not None else row_plan.no_fact
+                for row_plan, found in zip(plans, figures, strict=True)
             )
         return EmployeeResult(
             employee=employee,
             period=self.period,
             matrix=matrix,
             schedule=schedule,
-            rows=tuple(rows),
+            rows=rows,
             kpi=rounded,
             kpi_exact=exact,
             kpi_explanation=(
@@ -213,20 +232,72 @@ class _Calculation:
             ),
             pay=pay,
             missing=tuple(missing),
-            problems=problems,
+            problems=plan.problems,
         )
+
+    @staticmethod
+    def _own_rows(
+        schedule: PayoutSchedule,
+        plans: tuple[_RowPlan, ...],
+        facts: list[Decimal | None],
+        figures: list[_RowFigures | None],
+        bonuses: tuple[Decimal | None, ...] | None,
+        exact: Decimal | None,
+    ) -> tuple[RowResult, ...]:
+        """Rows with this employee's own next-step needs and row bonuses."""
+        if bonuses is None:
+            bonuses = (None,) * len(plans)
+        rows = []
+        for row_plan, fact, found, bonus in zip(plans, facts, figures, bonuses, strict=True):
+            index = found.index if found is not None else None
+            need = row_plan.full_need
+            if index is not None:
+                need_fact, step = next_step_fact(
+                    row_plan.row, row_plan.method, index, exact, schedule
+                )
+                if step is not None:
+                    need = RowNeed(need.fact_for_full_index, need_fact, step)
+            if found is None:
+                rows.append(
+                    RowResult(
+                        row_plan.row, row_plan.indicator, fact, None, None, None, None, need, bonus
+                    )
+                )
+                continue
+            shared = found.result
+            rows.append(
+                RowResult(
+                    row_plan.row,
+                    row_plan.indicator,
+                    fact,
+                    index,
+                    found.weighted,
+                    shared.index_explanation,
+                    shared.weighted_explanation,
+                    need,
+                    bonus,
+                )
+            )
+        return tuple(rows)
 
 
 def _figures(plan: _RowPlan, fact: Decimal) -> _RowFigures:
     outcome = index_outcome(plan.row, fact, plan.method)
     index = outcome.index if outcome is not None else None
     row, method = plan.row, plan.method
-    return _RowFigures(
+    weighted = row.weight * index if index is not None else None
+    result = RowResult(
+        row,
+        plan.indicator,
+        fact,
         index,
-        row.weight * index if index is not None else None,
+        weighted,
         DeferredExplanation(build=lambda: explain_outcome(row, fact, method, outcome)),
         None if index is None else DeferredExplanation(build=lambda: explain_weighted(row, index)),
+        plan.full_need,
+        None,
     )
+    return _RowFigures(index, weighted, result)
 
 
 def compute_employee(

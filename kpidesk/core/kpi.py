@@ -63,8 +63,8 @@ class DeferredExplanation(Explanation):
         if build is None:
             plain = Explanation(formula or "", note)
             build = lambda: plain  # noqa: E731
-        object.__setattr__(self, "_build", build)
-        object.__setattr__(self, "_built", None)
+        # Straight into the instance dictionary (the class is frozen): thousands per period.
+        self.__dict__.update(_build=build, _built=None)
 
     def _explanation(self) -> Explanation:
         built: Explanation | None = self.__dict__["_built"]

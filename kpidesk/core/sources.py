@@ -30,9 +30,9 @@ from kpidesk.core.periods import Period
 from kpidesk.core.store_metrics import (
     EmployeeMetrics,
     StoreMetrics,
-    daily_sums,
     employee_metrics,
     metrics_from_sums,
+    period_sums,
     plan_for,
 )
 from kpidesk.core.tasks import Task, task_metric
@@ -85,11 +85,8 @@ class PeriodBook:
         else:
             entries, stores = self._daily.get(name, []), {name}
             plans = self._plans.get(name, [])
-        metrics = metrics_from_sums(
-            daily_sums(entries, stores, self.period),
-            daily_sums(entries, stores, self._previous),
-            plan_for(plans, stores, self.period),
-        )
+        current, previous = period_sums(entries, stores, self.period, self._previous)
+        metrics = metrics_from_sums(current, previous, plan_for(plans, stores, self.period))
         self._stores[name] = metrics
         return metrics
 
@@ -129,6 +126,21 @@ def _rounded(read: FactReader) -> FactReader:
     return rounded
 
 
+def _by_store(read: FactReader) -> FactReader:
+    """``read`` for a store metric, looked up once per store: every employee of a store
+    has the same fact."""
+    facts: dict[str | None, Decimal | None] = {}
+
+    def by_store(employee: Employee) -> Decimal | None:
+        store = employee.store
+        if store in facts:
+            return facts[store]
+        value = facts[store] = read(employee)
+        return value
+
+    return by_store
+
+
 def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
     """A function giving ``indicator``'s fact for any employee in the book's period.
 
@@ -143,7 +155,7 @@ def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
     if metric is None or metric not in KNOWN_METRICS.get(kind, ()):
         return lambda employee: None
     if kind is SourceKind.STORE:
-        return _rounded(lambda employee: getattr(book.store(employee.store), metric))
+        return _by_store(_rounded(lambda employee: getattr(book.store(employee.store), metric)))
     if kind is SourceKind.EMPLOYEE:
         return _rounded(lambda employee: getattr(book.seller(employee.name), metric))
     if kind is SourceKind.TASKS:

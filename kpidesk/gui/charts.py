@@ -5,7 +5,8 @@ comparison. Any chart exports to PNG.
 
 matplotlib and pandas are heavy (SPEC §9: the window must start fast), so this module
 imports neither: the figure, the Qt canvas and the navigation toolbar are built on the
-first draw (when the section is first shown), and ``charts_draw`` is imported then. One
+first draw (when the section is first shown), and the drawing modules (``charts_draw``,
+``charts_store``, ``charts_people``) are imported then. One
 ``Figure`` and one canvas live as long as the section; every redraw clears and reuses them.
 """
 
@@ -237,7 +238,7 @@ class ChartsSection(Section):
         self.draw_count += 1
 
     def _draw(self, kind: int, figure: Any, lang: str) -> bool:
-        from kpidesk.gui import charts_draw
+        from kpidesk.gui import charts_people, charts_store
 
         period = self.context.period
         store = self.store_combo.currentData()
@@ -246,10 +247,10 @@ class ChartsSection(Section):
             span = self.chart_range()
             freq = self.freq_combo.currentData() or "D"
             frame = self.analytics.daily_series(store, span, freq)
-            return charts_draw.draw_store_days(figure, frame, store, span, freq, lang)
+            return charts_store.draw_store_days(figure, frame, store, span, freq, lang)
         if kind == PLAN_FACT:
             result = self.analytics.plan_fact(employee, period) if employee else None
-            return charts_draw.draw_plan_fact(figure, result, employee or "", period, lang)
+            return charts_people.draw_plan_fact(figure, result, employee or "", period, lang)
         if kind == RATING:
             rating = self.analytics.rating(Subject.EMPLOYEE, KPI, period)
             if store is not None:
@@ -258,12 +259,12 @@ class ChartsSection(Section):
 
                 rating = replace(rating, rows=tuple(r for r in rating.rows if r.name in staff))
             where = store if store is not None else self.tr("all employees")
-            return charts_draw.draw_rating(figure, rating, where, lang)
+            return charts_people.draw_rating(figure, rating, where, lang)
         if kind == HISTORY:
             history = self.analytics.kpi_history(employee, period) if employee else []
-            return charts_draw.draw_history(figure, history, employee or "", lang)
+            return charts_people.draw_history(figure, history, employee or "", lang)
         rows = self.analytics.store_comparison(self.chart_range())
-        return charts_draw.draw_store_comparison(figure, rows, self.chart_range(), lang)
+        return charts_store.draw_store_comparison(figure, rows, self.chart_range(), lang)
 
     # --- export ---------------------------------------------------------------------------
     def export_png(self, path: Path | None = None) -> Path | None:

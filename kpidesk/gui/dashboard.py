@@ -44,7 +44,8 @@ from kpidesk.gui.ratings_model import (
     sort_value,
 )
 from kpidesk.gui.section import Section
-from kpidesk.services.analytics import Analytics, Dashboard, MissingItem
+from kpidesk.services.analytics import Analytics
+from kpidesk.services.analytics_dashboard import Dashboard, MissingItem
 from kpidesk.services.changes import Change
 
 MAX_MISSING_SHOWN = 40

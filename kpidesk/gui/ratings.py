@@ -43,7 +43,8 @@ from kpidesk.gui.ratings_model import (
     sort_value,
 )
 from kpidesk.gui.section import Section
-from kpidesk.services.analytics import Analytics, Measure
+from kpidesk.services.analytics import Analytics
+from kpidesk.services.analytics_measures import Measure
 from kpidesk.services.changes import Change
 from kpidesk.services.errors import UserError
 

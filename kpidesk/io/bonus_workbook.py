@@ -17,6 +17,9 @@ Incomplete employees keep their inputs; their KPI, coefficient, bonus and total 
 the text "нет данных" (no data). User text that starts with ``=``, ``+``, ``-`` or ``@``
 is written as text with Excel's quote prefix, never as a formula (SPEC §8).
 
+The words, number formats, safe text, sheet titles and the index and payout formulas
+live in ``io.bonus_workbook_formulas``; this module lays out the sheets.
+
 Must not: import the store or Qt, or compute a number itself (the formulas do, and the
 tests check them against ``core``).
 """
@@ -24,215 +27,28 @@ tests check them against ``core``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from kpidesk.core.indicators import IndexMethod
-from kpidesk.core.payout import PayoutKind, PayoutSchedule
+from kpidesk.core.payout import PayoutKind
 from kpidesk.core.results import EmployeeResult, PeriodResult, RowResult
-
-MONEY_FORMAT = '#,##0.00\\ "₽"'
-PERCENT_FORMAT = "0.0%"
-NUMBER_FORMAT = "#,##0.00"
-WHOLE_FORMAT = "#,##0"
-COEFFICIENT_FORMAT = "0.000"
-_RISKY = ("=", "+", "-", "@")
-_BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
-FIRST_ROW = 11  # the first matrix row on an employee sheet
-
-_WORDS: dict[str, dict[str, str]] = {
-    "ru": {
-        "summary": "Сводка",
-        "period": "Период",
-        "employee": "Сотрудник",
-        "position": "Должность",
-        "store": "Магазин",
-        "fixed_pay": "Оклад",
-        "target_bonus": "Целевая премия",
-        "status": "Статус",
-        "complete": "расчёт полный",
-        "missing_fact": "нет факта: %s",
-        "no_matrix": "нет матрицы KPI",
-        "invalid": "ошибки в матрице",
-        "locked": "период закрыт",
-        "draft": "черновик (период не закрыт)",
-        "indicator": "Показатель",
-        "code": "Код",
-        "method": "Метод",
-        "weight": "Вес",
-        "base": "База",
-        "norm": "Норма",
-        "target": "Цель",
-        "fact": "Факт",
-        "index": "Индекс",
-        "weighted": "Взвеш. индекс",
-        "share": "Доля премии",
-        "row_coefficient": "Коэффициент",
-        "row_bonus": "Премия по показателю",
-        "floor": "Доля вниз (служ.)",
-        "remainder": "Остаток (служ.)",
-        "kpi_exact": "KPI без округления",
-        "kpi": "KPI",
-        "coefficient": "Коэффициент выплаты",
-        "bonus": "Премия",
-        "total": "Итого к выплате",
-        "schedule": "Схема премирования",
-        "linear": "линейная",
-        "steps": "ступенчатая",
-        "per_indicator": "по каждому показателю отдельно",
-        "threshold": "Порог",
-        "cap": "Максимум",
-        "step_coefficient": "Коэффициент",
-        "kopecks_left": "Нераспределённые копейки (служ.)",
-        "no_data": "нет данных",
-        "scale": "шкала",
-        "ratio": "факт/план",
-        "binary": "да/нет",
-        "number": "№",
-        "totals": "Итого (полные расчёты)",
-    },
-    "en": {
-        "summary": "Summary",
-        "period": "Period",
-        "employee": "Employee",
-        "position": "Position",
-        "store": "Store",
-        "fixed_pay": "Fixed pay",
-        "target_bonus": "Target bonus",
-        "status": "Status",
-        "complete": "complete",
-        "missing_fact": "no fact: %s",
-        "no_matrix": "no KPI matrix",
-        "invalid": "errors in the matrix",
-        "locked": "period locked",
-        "draft": "draft (period not locked)",
-        "indicator": "Indicator",
-        "code": "Code",
-        "method": "Method",
-        "weight": "Weight",
-        "base": "Base",
-        "norm": "Norm",
-        "target": "Target",
-        "fact": "Fact",
-        "index": "Index",
-        "weighted": "Weighted",
-        "share": "Bonus share",
-        "row_coefficient": "Coefficient",
-        "row_bonus": "Row bonus",
-        "floor": "Share rounded down (helper)",
-        "remainder": "Remainder (helper)",
-        "kpi_exact": "KPI unrounded",
-        "kpi": "KPI",
-        "coefficient": "Payout coefficient",
-        "bonus": "Bonus",
-        "total": "Total pay",
-        "schedule": "Payout schedule",
-        "linear": "linear",
-        "steps": "steps",
-        "per_indicator": "per indicator",
-        "threshold": "Threshold",
-        "cap": "Cap",
-        "step_coefficient": "Coefficient",
-        "kopecks_left": "Kopecks left to spread (helper)",
-        "no_data": "no data",
-        "scale": "scale",
-        "ratio": "fact/plan",
-        "binary": "yes/no",
-        "number": "No.",
-        "totals": "Total (complete only)",
-    },
-}
-
-
-def no_data_text(lang: str = "ru") -> str:
-    """What the KPI, bonus and total cells of an incomplete employee hold."""
-    return _WORDS[lang]["no_data"]
-
-
-def _number(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
-def put_text(cell: Any, value: str | None) -> None:
-    """Write user text: a value starting with ``=``, ``+``, ``-``, ``@`` stays text."""
-    cell.value = value
-    if value and value.startswith(_RISKY):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
-def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``) for an employee."""
-    cleaned = " ".join(name.translate(_BAD_SHEET_CHARS).split()).strip("'") or "—"
-    title = cleaned[:31]
-    number = 2
-    while title.casefold() in taken:
-        suffix = f" ({number})"
-        title = cleaned[: 31 - len(suffix)] + suffix
-        number += 1
-    taken.add(title.casefold())
-    return title
-
-
-def sheet_ref(title: str, cell: str) -> str:
-    """A reference to ``cell`` on sheet ``title``: ``'Иванова И.'!$B$20``."""
-    return "'" + title.replace("'", "''") + "'!" + cell
-
-
-def status_text(result: EmployeeResult, lang: str) -> str:
-    """``complete`` / ``no fact: nps`` / ``no KPI matrix`` / ``errors in the matrix``."""
-    words = _WORDS[lang]
-    if result.pay is not None:
-        return words["complete"]
-    if result.missing == ("matrix",):
-        return words["no_matrix"]
-    if result.missing:
-        names = []
-        for code in result.missing:
-            row = next((r for r in result.rows if r.row.indicator == code), None)
-            names.append(row.indicator.name if row and row.indicator else code)
-        return words["missing_fact"] % ", ".join(names)
-    return words["invalid"]
-
-
-def _index_formula(row: RowResult, r: int) -> str | None:
-    """The index formula of matrix row ``r`` (columns D weight … H fact), or ``None`` when
-    the app could not compute an index (no fact, base = norm, a division by zero)."""
-    if row.index is None or row.fact is None:
-        return None
-    method = row.indicator.method if row.indicator is not None else IndexMethod.SCALE
-    m = row.row
-    if method is IndexMethod.BINARY:
-        sign = "<=" if m.lower_is_better else ">="
-        return f"=IF(H{r}{sign}F{r},1,0)"
-    if method is IndexMethod.SCALE:
-        raw = f"(H{r}-E{r})/(F{r}-E{r})"  # an empty base cell counts as 0, as in the app
-        if m.target is None:
-            return f"=MAX(0,{raw})"
-        return f"=MAX(0,MIN({raw},(G{r}-E{r})/(F{r}-E{r})))"
-    if m.lower_is_better:
-        raw = f"F{r}/H{r}"
-        if m.target is None or m.target == 0:
-            return f"=MAX(0,{raw})"
-        return f"=MAX(0,MIN({raw},F{r}/G{r}))"
-    raw = f"H{r}/F{r}"
-    if m.target is None:
-        return f"=MAX(0,{raw})"
-    return f"=MAX(0,MIN({raw},G{r}/F{r}))"
-
-
-def _coefficient_formula(kpi: str, schedule: PayoutSchedule, cells: dict[str, Any]) -> str:
-    """The payout coefficient of the KPI in cell ``kpi`` under ``schedule``; ``cells`` names
-    the schedule's cells (threshold, cap, and steps as (threshold, coefficient) pairs)."""
-    if schedule.kind is PayoutKind.STEPS:
-        steps: list[tuple[str, str]] = cells["steps"]
-        formula = "0"
-        for threshold, coefficient in steps:  # sorted ascending: the highest is outermost
-            formula = f"IF({kpi}>={threshold},{coefficient},{formula})"
-        return f"MAX(0,{formula})"
-    capped = f"MAX({kpi},0)" if cells["cap"] is None else f"MIN(MAX({kpi},0),{cells['cap']})"
-    return f"IF({kpi}<{cells['threshold']},0,{capped})"
+from kpidesk.io.bonus_workbook_formulas import (
+    COEFFICIENT_FORMAT,
+    FIRST_ROW,
+    MONEY_FORMAT,
+    NUMBER_FORMAT,
+    PERCENT_FORMAT,
+    WHOLE_FORMAT,
+    WORDS,
+    coefficient_formula,
+    index_formula,
+    number_value,
+    put_text,
+    sheet_ref,
+    sheet_title,
+    status_text,
+)
 
 
 class _EmployeeSheet:
@@ -244,7 +60,7 @@ class _EmployeeSheet:
         self.ws = ws
         self.result = result
         self.lang = lang
-        self.words = _WORDS[lang]
+        self.words = WORDS[lang]
         self.company = company
         self.helper_row = 0
         self.locked = locked
@@ -272,7 +88,7 @@ class _EmployeeSheet:
             (7, "target_bonus", employee.target_bonus),
         ):
             ws.cell(row, 1, words[key]).font = bold
-            cell = ws.cell(row, 2, _number(value))
+            cell = ws.cell(row, 2, number_value(value))
             cell.number_format = MONEY_FORMAT
         ws.cell(8, 1, words["status"]).font = bold
         status = status_text(result, self.lang)
@@ -312,7 +128,7 @@ class _EmployeeSheet:
         put_text(ws.cell(r, 2), row.row.indicator)
         method = indicator.method if indicator else IndexMethod.SCALE
         ws.cell(r, 3, words[method.value])
-        ws.cell(r, 4, _number(row.row.weight)).number_format = PERCENT_FORMAT
+        ws.cell(r, 4, number_value(row.row.weight)).number_format = PERCENT_FORMAT
         money = indicator is not None and indicator.unit == "₽"
         for column, value in (
             (5, row.row.base),
@@ -320,13 +136,13 @@ class _EmployeeSheet:
             (7, row.row.target),
             (8, row.fact),
         ):
-            cell = ws.cell(r, column, _number(value))
+            cell = ws.cell(r, column, number_value(value))
             if value is not None:
                 whole = value == value.to_integral_value()
                 cell.number_format = (
                     MONEY_FORMAT if money else WHOLE_FORMAT if whole else NUMBER_FORMAT
                 )
-        formula = _index_formula(row, r)
+        formula = index_formula(row, r)
         no_data = words["no_data"]
         if formula is None:
             ws.cell(r, 9, no_data)
@@ -365,7 +181,7 @@ class _EmployeeSheet:
             )
             ws[bonus] = f"=SUM(M{first}:M{last})" if last >= first else "=0"
         else:
-            ws[coefficient] = "=" + _coefficient_formula(kpi, result.schedule, schedule_cells)
+            ws[coefficient] = "=" + coefficient_formula(kpi, result.schedule, schedule_cells)
             ws[bonus] = f"=MAX(0,ROUND(ROUND(MAX(B7,0)*{coefficient},8),2))"
         ws[coefficient].number_format = COEFFICIENT_FORMAT
         ws[bonus].number_format = MONEY_FORMAT
@@ -386,17 +202,19 @@ class _EmployeeSheet:
             ws.cell(s + 1, 1, words["threshold"]).font = bold
             ws.cell(s + 1, 2, words["step_coefficient"]).font = bold
             for offset, step in enumerate(sorted(schedule.steps), start=s + 2):
-                ws.cell(offset, 1, _number(step.threshold)).number_format = PERCENT_FORMAT
-                ws.cell(offset, 2, _number(step.coefficient)).number_format = COEFFICIENT_FORMAT
+                ws.cell(offset, 1, number_value(step.threshold)).number_format = PERCENT_FORMAT
+                ws.cell(
+                    offset, 2, number_value(step.coefficient)
+                ).number_format = COEFFICIENT_FORMAT
                 cells["steps"].append((f"$A${offset}", f"$B${offset}"))
             self.helper_row = s + 2 + len(schedule.steps)
         else:
             ws.cell(s + 1, 1, words["threshold"]).font = bold
-            ws.cell(s + 1, 2, _number(schedule.threshold)).number_format = PERCENT_FORMAT
+            ws.cell(s + 1, 2, number_value(schedule.threshold)).number_format = PERCENT_FORMAT
             cells["threshold"] = f"$B${s + 1}"
             ws.cell(s + 2, 1, words["cap"]).font = bold
             if schedule.cap is not None:
-                ws.cell(s + 2, 2, _number(schedule.cap)).number_format = PERCENT_FORMAT
+                ws.cell(s + 2, 2, number_value(schedule.cap)).number_format = PERCENT_FORMAT
                 cells["cap"] = f"$B${s + 2}"
             self.helper_row = s + 3
         return cells
@@ -421,7 +239,7 @@ class _EmployeeSheet:
             rank = f"SUMPRODUCT(--({remainders}>O{r}))+SUMPRODUCT(--($O${first}:O{r}=O{r}))"
             ws[f"K{r}"] = f"=N{r}+IF({rank}<={left},0.01,0)"
             row_kpi = f"ROUND(ROUND(I{r},10),3)"
-            ws[f"L{r}"] = "=" + _coefficient_formula(row_kpi, self.result.schedule, cells)
+            ws[f"L{r}"] = "=" + coefficient_formula(row_kpi, self.result.schedule, cells)
             ws[f"M{r}"] = f"=MAX(0,ROUND(ROUND(K{r}*L{r},8),2))"
             for column, fmt in (("K", MONEY_FORMAT), ("L", COEFFICIENT_FORMAT)):
                 ws[f"{column}{r}"].number_format = fmt
@@ -433,7 +251,7 @@ class _EmployeeSheet:
 def _summary(ws: Any, sheets: Sequence[tuple[str, _EmployeeSheet]], lang: str) -> None:
     from openpyxl.styles import Font
 
-    words = _WORDS[lang]
+    words = WORDS[lang]
     bold = Font(bold=True)
     keys = ["number", "employee", "position", "store", "status", "kpi", "coefficient"]
     keys += ["fixed_pay", "bonus", "total"]
@@ -495,11 +313,11 @@ def write_bonus_workbook(
     """
     from openpyxl import Workbook
 
-    if lang not in _WORDS:
+    if lang not in WORDS:
         raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
     workbook = Workbook()
     summary = workbook.active
-    summary.title = _WORDS[lang]["summary"]
+    summary.title = WORDS[lang]["summary"]
     taken = {summary.title.casefold()}
     sheets: list[tuple[str, _EmployeeSheet]] = []
     for employee in result.employees:

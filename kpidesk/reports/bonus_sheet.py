@@ -3,15 +3,24 @@ filled with the heading, the matrix table, the KPI, the payout rule in words, fi
 bonus = total, signature lines and, optionally, an appendix with every number's
 explanation. ``QTextDocument`` renders it (see ``reports.pdf``).
 
+:class:`SheetRenderer` fills the sheets of one batch: the labels are translated once, each
+distinct number is formatted once (weights, bases, norms and targets repeat across the
+employees of a position) and the HTML is joined from plain strings — 200 sheets must reach
+the PDF in under a second (bench/bench_pdf.py). Numbers from ``core.money`` hold only
+digits, spaces, signs, ``%`` and ``₽`` and are not escaped; user text always is.
+
 Must not: compute a number (all come from ``core``'s ``EmployeeResult``) or touch widgets.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 from html import escape
 from string import Template
 
+from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.results import EmployeeResult
 from kpidesk.reports import sheet_text as words
 from kpidesk.reports.sheet_text import translate
@@ -31,60 +40,203 @@ def stylesheet() -> str:
     return resource_path("print.css").read_text(encoding="utf-8")
 
 
-def _cell(text: str, css: str = "") -> str:
-    # attributes rather than CSS classes: QTextDocument matches every element against the
-    # stylesheet, which costs more than the table itself (bench/bench_pdf.py)
-    align = ' align="right"' if css == "num" else ""
-    return f"<td{align}>{escape(text)}</td>"
+# attributes rather than CSS classes: QTextDocument matches every element against the
+# stylesheet, which costs more than the table itself (bench/bench_pdf.py)
+_NUM = '<td align="right">'
+_SHADE = '<tr bgcolor="#f4f6f9">'
 
 
-def _matrix(result: EmployeeResult, lang: str) -> tuple[str, str, int, str]:
-    """Header cells, body rows, the KPI row's colspan and its cells after the KPI."""
-    per_indicator = result.schedule.per_indicator
-    headers = [
-        (translate("BonusSheet", "Indicator"), ""),
-        (translate("BonusSheet", "Weight"), "num"),
-        (translate("BonusSheet", "Base"), "num"),
-        (translate("BonusSheet", "Norm"), "num"),
-        (translate("BonusSheet", "Target"), "num"),
-        (translate("BonusSheet", "Fact"), "num"),
-        (translate("BonusSheet", "Index"), "num"),
-        (translate("BonusSheet", "Weighted"), "num"),
+def _labels() -> dict[str, str]:
+    """The sheet's fixed words, translated by the installed translator and escaped."""
+    labels = {
+        "period_label": translate("BonusSheet", "Period"),
+        "employee_label": translate("BonusSheet", "Employee"),
+        "position_label": translate("BonusSheet", "Position"),
+        "store_label": translate("BonusSheet", "Store"),
+        "matrix_label": translate("BonusSheet", "KPI matrix"),
+        "kpi_label": "KPI",
+        "rule_label": translate("BonusSheet", "Payout rule"),
+        "pay_label": translate("BonusSheet", "Pay"),
+        "fixed_label": translate("BonusSheet", "Fixed pay"),
+        "total_label": translate("BonusSheet", "Total pay"),
+        "manager_label": translate("BonusSheet", "Manager"),
+        "acknowledged_label": translate("BonusSheet", "Acknowledged"),
+        "sign_note": translate("BonusSheet", "signature / full name"),
+        "date_label": translate("BonusSheet", "Date"),
+    }
+    return {key: escape(value) for key, value in labels.items()}
+
+
+def _matrix_header(per_indicator: bool) -> str:
+    names = [
+        translate("BonusSheet", "Weight"),
+        translate("BonusSheet", "Base"),
+        translate("BonusSheet", "Norm"),
+        translate("BonusSheet", "Target"),
+        translate("BonusSheet", "Fact"),
+        translate("BonusSheet", "Index"),
+        translate("BonusSheet", "Weighted"),
     ]
     if per_indicator:
-        headers.append((translate("BonusSheet", "Bonus"), "num"))
-    header = "".join(
-        f'<th align="right">{escape(text)}</th>' if css else f'<th align="left">{escape(text)}</th>'
-        for text, css in headers
+        names.append(translate("BonusSheet", "Bonus"))
+    return f'<th align="left">{escape(translate("BonusSheet", "Indicator"))}</th>' + "".join(
+        f'<th align="right">{escape(name)}</th>' for name in names
     )
-    body: list[str] = []
-    for row in result.rows:
-        indicator = row.indicator
-        name = indicator.name if indicator is not None else row.row.indicator
-        if indicator is not None and indicator.unit:
-            name = f"{name}, {indicator.unit}"
-        cells = [
-            _cell(name),
-            _cell(words.share(row.row.weight, lang), "num"),
-            _cell(words.quantity(row.row.base, lang), "num"),
-            _cell(words.quantity(row.row.norm, lang), "num"),
-            _cell(words.quantity(row.row.target, lang), "num"),
-            _cell(
-                words.quantity(row.fact, lang)
-                if row.fact is not None
-                else translate("BonusSheet", "no fact"),
-                "num",
+
+
+class SheetRenderer:
+    """Fills the template for the sheets of one batch.
+
+    Translations are looked up when the renderer is made, so make it after the translator
+    is installed (one per batch and print job).
+    """
+
+    def __init__(self, batch: BonusBatch, *, lang: str = "ru", appendix: bool = False) -> None:
+        self.batch = batch
+        self.lang = lang
+        self.appendix = appendix
+        self._template = template()
+        self._fixed = _labels()
+        self._fixed.update(
+            title=escape(
+                translate("BonusSheet", "Bonus sheet for %1").replace(
+                    "%1", words.period_title(batch.period)
+                )
             ),
-            _cell(words.percent(row.index, lang), "num"),
-            _cell(words.percent(row.weighted, lang), "num"),
-        ]
-        if per_indicator:
-            bonus = row.row_bonus
-            cells.append(_cell(words.money(bonus, lang) if bonus is not None else "—", "num"))
-        shade = ' bgcolor="#f4f6f9"' if len(body) % 2 else ""
-        body.append(f"<tr{shade}>" + "".join(cells) + "</tr>")
-    tail = "<td></td>" if per_indicator else ""
-    return header, "\n".join(body), 7, tail
+            company=escape(batch.company),
+            period=escape(batch.period.code),
+        )
+        self._no_fact = escape(translate("BonusSheet", "no fact"))
+        self._no_data = escape(translate("BonusSheet", "no data"))
+        self._headers = {flag: _matrix_header(flag) for flag in (False, True)}
+        self._numbers: dict[tuple[str, Decimal], str] = {}
+        self._rules: dict[PayoutSchedule, str] = {}
+
+    def _number(self, kind: str, value: Decimal, format_: Callable[[Decimal, str], str]) -> str:
+        # equal Decimals format alike (``core.money`` normalises), so the value is the key
+        key = (kind, value)
+        text = self._numbers.get(key)
+        if text is None:
+            text = self._numbers[key] = format_(value, self.lang)
+        return text
+
+    def _quantity(self, value: Decimal | None) -> str:
+        return "—" if value is None else self._number("q", value, words.quantity)
+
+    def _percent(self, value: Decimal | None) -> str:
+        return "—" if value is None else self._number("p", value, words.percent)
+
+    def _money(self, value: Decimal | None) -> str:
+        return self._no_data if value is None else self._number("m", value, words.money)
+
+    def _rule(self, schedule: PayoutSchedule) -> str:
+        rule = self._rules.get(schedule)
+        if rule is None:
+            rule = self._rules[schedule] = escape(words.payout_rule(schedule, self.lang))
+        return rule
+
+    def _matrix_rows(self, result: EmployeeResult) -> str:
+        per_indicator = result.schedule.per_indicator
+        lines: list[str] = []
+        for number, row in enumerate(result.rows):
+            indicator = row.indicator
+            name = indicator.name if indicator is not None else row.row.indicator
+            if indicator is not None and indicator.unit:
+                name = f"{name}, {indicator.unit}"
+            cells = [
+                _SHADE if number % 2 else "<tr>",
+                "<td>",
+                escape(name),
+                "</td>",
+                _NUM,
+                self._number("s", row.row.weight, words.share),
+                "</td>",
+                _NUM,
+                self._quantity(row.row.base),
+                "</td>",
+                _NUM,
+                self._quantity(row.row.norm),
+                "</td>",
+                _NUM,
+                self._quantity(row.row.target),
+                "</td>",
+                _NUM,
+                self._quantity(row.fact) if row.fact is not None else self._no_fact,
+                "</td>",
+                _NUM,
+                self._percent(row.index),
+                "</td>",
+                _NUM,
+                self._percent(row.weighted),
+                "</td>",
+            ]
+            if per_indicator:
+                bonus = row.row_bonus
+                cells += (_NUM, "—" if bonus is None else self._money(bonus), "</td>")
+            cells.append("</tr>")
+            lines.append("".join(cells))
+        return "\n".join(lines)
+
+    def html(self, result: EmployeeResult) -> str:
+        """The bonus sheet of one employee as HTML for ``QTextDocument``."""
+        employee = result.employee
+        pay = result.pay
+        if pay is not None and result.kpi is not None:
+            coefficient = words.coefficient(pay.coefficient, self.lang)
+            applied = (
+                escape(translate("BonusSheet", "KPI %1 → payout coefficient %2"))
+                .replace("%1", self._percent(result.kpi))
+                .replace("%2", coefficient)
+            )
+            bonus_label = (
+                escape(translate("BonusSheet", "Bonus (target bonus %1 × %2)"))
+                .replace("%1", self._money(employee.target_bonus))
+                .replace("%2", coefficient)
+            )
+            sum_line = escape(translate("BonusSheet", "Fixed pay + bonus = total: %1")).replace(
+                "%1",
+                f"{self._money(pay.fixed_pay)} + {self._money(pay.bonus)} = "
+                f"{self._money(pay.total)}",
+            )
+            status = ""
+        else:
+            missing = escape(words.missing_text(result))
+            applied = escape(
+                translate("BonusSheet", "The KPI and the bonus are not computed: %1.")
+            ).replace("%1", missing)
+            bonus_label = escape(translate("BonusSheet", "Bonus (target bonus %1)")).replace(
+                "%1", self._money(employee.target_bonus)
+            )
+            sum_line = escape(
+                translate("BonusSheet", "The total is not computed until the matrix is complete.")
+            )
+            status = escape(translate("BonusSheet", "Incomplete: %1")).replace("%1", missing)
+        if pay is None and result.kpi is None:
+            kpi_text = self._no_data
+        else:
+            kpi_text = self._percent(result.kpi)
+        per_indicator = result.schedule.per_indicator
+        values = dict(
+            self._fixed,
+            employee=escape(employee.name),
+            position=escape(employee.position),
+            store=escape(employee.store or "—"),
+            matrix_header=self._headers[per_indicator],
+            matrix_rows=self._matrix_rows(result),
+            kpi_colspan="7",
+            kpi=kpi_text,
+            kpi_tail="<td></td>" if per_indicator else "",
+            status=status,
+            rule=self._rule(result.schedule),
+            applied=applied,
+            fixed=self._money(employee.fixed_pay if pay is None else pay.fixed_pay),
+            bonus_label=bonus_label,
+            bonus=self._money(pay.bonus if pay else None),
+            total=self._money(pay.total if pay else None),
+            sum_line=sum_line,
+            appendix=_appendix(result) if self.appendix else "",
+        )
+        return self._template.substitute(values)
 
 
 def _appendix(result: EmployeeResult) -> str:
@@ -141,80 +293,4 @@ def sheet_html(
             translator).
         appendix: add every number's explanation at the end.
     """
-    employee = result.employee
-    header, rows, colspan, tail = _matrix(result, lang)
-    pay = result.pay
-    schedule = result.schedule
-    if pay is not None and result.kpi is not None:
-        applied = (
-            translate("BonusSheet", "KPI %1 → payout coefficient %2")
-            .replace("%1", words.percent(result.kpi, lang))
-            .replace("%2", words.coefficient(pay.coefficient, lang))
-        )
-        bonus_label = translate("BonusSheet", "Bonus (target bonus %1 × %2)")
-        bonus_label = bonus_label.replace("%1", words.money(employee.target_bonus, lang)).replace(
-            "%2", words.coefficient(pay.coefficient, lang)
-        )
-        sum_line = translate("BonusSheet", "Fixed pay + bonus = total: %1").replace(
-            "%1",
-            f"{words.money(pay.fixed_pay, lang)} + {words.money(pay.bonus, lang)} = "
-            f"{words.money(pay.total, lang)}",
-        )
-        status = ""
-    else:
-        applied = translate("BonusSheet", "The KPI and the bonus are not computed: %1.").replace(
-            "%1", words.missing_text(result)
-        )
-        bonus_label = translate("BonusSheet", "Bonus (target bonus %1)").replace(
-            "%1", words.money(employee.target_bonus, lang)
-        )
-        sum_line = translate(
-            "BonusSheet", "The total is not computed until the matrix is complete."
-        )
-        status = translate("BonusSheet", "Incomplete: %1").replace("%1", words.missing_text(result))
-    if pay is None and result.kpi is None:
-        kpi_text = translate("BonusSheet", "no data")
-    else:
-        kpi_text = words.percent(result.kpi, lang)
-    values = {
-        "title": translate("BonusSheet", "Bonus sheet for %1").replace(
-            "%1", words.period_title(batch.period)
-        ),
-        "company": batch.company,
-        "period_label": translate("BonusSheet", "Period"),
-        "period": batch.period.code,
-        "employee_label": translate("BonusSheet", "Employee"),
-        "employee": employee.name,
-        "position_label": translate("BonusSheet", "Position"),
-        "position": employee.position,
-        "store_label": translate("BonusSheet", "Store"),
-        "store": employee.store or "—",
-        "matrix_label": translate("BonusSheet", "KPI matrix"),
-        "kpi_label": "KPI",
-        "kpi": kpi_text,
-        "status": status,
-        "rule_label": translate("BonusSheet", "Payout rule"),
-        "rule": words.payout_rule(schedule, lang),
-        "applied": applied,
-        "pay_label": translate("BonusSheet", "Pay"),
-        "fixed_label": translate("BonusSheet", "Fixed pay"),
-        "fixed": words.money(employee.fixed_pay if pay is None else pay.fixed_pay, lang),
-        "bonus_label": bonus_label,
-        "bonus": words.money(pay.bonus if pay else None, lang),
-        "total_label": translate("BonusSheet", "Total pay"),
-        "total": words.money(pay.total if pay else None, lang),
-        "sum_line": sum_line,
-        "manager_label": translate("BonusSheet", "Manager"),
-        "acknowledged_label": translate("BonusSheet", "Acknowledged"),
-        "sign_note": translate("BonusSheet", "signature / full name"),
-        "date_label": translate("BonusSheet", "Date"),
-    }
-    safe = {key: escape(value) for key, value in values.items()}
-    safe.update(
-        matrix_header=header,
-        matrix_rows=rows,
-        kpi_colspan=str(colspan),
-        kpi_tail=tail,
-        appendix=_appendix(result) if appendix else "",
-    )
-    return template().substitute(safe)
+    return SheetRenderer(batch, lang=lang, appendix=appendix).html(result)

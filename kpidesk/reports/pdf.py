@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.core.results import EmployeeResult
-from kpidesk.reports.bonus_sheet import sheet_html, stylesheet
+from kpidesk.reports.bonus_sheet import SheetRenderer, stylesheet
 from kpidesk.reports.sheet_text import translate
 from kpidesk.services.bonus_sheets import BonusBatch
 from kpidesk.services.errors import UserError
@@ -56,6 +56,9 @@ class SheetPainter:
         self.batch = batch
         self.lang = lang
         self.appendix = appendix
+        self.renderer = SheetRenderer(batch, lang=lang, appendix=appendix)
+        # one document for every sheet: its default font and stylesheet are set (and the
+        # stylesheet parsed) once; each sheet is a setHtml into it
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
         self.document.setUndoRedoEnabled(False)  # setHtml would record every insertion
@@ -63,7 +66,10 @@ class SheetPainter:
         font.setPixelSize(12)
         self.document.setDefaultFont(font)
         self.document.setDefaultStyleSheet(stylesheet())
+        self.document.setTextWidth(LAYOUT_WIDTH)
         self.watermark = translate("BonusSheet", "DRAFT")
+        self.watermark_font = QFont(FONT_FAMILY)
+        self.watermark_font.setBold(True)
 
     def paint(
         self,
@@ -111,7 +117,7 @@ class SheetPainter:
         layout_width = LAYOUT_WIDTH
         if document.textWidth() != layout_width:  # before setHtml: one layout, not two
             document.setTextWidth(layout_width)
-        document.setHtml(sheet_html(self.batch, result, lang=self.lang, appendix=self.appendix))
+        document.setHtml(self.renderer.html(result))
         page_ratio = height / width
         for _ in range(4):  # too tall: lay out wider (smaller once scaled) until it fits
             needed = document.size().height() / (layout_width * page_ratio)
@@ -129,8 +135,7 @@ class SheetPainter:
 
     def _watermark(self, painter: QPainter, width: float, height: float) -> None:
         painter.save()
-        font = QFont(FONT_FAMILY)
-        font.setBold(True)
+        font = self.watermark_font
         font.setPixelSize(max(int(width / 7), 1))
         painter.setFont(font)
         painter.setPen(QColor(200, 40, 40, 60))

@@ -1,172 +1,77 @@
 """Analytics use cases (SPEC §4.1, §4.6, §4.7): the dashboard, ratings over any range and
 the data series the charts draw. Every figure comes from ``core`` (``core.ratings``,
 ``core.store_metrics``, ``core.compute``); this module only picks the data and the rules.
+What a rating ranks by lives in ``analytics_measures``, the dashboard's data and missing
+items in ``analytics_dashboard``, the chart series (pandas) in ``analytics_series``.
 
 :class:`Analytics` wraps one :class:`CompanyService` and keeps the pay periods' results it
 computed until :meth:`Analytics.invalidate` (the GUI calls it on every change), so that the
-dashboard, a rating and a KPI history do not recompute the same period.
+dashboard, a rating and a KPI history do not recompute the same period. The inputs of the
+periods computed last are kept too, so that the dashboard's store rows reuse the daily rows
+the period's calculation read instead of reading them again.
 
-pandas is used only for the daily chart series (weekly and monthly aggregation) and is
-imported inside :meth:`Analytics.daily_series`, never at module import: the window must
-start without it (SPEC §9).
+A period's inputs and results are many thousands of small objects that live until the next
+change; the cyclic garbage collector would scan them again and again while they are being
+made (a third of the time at 10× the reference load), so it is paused meanwhile
+(:func:`_collector_paused`) — none of them form reference cycles.
 
 Must not: import Qt or matplotlib, format numbers for a screen, or write anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kpidesk.core.indicators import STORE_METRICS, Indicator, SourceKind
+from kpidesk.core.company import PeriodInputs
+from kpidesk.core.compute import compute_period
 from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import (
     KPI,
     Rating,
-    RatingRow,
     Score,
-    StoreSet,
     Subject,
-    company_kpi,
-    fact_scores,
-    group_means,
-    kpi_rating,
-    lower_is_better,
     pay_periods_in,
-    seller_scores,
-    store_scores,
     top_and_bottom,
     value_rating,
 )
+from kpidesk.core.ratings_kpi import company_kpi, kpi_rating
+from kpidesk.core.ratings_values import (
+    StoreSet,
+    fact_scores,
+    group_means,
+    seller_scores,
+    store_scores,
+)
 from kpidesk.core.results import EmployeeResult, PeriodResult
+from kpidesk.core.store_metrics import store_table
+from kpidesk.services.analytics_dashboard import Dashboard, missing_items
+from kpidesk.services.analytics_measures import Measure, find_measure, measures_of
 from kpidesk.services.company import CompanyService
-from kpidesk.services.errors import UserError
 from kpidesk.services.reporting import StoreReportRow
 
-if TYPE_CHECKING:
-    from kpidesk.services.period_status import PeriodStatus
-
-# Store metrics a rating can use without an indicator (the dashboard's and `report stores`'
-# metrics); lower is better for none of them.
-RATING_STORE_METRICS: tuple[str, ...] = (
-    "revenue",
-    "receipts",
-    "visitors",
-    "conversion",
-    "avg_check",
-    "upt",
-    "revenue_per_visitor",
-    "sales_dynamics",
-    "plan_completion",
-)
-STORE_METRIC_NAMES: dict[str, str] = {
-    "revenue": "Revenue",
-    "receipts": "Receipts",
-    "visitors": "Visitors",
-    "conversion": "Conversion",
-    "avg_check": "Average check",
-    "upt": "Units per receipt",
-    "revenue_per_visitor": "Revenue per visitor",
-    "sales_dynamics": "Sales dynamics",
-    "plan_completion": "Plan completion",
-}
-STORE_METRIC_UNITS: dict[str, str] = {
-    "revenue": "₽",
-    "receipts": "шт.",
-    "visitors": "",
-    "conversion": "%",
-    "avg_check": "₽",
-    "upt": "шт.",
-    "revenue_per_visitor": "₽",
-    "sales_dynamics": "%",
-    "plan_completion": "%",
-}
 NO_DEPARTMENT = "—"
+KEPT_INPUTS = 2  # the inputs of this many periods are kept (the current and previous one)
 
 
-@dataclass(frozen=True)
-class Measure:
-    """What a rating ranks by.
-
-    Attributes:
-        code: ``"kpi"``, an indicator code, or ``"store:<metric>"`` for a store metric
-            without an indicator.
-        name: the indicator's name (the company's words) or, for KPI and store metrics, an
-            English name a GUI translates.
-        unit: ``₽``, ``%``, ``шт.``, … (``""`` for KPI, a ratio).
-        source: how the value is found: ``"kpi"``, ``"store"`` (a store metric over the
-            range, ratio of sums), ``"seller"`` (a seller's own metric), ``"fact"`` (the
-            pay periods' facts).
-        metric: the store or seller metric (``store``/``seller`` sources).
-        lower_is_better: ranks the lowest value first.
-        indicator: the indicator, when the measure is one.
-    """
-
-    code: str
-    name: str
-    unit: str
-    source: str
-    metric: str | None = None
-    lower_is_better: bool = False
-    indicator: Indicator | None = None
-
-
-@dataclass(frozen=True)
-class MissingItem:
-    """Something still missing for the period, and where it is fixed.
-
-    ``kind``: ``"days"`` (a store's days without daily data: ``store``, ``days``),
-    ``"fact"`` (a manual fact: ``employee``, ``indicator``), ``"matrix"`` (an incomplete
-    matrix without a missing manual fact: ``employee``, ``reason`` = the missing codes).
-    ``section``/``target`` are what ``MainWindow.show_section`` takes.
-    """
-
-    kind: str
-    section: str
-    target: dict[str, object]
-    store: str | None = None
-    employee: str | None = None
-    indicator: str | None = None
-    days: tuple[date, ...] = ()
-    reason: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    """Everything the dashboard shows for a period.
-
-    Attributes:
-        period: the pay period.
-        company: the company KPI with the complete matrices (company-wide).
-        stores: each store's metrics (revenue, plan, completion, dynamics; the same rows as
-            ``kpidesk report stores``); the company line (store ``None``) last unless a
-            store is chosen.
-        top: the best five employees by KPI; bottom: the worst five.
-        rating: the whole employee KPI rating the top and bottom come from.
-        status: the period's status (locked, counts).
-        missing: what is missing, each with the place that fixes it.
-    """
-
-    period: Period
-    company: Score
-    stores: list[StoreReportRow]
-    top: list[RatingRow]
-    bottom: list[RatingRow]
-    rating: Rating
-    status: PeriodStatus
-    missing: list[MissingItem] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        """Nothing to show: no employees and no store data."""
-        return self.status.employees == 0 and all(
-            row.metrics.revenue is None for row in self.stores
-        )
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a period's objects are made; it resumes
+    afterwards (only if this pause stopped it, so nested or concurrent pauses are safe)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Analytics:
@@ -175,18 +80,25 @@ class Analytics:
     def __init__(self, service: CompanyService) -> None:
         self.service = service
         self._results: dict[Period, PeriodResult] = {}
+        self._inputs: dict[Period, PeriodInputs] = {}
 
     def invalidate(self) -> None:
         """Forget computed periods (after any change of data)."""
         self._results.clear()
+        self._inputs.clear()
 
     # --- periods --------------------------------------------------------------------------
     def result(self, period: Period) -> PeriodResult:
-        """A pay period's results (cached)."""
+        """A pay period's results (cached); the same as ``CompanyService.compute_period``."""
         found = self._results.get(period)
         if found is None:
-            found = self.service.compute_period(period)
+            with _collector_paused():
+                inputs = self.service.database.load_period_inputs(period)
+                found = compute_period(self.service.company(), period, inputs)
             self._results[period] = found
+            self._inputs[period] = inputs
+            while len(self._inputs) > KEPT_INPUTS:
+                del self._inputs[next(iter(self._inputs))]
         return found
 
     def pay_periods(self, period: Period) -> tuple[Period, ...]:
@@ -205,35 +117,7 @@ class Analytics:
     # --- measures -------------------------------------------------------------------------
     def measures(self) -> list[Measure]:
         """KPI, every indicator of the company, then the store metrics."""
-        company = self.service.company()
-        found = [Measure(KPI, "KPI", "", "kpi")]
-        codes = set()
-        for indicator in company.indicators:
-            if indicator.archived:
-                continue
-            codes.add(indicator.code)
-            found.append(self._indicator_measure(indicator))
-        for metric in RATING_STORE_METRICS:
-            code = metric if metric not in codes else f"store:{metric}"
-            found.append(
-                Measure(
-                    code, STORE_METRIC_NAMES[metric], STORE_METRIC_UNITS[metric], "store", metric
-                )
-            )
-        return found
-
-    def _indicator_measure(self, indicator: Indicator) -> Measure:
-        source = indicator.source
-        lower = lower_is_better(self.service.company().matrices, indicator.code)
-        if source.kind is SourceKind.STORE and source.metric in STORE_METRICS:
-            kind, metric = "store", source.metric
-        elif source.kind is SourceKind.EMPLOYEE and source.metric is not None:
-            kind, metric = "seller", source.metric
-        else:
-            kind, metric = "fact", None
-        return Measure(
-            indicator.code, indicator.name, indicator.unit, kind, metric, lower, indicator
-        )
+        return measures_of(self.service.company())
 
     def measure(self, code: str) -> Measure:
         """The measure with this code (``kpi``, an indicator code, a store metric name or
@@ -242,17 +126,7 @@ class Analytics:
         Raises:
             UserError: no such indicator or metric.
         """
-        wanted = code.strip()
-        measures = self.measures()
-        for measure in measures:
-            if measure.code == wanted or (
-                measure.source == "store"
-                and measure.indicator is None
-                and wanted in (measure.metric, f"store:{measure.metric}")
-            ):
-                return measure
-        known = ", ".join(m.code for m in measures)
-        raise UserError(f"unknown indicator {code!r} (known: {known})")
+        return find_measure(self.measures(), code)
 
     # --- ratings --------------------------------------------------------------------------
     def rating(self, subject: Subject, measure: str | Measure, period: Period) -> Rating:
@@ -414,140 +288,37 @@ class Analytics:
                 rating.overall,
             )
         top, bottom = top_and_bottom(rating, 5)
-        missing = self._missing(status, results, store, employees_of_store)
+        missing = missing_items(status, results, store, employees_of_store)
         return Dashboard(period, company, stores, top, bottom, rating, status, missing)
 
-    def _missing(
-        self,
-        status: PeriodStatus,
-        results: Sequence[PeriodResult],
-        store: str | None,
-        employees: set[str] | None,
-    ) -> list[MissingItem]:
-        items: list[MissingItem] = []
-        for name, days in status.missing_days.items():
-            if store is not None and name != store:
-                continue
-            items.append(
-                MissingItem(
-                    "days",
-                    "month_grid",
-                    {"store": name, "day": days[0]},
-                    store=name,
-                    days=tuple(days),
-                )
-            )
-        with_fact: set[str] = set()
-        for fact in status.missing_facts:
-            if employees is not None and fact.employee not in employees:
-                continue
-            with_fact.add(fact.employee)
-            items.append(
-                MissingItem(
-                    "fact",
-                    "facts",
-                    {"employee": fact.employee},
-                    employee=fact.employee,
-                    indicator=fact.indicator,
-                )
-            )
-        reasons: dict[str, tuple[str, ...]] = {}
-        for result in results:
-            for employee in result.employees:
-                if employee.pay is None:
-                    reasons.setdefault(employee.employee.name, employee.missing)
-        for name in status.incomplete:
-            if name in with_fact or (employees is not None and name not in employees):
-                continue
-            items.append(
-                MissingItem(
-                    "matrix",
-                    "matrix",
-                    {"employee": name},
-                    employee=name,
-                    reason=reasons.get(name, ()),
-                )
-            )
-        return items
-
     def store_rows(self, period: Period) -> list[StoreReportRow]:
-        """Each store's metrics, then the company's (``CompanyService.store_report``)."""
-        return self.service.store_report(period)
+        """Each store's metrics, then the company's (the rows of
+        ``CompanyService.store_report``), from the daily rows of the period's calculation
+        when it was just computed."""
+        inputs = self._inputs.get(period)
+        database = self.service.database
+        if inputs is not None:  # its daily rows cover the period and the previous one
+            entries, plans = list(inputs.daily), list(inputs.plans)
+        else:
+            entries = database.daily_rows(period.previous().start, period.end)
+            plans = database.plans(period)
+        stores = [store.name for store in self.service.company().stores if not store.archived]
+        return [
+            StoreReportRow(name, metrics, plan)
+            for name, metrics, plan in store_table(entries, plans, stores, period)
+        ]
 
     # --- chart data -----------------------------------------------------------------------
     def daily_series(self, store: str | None, period: Period, freq: str = "D") -> Any:
-        """A store's (``None``: all stores') daily data over a range for a chart.
-
-        Args:
-            store: the store, or ``None`` for every store together.
-            period: the range of days.
-            freq: ``"D"`` (by day), ``"W"`` (ISO weeks, labelled by their Monday) or
-                ``"M"`` (calendar months, labelled by their first day).
-
-        Returns:
-            A ``pandas.DataFrame`` indexed by day (or bucket start) with float columns
-            ``revenue``, ``receipts``, ``visitors``, ``plan`` (the revenue plan spread evenly
-            over each plan period's days), ``conversion`` (% — Σ receipts / Σ visitors of
-            the bucket, a ratio of sums) and, by day, a bool ``weekend``. Missing days are
-            NaN, never 0; an empty frame when the range has no data and no plan.
+        """A store's (``None``: all stores') daily data over a range for a chart, as a
+        ``pandas.DataFrame`` (see ``analytics_series.daily_series``).
 
         Raises:
             ValueError: an unknown ``freq``.
         """
-        import numpy as np
-        import pandas as pd
+        from kpidesk.services.analytics_series import daily_series
 
-        if freq not in ("D", "W", "M"):
-            raise ValueError(f"unknown aggregation {freq!r} (expected D, W or M)")
-        database = self.service.database
-        stores = [store] if store is not None else None
-        entries = database.daily_rows(period.start, period.end, stores)
-        index = pd.date_range(period.start, period.end, freq="D")
-        frame = pd.DataFrame(
-            np.nan, index=index, columns=["revenue", "receipts", "visitors", "plan"]
-        )
-        if entries:
-            data = pd.DataFrame(
-                {
-                    "day": pd.to_datetime([entry.day for entry in entries]),
-                    "revenue": [float(entry.revenue) for entry in entries],
-                    "receipts": [float(entry.receipts) for entry in entries],
-                    "visitors": [float(entry.visitors) for entry in entries],
-                }
-            )
-            summed = data.groupby("day").sum()
-            frame.loc[summed.index, ["revenue", "receipts", "visitors"]] = summed.to_numpy()
-        plan = np.zeros(len(index))
-        has_plan = np.zeros(len(index), dtype=bool)
-        for item in database.plans(period):
-            if store is not None and item.store != store:
-                continue
-            first = max(item.period.start, period.start)
-            last = min(item.period.end, period.end)
-            if last < first:
-                continue
-            lo = (first - period.start).days
-            hi = (last - period.start).days + 1
-            plan[lo:hi] += float(item.revenue) / item.period.length
-            has_plan[lo:hi] = True
-        frame["plan"] = np.where(has_plan, plan, np.nan)
-        if not entries and not has_plan.any():
-            return frame.iloc[0:0]
-        if freq == "D":
-            frame["conversion"] = frame["receipts"] / frame["visitors"].where(frame["visitors"] > 0)
-            frame["conversion"] *= 100.0
-            frame["weekend"] = frame.index.day_of_week >= 5
-            return frame
-        rule = "W-MON" if freq == "W" else "MS"
-        if freq == "W":
-            grouped = frame.resample(rule, label="left", closed="left")
-        else:
-            grouped = frame.resample(rule)
-        result = grouped.sum(min_count=1)
-        result["conversion"] = (
-            result["receipts"] / result["visitors"].where(result["visitors"] > 0) * 100.0
-        )
-        return result
+        return daily_series(self.service.database, store, period, freq)
 
     def kpi_history(
         self, employee: str, period: Period, count: int = 12

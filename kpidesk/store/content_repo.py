@@ -151,7 +151,7 @@ class ContentRepo(TasksRepo):
         store plans overlapping the period, and the period's duties and tasks."""
         start = period.previous().start
         return PeriodInputs(
-            facts={(f.employee, f.indicator): f.value for f in self.facts(period)},
+            facts=self.fact_values(period),
             daily=tuple(self.daily_rows(start, period.end)),
             seller_days=tuple(self.seller_days(start, period.end)),
             plans=tuple(self.plans(period)),

@@ -3,6 +3,11 @@
 Rows are keyed by (store, day), (store, day, employee) and (store, period). Date ranges
 are answered with indexed ``BETWEEN`` queries on the ISO day text. A row whose day lies in
 a locked period (a plan overlapping one) cannot be added, changed or deleted.
+
+Reading a period's rows is on the path of every recompute (SPEC §9), so the range queries
+select store and employee ids and map them to names in Python (no join), and the frozen
+row dataclasses are filled without their generated ``__init__`` (see :func:`_filler`,
+checked against the constructor by the tests).
 """
 
 from __future__ import annotations
@@ -66,6 +71,73 @@ _PLAN_SELECT = (
 )
 
 
+_DAILY_RANGE = (
+    "SELECT d.store_id, d.day, d.revenue, d.receipts, d.visitors, d.units, d.returns"
+    " FROM daily d WHERE d.day BETWEEN ? AND ?"
+)
+_SELLER_RANGE = (
+    "SELECT d.store_id, d.day, d.employee_id, d.revenue, d.receipts, d.units"
+    " FROM seller_days d WHERE d.day BETWEEN ? AND ?"
+)
+
+
+def _filler(cls: type[Any]) -> Any:
+    """A fast maker of ``cls`` instances (a frozen dataclass without ``__post_init__``):
+    ``object.__new__`` and the instance dictionary, which is what the generated
+    ``__init__`` ends with, for about half the time of its ``object.__setattr__`` per
+    field. Many thousands of rows are read per period."""
+    assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+    new = object.__new__
+
+    def make(**values: Any) -> Any:
+        item = new(cls)
+        item.__dict__.update(values)
+        return item
+
+    return make
+
+
+_new_daily = _filler(DailyEntry)
+_new_seller_day = _filler(SellerDay)
+
+
+def _daily_by_id(rows: Iterable[Any], stores: dict[int, str]) -> list[DailyEntry]:
+    """Daily rows from ``_DAILY_RANGE`` (store ids mapped to names by ``stores``)."""
+    fromiso = date.fromisoformat
+    new = _new_daily
+    return [
+        new(
+            store=stores[store],
+            day=fromiso(day),
+            revenue=Decimal(revenue),
+            receipts=receipts,
+            visitors=visitors,
+            units=units,
+            returns=None if returns is None else Decimal(returns),
+        )
+        for store, day, revenue, receipts, visitors, units, returns in rows
+    ]
+
+
+def _seller_days_by_id(
+    rows: Iterable[Any], stores: dict[int, str], employees: dict[int, str]
+) -> list[SellerDay]:
+    """Seller rows from ``_SELLER_RANGE`` (ids mapped to names)."""
+    fromiso = date.fromisoformat
+    new = _new_seller_day
+    return [
+        new(
+            store=stores[store],
+            day=fromiso(day),
+            employee=employees[employee],
+            revenue=Decimal(revenue),
+            receipts=receipts,
+            units=units,
+        )
+        for store, day, employee, revenue, receipts, units in rows
+    ]
+
+
 def _daily(rows: Iterable[Any]) -> list[DailyEntry]:
     fromiso = date.fromisoformat
     return [
@@ -103,19 +175,25 @@ class DailyRepo(MatrixRepo):
     ) -> list[DailyEntry]:
         """The daily rows from ``start`` to ``end`` inclusive, ordered by day then store;
         only of ``stores`` when given."""
-        sql = f"{_DAILY_SELECT} WHERE d.day BETWEEN ? AND ?"
+        names = self._names("stores")
+        sql = _DAILY_RANGE
         params: list[object] = [start.isoformat(), end.isoformat()]
         if stores is not None:
-            if not stores:
+            wanted = set(stores)
+            ids = [store_id for store_id, name in names.items() if name in wanted]
+            if not ids:
                 return []
-            sql += f" AND s.name IN ({', '.join('?' for _ in stores)})"
-            params.extend(stores)
-        return _daily(self._conn.execute(sql + " ORDER BY d.day, s.id", params))
+            sql += f" AND d.store_id IN ({', '.join('?' for _ in ids)})"
+            params.extend(ids)
+        return _daily_by_id(self._conn.execute(sql + " ORDER BY d.day, d.store_id", params), names)
 
     def seller_days(self, start: date, end: date) -> list[SellerDay]:
         """The per-seller rows from ``start`` to ``end`` inclusive."""
-        sql = f"{_SELLER_SELECT} WHERE d.day BETWEEN ? AND ? ORDER BY d.day, s.id, e.id"
-        return _seller_days(self._conn.execute(sql, (start.isoformat(), end.isoformat())))
+        sql = f"{_SELLER_RANGE} ORDER BY d.day, d.store_id, d.employee_id"
+        rows = self._conn.execute(sql, (start.isoformat(), end.isoformat())).fetchall()
+        if not rows:
+            return []
+        return _seller_days_by_id(rows, self._names("stores"), self._names("employees"))
 
     def plans(self, period: Period) -> list[StorePlan]:
         """The store plans whose period overlaps ``period``."""

@@ -57,6 +57,19 @@ class FactsRepo(DailyRepo):
         )
         return [Fact(period, str(e), str(i), to_dec(str(v))) for e, i, v in rows]
 
+    def fact_values(self, period: Period) -> dict[tuple[str, str], Decimal]:
+        """The manual facts of the period as ``(employee, indicator code) → value`` — what
+        a calculation reads (``PeriodInputs.facts``), without a ``Fact`` per value."""
+        employees, indicators = self._names("employees"), self._names("indicators")
+        rows = self._conn.execute(
+            "SELECT employee_id, indicator_id, value FROM facts WHERE period = ? ORDER BY id",
+            (period.code,),
+        )
+        return {
+            (employees[employee], indicators[indicator]): Decimal(value)
+            for employee, indicator, value in rows
+        }
+
     def period_inputs(self, period: Period) -> list[PeriodInput]:
         """The raw family inputs of the period (by its code)."""
         rows = self._conn.execute(

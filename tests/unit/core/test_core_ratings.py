@@ -17,18 +17,14 @@ from kpidesk.core.ratings import (
     Score,
     Subject,
     calendar_period,
-    company_kpi,
-    employee_kpis,
-    group_kpis,
-    group_means,
-    kpi_rating,
     lower_is_better,
     mean_kpi,
     pay_periods_in,
     rank,
-    store_scores,
     top_and_bottom,
 )
+from kpidesk.core.ratings_kpi import company_kpi, employee_kpis, group_kpis, kpi_rating
+from kpidesk.core.ratings_values import group_means, store_scores
 from kpidesk.core.results import EmployeeResult, PayResult, PeriodResult
 
 D = Decimal
@@ -292,6 +288,6 @@ def test_top_and_bottom_do_not_overlap() -> None:
 
 
 def test_fact_scores_list_only_employees_whose_matrix_has_the_indicator() -> None:
-    from kpidesk.core.ratings import fact_scores
+    from kpidesk.core.ratings_values import fact_scores
 
     assert fact_scores([_period(OCT, _result("a", "1.0"))], "nps") == {}

@@ -22,7 +22,8 @@ from kpidesk.core.org import Employee
 from kpidesk.core.payout import PayoutKind, PayoutSchedule, PayoutStep
 from kpidesk.core.periods import Period
 from kpidesk.core.results import PeriodResult
-from kpidesk.io.bonus_workbook import no_data_text, write_bonus_workbook
+from kpidesk.io.bonus_workbook import write_bonus_workbook
+from kpidesk.io.bonus_workbook_formulas import no_data_text
 
 D = Decimal
 OCT = Period.month(2026, 10)
@@ -269,7 +270,7 @@ def test_formulas_are_live_and_user_text_is_never_a_formula(tmp_path: Path) -> N
 
 
 def test_sheet_names_are_valid_and_unique(tmp_path: Path) -> None:
-    from kpidesk.io.bonus_workbook import sheet_title
+    from kpidesk.io.bonus_workbook_formulas import sheet_title
 
     taken: set[str] = set()
     first = sheet_title("Очень-очень длинная фамилия: Имя/Отчество [x]", taken)

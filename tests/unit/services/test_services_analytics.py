@@ -180,3 +180,27 @@ def test_an_empty_company_has_no_data_anywhere(empty: Analytics) -> None:
         assert empty.rating(subject, "revenue", OCTOBER).rows == ()
     assert len(empty.daily_series(None, OCTOBER)) == 0
     assert empty.kpi_history("никто", OCTOBER)[-1][1] is None
+
+
+def test_store_rows_from_the_periods_inputs_equal_a_fresh_read(analytics: Analytics) -> None:
+    fresh = analytics.store_rows(OCTOBER)  # nothing computed yet: read from the file
+    analytics.result(OCTOBER)
+    assert analytics.store_rows(OCTOBER) == fresh == analytics.service.store_report(OCTOBER)
+    week = Period.custom(date(2026, 10, 5), date(2026, 10, 11))
+    assert analytics.store_rows(week) == analytics.service.store_report(week)
+
+
+def test_computing_a_period_leaves_the_garbage_collector_as_it_was(analytics: Analytics) -> None:
+    import gc
+
+    assert gc.isenabled()
+    analytics.result(OCTOBER)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analytics.invalidate()
+        analytics.result(OCTOBER)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert analytics.result(OCTOBER) == analytics.service.compute_period(OCTOBER)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.i18n import choose_language, install_translators
 from kpidesk.gui.main_window import MainWindow
 from kpidesk.gui.sections import SECTIONS
 from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
+from kpidesk.reports.translations import choose_language, install_translators
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError

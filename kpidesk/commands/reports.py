@@ -43,16 +43,16 @@ def _report_bonus_file(args: argparse.Namespace) -> int:
             print(f"wrote {args.output}")
             return 0
         batch = bonus_batch(service, args.period, store=args.store)
-    from kpidesk.gui.i18n import install_translators
     from kpidesk.reports.headless import gui_application
     from kpidesk.reports.pdf import write_pdf
+    from kpidesk.reports.translations import install_translators
 
     app = gui_application()
     translators = install_translators(app, args.lang)
     try:
         pages = write_pdf(batch, args.output, lang=args.lang, appendix=args.appendix)
     finally:
-        from kpidesk.gui.i18n import remove_translators
+        from kpidesk.reports.translations import remove_translators
 
         remove_translators(app, translators)
     print(f"wrote {args.output}: {pages} page(s)")

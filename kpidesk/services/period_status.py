@@ -72,8 +72,7 @@ def period_status(
     last_day = min(period.end, today - timedelta(days=1))
     missing_days: dict[str, list[date]] = {}
     if last_day >= period.start:
-        entries = service.database.daily_rows(period.start, last_day)
-        present = {(entry.store, entry.day) for entry in entries}
+        present = service.database.days_with_data(period.start, last_day)
         for store in company.stores:
             if store.archived:
                 continue

@@ -19,7 +19,7 @@ from typing import Any
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.periods import Period
-from kpidesk.store.codec import dec_text
+from kpidesk.store.codec import dec_text, to_day
 from kpidesk.store.connection import write
 from kpidesk.store.matrix_repo import MatrixRepo
 from kpidesk.store.repository import (
@@ -170,6 +170,16 @@ class DailyRepo(MatrixRepo):
     """Daily rows, seller days, store plans."""
 
     # --- reading ----------------------------------------------------------------------
+    def days_with_data(self, start: date, end: date) -> set[tuple[str, date]]:
+        """(store, day) of every daily row from ``start`` to ``end`` — what a check for
+        missing days needs, without reading the rows' figures."""
+        names = self._names("stores")
+        rows = self._conn.execute(
+            "SELECT store_id, day FROM daily WHERE day BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {(names[store_id], to_day(day)) for store_id, day in rows}
+
     def daily_rows(
         self, start: date, end: date, stores: Sequence[str] | None = None
     ) -> list[DailyEntry]:

@@ -359,10 +359,6 @@
 <context>
     <name>BonusSheet</name>
     <message>
-        <source>Indicator</source>
-        <translation>Показатель</translation>
-    </message>
-    <message>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>

@@ -28,7 +28,7 @@ from kpidesk.gui.bonus_section import BonusSection
 @pytest.fixture
 def russian(qapp):  # type: ignore[no-untyped-def]
     """The Russian translation installed (the product's default language)."""
-    from kpidesk.gui.i18n import install_translators, remove_translators
+    from kpidesk.reports.translations import install_translators, remove_translators
 
     translators = install_translators(qapp, "ru")
     yield

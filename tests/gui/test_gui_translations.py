@@ -47,7 +47,7 @@ def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
 def test_compiled_translation_is_used(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from kpidesk.gui.i18n import install_translators, remove_translators
+    from kpidesk.reports.translations import install_translators, remove_translators
 
     translators = install_translators(QCoreApplication.instance(), "ru")  # type: ignore[arg-type]
     try:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 def russian(qapp: object) -> Iterator[None]:
     from PySide6.QtCore import QCoreApplication
 
-    from kpidesk.gui.i18n import install_translators, remove_translators
+    from kpidesk.reports.translations import install_translators, remove_translators
 
     app = QCoreApplication.instance()
     assert app is not None

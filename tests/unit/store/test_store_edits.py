@@ -159,3 +159,10 @@ def test_seller_days_and_plans(db: Database) -> None:
     assert db.set_input(OCT, "Вера", "marketing:clicks", Decimal("130")) is True
     assert db.set_input(OCT, "Вера", "marketing:clicks", None) is True
     assert db.audit_entries(employee="Вера", limit=1)[0].action == "delete"
+
+
+def test_days_with_data_names_store_and_day(db: Database) -> None:
+    day = date(2026, 11, 6)
+    db.upsert_daily(DailyEntry("Мега", day, Decimal("100"), 1, 10, 1))
+    assert ("Мега", day) in db.days_with_data(day, day)
+    assert db.days_with_data(date(2030, 1, 1), date(2030, 1, 31)) == set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kpidesk.gui.resources import resource_path
+from kpidesk.resources_path import resource_path
 
 LANGUAGES = ("ru", "en")
 

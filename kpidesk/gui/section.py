@@ -25,8 +25,9 @@ class Section(QWidget):
         self.setObjectName(f"section_{self.key}")
 
     def title(self) -> str:
-        """The navigation title (translated)."""
-        raise NotImplementedError(f"{type(self).__name__} must name itself")
+        """The section's title (translated); the navigation shows the title of its
+        ``SectionEntry``, subclasses return the same text."""
+        return self.windowTitle() or self.key
 
     def activated(self) -> None:
         """Called when the section becomes visible; refresh if something was deferred."""

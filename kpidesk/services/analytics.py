@@ -23,25 +23,28 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from kpidesk.core.company import PeriodInputs
-from kpidesk.core.compute import compute_period
+from kpidesk.core.compute import compute_employee, compute_period
 from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import (
     KPI,
     Rating,
+    RatingRow,
     Score,
     Subject,
+    change_of,
     pay_periods_in,
     top_and_bottom,
     value_rating,
 )
-from kpidesk.core.ratings_kpi import company_kpi, kpi_rating
+from kpidesk.core.ratings_kpi import company_kpi, employee_kpis, kpi_rating
 from kpidesk.core.ratings_values import (
     StoreSet,
     fact_scores,
@@ -269,7 +272,10 @@ class Analytics:
         """
         results = [self.result(p) for p in self.pay_periods(period)]
         company = company_kpi(results)
-        rating = self.rating(Subject.EMPLOYEE, KPI, period)
+        # ranked on the current range only; the change is shown just for the ten people on
+        # the dashboard, so only they are computed for the previous range (at 2 000
+        # employees a whole previous period costs more than the rest of the dashboard)
+        rating = kpi_rating(Subject.EMPLOYEE, period, results, [], no_group=NO_DEPARTMENT)
         status = self.service.period_status(period, today, self.result(period))
         stores = self.store_rows(period)
         employees_of_store: set[str] | None = None
@@ -288,8 +294,31 @@ class Analytics:
                 rating.overall,
             )
         top, bottom = top_and_bottom(rating, 5)
+        before = self._previous_kpis(period, {row.name for row in (*top, *bottom)})
+        top = [_with_previous(row, before) for row in top]
+        bottom = [_with_previous(row, before) for row in bottom]
         missing = missing_items(status, results, store, employees_of_store)
         return Dashboard(period, company, stores, top, bottom, rating, status, missing)
+
+    def _previous_kpis(self, period: Period, names: set[str]) -> dict[str, Score]:
+        """The KPI over the previous equal range of only these employees — from the cache
+        when that range was computed already, else computed for them alone."""
+        company = self.service.company()
+        people = [e for e in company.employees if e.name in names]
+        results: list[PeriodResult] = []
+        for previous in self.previous_pay_periods(period):
+            cached = self._results.get(previous)
+            if cached is not None:
+                results.append(cached)
+                continue
+            inputs = self.service.database.load_period_inputs(previous)
+            computed = tuple(
+                compute_employee(company, employee, previous, inputs)
+                for employee in people
+                if not employee.archived and employee.works_in(previous)
+            )
+            results.append(PeriodResult(previous, computed))
+        return employee_kpis(results)
 
     def store_rows(self, period: Period) -> list[StoreReportRow]:
         """Each store's metrics, then the company's (the rows of
@@ -350,6 +379,11 @@ class Analytics:
     def store_names(self) -> list[str]:
         """The stores that are not archived, in directory order."""
         return self._group_names(Subject.STORE)
+
+
+def _with_previous(row: RatingRow, before: dict[str, Score]) -> RatingRow:
+    previous = before.get(row.name, Score(None)).value
+    return replace(row, previous=previous, change=change_of(row.value, previous))
 
 
 def rating_rows_json(rating: Rating) -> list[dict[str, object]]:

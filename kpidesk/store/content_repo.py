@@ -9,7 +9,7 @@ writes nothing the second time, not even audit rows. Nothing here parses files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import partial
 
@@ -182,17 +182,8 @@ class ContentRepo(TasksRepo):
                 " JOIN employees e ON e.id = p.employee_id ORDER BY p.id"
             )
         ]
-        company = self.load_company()
-        return CompanyContent(
-            company_name=company.name,
-            pay_period=company.pay_period,
-            stores=company.stores,
-            departments=company.departments,
-            positions=company.positions,
-            employees=company.employees,
-            indicators=company.indicators,
-            matrices=company.matrices,
-            schedules=company.schedules,
+        return replace(
+            CompanyContent.of_directories(self.load_company()),
             daily=tuple(_daily(self._conn.execute(f"{_DAILY_SELECT} ORDER BY d.id"))),
             seller_days=tuple(_sellers(self._conn.execute(f"{_SELLER_SELECT} ORDER BY d.id"))),
             plans=tuple(_plans(self._conn.execute(f"{_PLAN_SELECT} ORDER BY p.id"))),

@@ -204,3 +204,16 @@ def test_computing_a_period_leaves_the_garbage_collector_as_it_was(analytics: An
     finally:
         gc.enable()
     assert analytics.result(OCTOBER) == analytics.service.compute_period(OCTOBER)
+
+
+def test_dashboard_top_and_bottom_equal_the_full_ratings_rows(demo_file: Path) -> None:
+    from kpidesk.core.ratings import top_and_bottom
+
+    october = Period.month(2026, 10)
+    with CompanyService.open(demo_file, backup=False) as service:
+        cold = Analytics(service).dashboard(october, date(2026, 11, 22))  # previous not cached
+        warm_analytics = Analytics(service)
+        expected = top_and_bottom(warm_analytics.rating(Subject.EMPLOYEE, KPI, october), 5)
+        warm = warm_analytics.dashboard(october, date(2026, 11, 22))  # previous cached
+    assert (cold.top, cold.bottom) == expected == (warm.top, warm.bottom)
+    assert any(row.change is not None for row in cold.top)

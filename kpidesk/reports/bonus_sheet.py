@@ -79,7 +79,8 @@ def _matrix_header(per_indicator: bool) -> str:
     ]
     if per_indicator:
         names.append(translate("BonusSheet", "Bonus"))
-    return f'<th align="left">{escape(translate("BonusSheet", "Indicator"))}</th>' + "".join(
+    indicator = translate("BonusSheet", "Indicator")  # not inside the f-string: lupdate
+    return f'<th align="left">{escape(indicator)}</th>' + "".join(
         f'<th align="right">{escape(name)}</th>' for name in names
     )
 

@@ -391,6 +391,10 @@
         <translation>Премия</translation>
     </message>
     <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
         <source>no fact</source>
         <translation>нет факта</translation>
     </message>

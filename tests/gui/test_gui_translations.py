@@ -56,3 +56,22 @@ def test_compiled_translation_is_used(qapp: object) -> None:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
     finally:
         remove_translators(QCoreApplication.instance(), translators)  # type: ignore[arg-type]
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """lupdate does not look inside f-strings: a tr()/translate() with a literal there is
+    never collected and shows in English (it happened to a bonus sheet header)."""
+    import ast
+
+    hidden = []
+    for path in (ROOT / "kpidesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call):
+                    func = call.func
+                    name = getattr(func, "attr", getattr(func, "id", ""))
+                    if name in ("tr", "translate") and call.args:
+                        hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from kpidesk.gui.titled_table import TitledTableModel
 from kpidesk.services.audit import AuditEntry
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -16,7 +17,7 @@ _BULK = re.compile(r"added (\d+) (\w+) rows")
 _ROWS = re.compile(r"(\d+) rows")
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(TitledTableModel):
     """Audit entries, newest first; the raw ``AuditEntry`` under ``Qt.UserRole``."""
 
     WHEN, WHO, ACTION, KIND, ITEM, FIELD, OLD, NEW = range(8)
@@ -102,9 +103,6 @@ class AuditTableModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
@@ -134,14 +132,8 @@ class AuditTableModel(QAbstractTableModel):
             return self.new_text(entry)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("When"),
             self.tr("Who"),
             self.tr("Action"),
@@ -151,7 +143,6 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Was"),
             self.tr("Became"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -20,7 +20,6 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -47,11 +46,11 @@ from kpidesk.gui.daily_entry_text import (
 )
 from kpidesk.gui.daily_figures import DayFigures
 from kpidesk.gui.daily_record import DayRecord
-from kpidesk.gui.month_grid import store_names
 from kpidesk.gui.numbers import NUMBER_PATTERN, edit_text
 from kpidesk.gui.period_lock import LockedNote
 from kpidesk.gui.section import Section
 from kpidesk.gui.seller_entry import SellerPanel
+from kpidesk.gui.store_chooser import StoreChooser
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
@@ -75,9 +74,7 @@ class DailyEntrySection(Section):
         self._build()
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(self._on_period)
-        context.storeChanged.connect(self._on_store_filter)
-        context.companyOpened.connect(self._fill_stores)
-        self._fill_stores()
+        self.stores.refill()
 
     def title(self) -> str:
         return self.tr("Daily entry")
@@ -86,12 +83,8 @@ class DailyEntrySection(Section):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Store:"), self))
-        self.store_box = QComboBox(self)
-        self.store_box.setObjectName("daily_store")
-        self.store_box.setMinimumWidth(180)
-        self.store_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        top.addWidget(self.store_box)
+        self.stores = StoreChooser(self.context, "daily_store", self)
+        top.addWidget(self.stores)
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Day:"), self))
         self.previous_day = QToolButton(self)
@@ -122,7 +115,8 @@ class DailyEntrySection(Section):
         self.tabs.addTab(self.sellers, self.tr("Sellers"))
         layout.addWidget(self.tabs, 1)
         self._build_form()
-        self.store_box.currentIndexChanged.connect(lambda _index: self.load_day())
+        self.stores.storeChosen.connect(lambda _store: self.load_day())
+        self.stores.storesRefilled.connect(self._go_to_default_day)
         self.date_edit.dateChanged.connect(lambda _date: self.load_day())
         self.previous_day.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
         self.next_day.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
@@ -226,8 +220,7 @@ class DailyEntrySection(Section):
     @property
     def store(self) -> str | None:
         """The chosen store."""
-        data = self.store_box.currentData()
-        return data if isinstance(data, str) else None
+        return self.stores.store
 
     @property
     def day(self) -> date:
@@ -238,16 +231,6 @@ class DailyEntrySection(Section):
     def set_day(self, day: date) -> None:
         """Show another day."""
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
-
-    def _fill_stores(self) -> None:
-        current = self.store or self.context.store
-        self.store_box.blockSignals(True)
-        self.store_box.clear()
-        for name in store_names(self.context):
-            self.store_box.addItem(name, name)
-        self.store_box.setCurrentIndex(max(self.store_box.findData(current), 0))
-        self.store_box.blockSignals(False)
-        self._go_to_default_day()
 
     def _go_to_default_day(self) -> None:
         store = self.store
@@ -442,7 +425,7 @@ class DailyEntrySection(Section):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
-            self._fill_stores()
+            self.stores.refill()
             return
         day = Period.day(self.day)
         if change.kind in (ChangeKind.DAILY, ChangeKind.PLAN, ChangeKind.LOCK) and change.touches(
@@ -457,20 +440,11 @@ class DailyEntrySection(Section):
         if not period.contains(self.day):
             self._go_to_default_day()
 
-    def _on_store_filter(self, store: object) -> None:
-        if isinstance(store, str):
-            index = self.store_box.findData(store)
-            if index >= 0:
-                self.store_box.setCurrentIndex(index)
-
     def open_item(self, **target: object) -> bool:
         """Show ``store=…`` and ``day=…``."""
         store = target.get("store")
-        if isinstance(store, str):
-            index = self.store_box.findData(store)
-            if index < 0:
-                return False
-            self.store_box.setCurrentIndex(index)
+        if isinstance(store, str) and not self.stores.choose(store):
+            return False
         day = target.get("day")
         if isinstance(day, date):
             self.set_day(day)

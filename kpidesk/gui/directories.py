@@ -13,19 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,9 +31,10 @@ from PySide6.QtWidgets import (
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.org import Employee
 from kpidesk.core.payout import PayoutSchedule
+from kpidesk.gui.cell_delegates import ChoiceDelegate, DateDelegate
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.directory_kinds import EmployeesModel, IndicatorsModel, NamedModel
-from kpidesk.gui.directory_model import CHOICES_ROLE, DirectoryModel
+from kpidesk.gui.directory_model import DirectoryModel
 from kpidesk.gui.numbers import NumberDelegate
 from kpidesk.gui.payout_schedule_models import SchedulesModel, StepsModel
 from kpidesk.gui.problem_text import error_text
@@ -46,41 +44,7 @@ from kpidesk.services import directories
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _RED, _GREY = "#b00020", "#555555"
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """Edits a cell with a combo box of the model's (label, value) choices."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        editor = QComboBox(parent)
-        for label, value in index.data(CHOICES_ROLE) or []:
-            editor.addItem(label, value)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            found = editor.findData(index.data(Qt.ItemDataRole.UserRole))
-            editor.setCurrentIndex(max(found, 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class DateDelegate(QStyledItemDelegate):
-    """Edits a date typed as ``dd.MM.yyyy`` (empty = none)."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setPlaceholderText(self.tr("dd.mm.yyyy"))
-        editor.setFrame(False)
-        return editor
 
 
 class DirectoryTab(QWidget):

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kpidesk.core.company import Company
 from kpidesk.core.money import HUNDRED, format_money, format_number, parse_number
 from kpidesk.core.periods import parse_date
+from kpidesk.gui.cell_delegates import CHOICES_ROLE
 from kpidesk.gui.numbers import edit_text
 from kpidesk.gui.problem_text import error_text
 from kpidesk.services.changes import Change
@@ -38,7 +39,6 @@ from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # [(label, value)] for a choice cell's editor
 _ERROR = QColor("#f8d7da")
 _ARCHIVED = QColor("#9e9e9e")
 

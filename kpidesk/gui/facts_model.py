@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from kpidesk.core.money import format_number, parse_number
 from kpidesk.core.periods import Period
 from kpidesk.gui.daily_entry_text import LOCKED_BACKGROUND, MISSING_BACKGROUND
 from kpidesk.gui.numbers import edit_text
+from kpidesk.gui.undo import AppliedEditCommand
 from kpidesk.services import facts
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
@@ -23,32 +24,6 @@ from kpidesk.services.errors import UserError
 AnyIndex = QModelIndex | QPersistentModelIndex
 Cell = facts.Cell
 NOT_NEEDED_BACKGROUND = "#f2f2f2"
-
-
-class _FactsCommand(QUndoCommand):
-    """Facts before and after one edit, paste or clear."""
-
-    def __init__(
-        self,
-        model: FactsModel,
-        before: dict[Cell, Decimal | None],
-        after: dict[Cell, Decimal | None],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._model = model
-        self._before = before
-        self._after = after
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._model.write(self._after)
-
-    def undo(self) -> None:
-        self._model.write(self._before)
 
 
 class FactsModel(QAbstractTableModel):
@@ -291,7 +266,7 @@ class FactsModel(QAbstractTableModel):
             self.write(changes, raise_errors=True)
         except UserError as error:
             return str(error)
-        self.undo_stack.push(_FactsCommand(self, before, dict(changes), text))
+        self.undo_stack.push(AppliedEditCommand(self.write, before, dict(changes), text))
         return None
 
     def write(self, changes: Mapping[Cell, Decimal | None], *, raise_errors: bool = False) -> None:

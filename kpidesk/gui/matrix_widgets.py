@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -26,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.money import format_number
+from kpidesk.gui.cell_delegates import LineEditDelegate
 from kpidesk.gui.matrix_rows import EditRow
 from kpidesk.services.matrices import HistoryPlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class IndicatorDelegate(QStyledItemDelegate):
+class IndicatorDelegate(LineEditDelegate):
     """Edits the indicator cell: a line edit completing codes and names inline."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,16 +57,6 @@ class IndicatorDelegate(QStyledItemDelegate):
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         editor.setCompleter(completer)
         return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if isinstance(editor, QLineEdit):
-            value = index.data(Qt.ItemDataRole.EditRole)
-            editor.setText("" if value is None else str(value))
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class PlanPreviewDialog(QDialog):

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,15 +35,11 @@ from kpidesk.gui.period_lock import LockedNote
 from kpidesk.gui.period_selector import period_label
 from kpidesk.gui.section import Section
 from kpidesk.gui.spreadsheet import SpreadsheetView
+from kpidesk.gui.store_chooser import StoreChooser
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.periods import lock_for_period
 
 HEADER_WIDTH = 84
-
-
-def store_names(context: AppContext) -> list[str]:
-    """The stores a manager can enter data for (not archived), in directory order."""
-    return [s.name for s in context.service.company().stores if not s.archived]
 
 
 class MonthGridSection(Section):
@@ -69,9 +64,7 @@ class MonthGridSection(Section):
         self.view.problem.connect(self._show_refusal)
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(lambda _period: self.reload())
-        context.storeChanged.connect(self._on_store_filter)
-        context.companyOpened.connect(self._fill_stores)
-        self._fill_stores()
+        self.stores.refill()
 
     def title(self) -> str:
         return self.tr("Month grid")
@@ -80,12 +73,8 @@ class MonthGridSection(Section):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Store:"), self))
-        self.store_box = QComboBox(self)
-        self.store_box.setObjectName("month_grid_store")
-        self.store_box.setMinimumWidth(180)
-        self.store_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        top.addWidget(self.store_box)
+        self.stores = StoreChooser(self.context, "month_grid_store", self)
+        top.addWidget(self.stores)
         self.month_label = QLabel(self)
         self.month_label.setStyleSheet("font-weight: bold; margin-left: 12px;")
         top.addWidget(self.month_label)
@@ -154,7 +143,8 @@ class MonthGridSection(Section):
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.store_box.currentIndexChanged.connect(lambda _index: self.reload())
+        self.stores.storeChosen.connect(lambda _store: self.reload())
+        self.stores.storesRefilled.connect(self.reload)
 
     def _split_totals(self) -> None:
         totals = self.model.totals_row
@@ -167,24 +157,12 @@ class MonthGridSection(Section):
     @property
     def store(self) -> str | None:
         """The store shown."""
-        data = self.store_box.currentData()
-        return data if isinstance(data, str) else None
+        return self.stores.store
 
     @property
     def month(self) -> Period:
         """The month of ``context.period``."""
         return Period.containing(self.context.period.start, PeriodKind.MONTH)
-
-    def _fill_stores(self) -> None:
-        current = self.store or self.context.store
-        self.store_box.blockSignals(True)
-        self.store_box.clear()
-        for name in store_names(self.context):
-            self.store_box.addItem(name, name)
-        index = self.store_box.findData(current)
-        self.store_box.setCurrentIndex(max(index, 0))
-        self.store_box.blockSignals(False)
-        self.reload()
 
     def reload(self) -> None:
         """Show the chosen store's month again (undo history is dropped)."""
@@ -222,23 +200,14 @@ class MonthGridSection(Section):
 
     # --- reacting -----------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        if change.kind is ChangeKind.COMPANY:
-            self._fill_stores()
-            return
-        if change.kind is ChangeKind.DIRECTORY:
-            self._fill_stores()
+        if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
+            self.stores.refill()
             return
         if change.kind in (ChangeKind.DAILY, ChangeKind.PLAN, ChangeKind.LOCK) and change.touches(
             self.month, self.store
         ):
             self.model.refresh()
             self._refresh_summary()
-
-    def _on_store_filter(self, store: object) -> None:
-        if isinstance(store, str):
-            index = self.store_box.findData(store)
-            if index >= 0:
-                self.store_box.setCurrentIndex(index)
 
     def activated(self) -> None:
         self.model.refresh()
@@ -247,11 +216,8 @@ class MonthGridSection(Section):
     def open_item(self, **target: object) -> bool:
         """Select ``store=…`` and ``day=…`` (a date) in the grid."""
         store = target.get("store")
-        if isinstance(store, str):
-            index = self.store_box.findData(store)
-            if index < 0:
-                return False
-            self.store_box.setCurrentIndex(index)
+        if isinstance(store, str) and not self.stores.choose(store):
+            return False
         day = target.get("day")
         if isinstance(day, date):
             if not self.month.contains(day):

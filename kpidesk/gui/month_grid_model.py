@@ -44,14 +44,9 @@ from kpidesk.gui.daily_entry_text import (
     problem_text,
     ratio_text,
 )
-from kpidesk.gui.month_grid_commands import (
-    DaysCommand,
-    Values,
-    empty_values,
-    is_complete,
-    is_empty,
-)
+from kpidesk.gui.month_grid_commands import Values, empty_values, is_complete, is_empty
 from kpidesk.gui.numbers import edit_text
+from kpidesk.gui.undo import AppliedEditCommand
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
@@ -439,7 +434,7 @@ class MonthGridModel(QAbstractTableModel):
             self.apply_states(states, raise_errors=True)
         except UserError as error:
             return str(error)
-        self.undo_stack.push(DaysCommand(self, before, dict(states), text))
+        self.undo_stack.push(AppliedEditCommand(self.apply_states, before, dict(states), text))
         if problems:
             self.warned.emit(problems)
         return None

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRegularExpression,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 
 from kpidesk.core.money import plain
+from kpidesk.gui.cell_delegates import LineEditDelegate
 
 # digits, spaces (ordinary, non-breaking, narrow), a decimal comma or dot, a minus, % or ₽
 _SPACE = "[\\s\u00a0\u202f]"  # Python puts the real characters in: PCRE has no \\u escapes
@@ -37,7 +32,7 @@ def edit_text(value: Decimal | None, lang: str = "ru") -> str:
     return text.replace(".", ",") if lang == "ru" else text
 
 
-class NumberDelegate(QStyledItemDelegate):
+class NumberDelegate(LineEditDelegate):
     """Edits a cell as a number typed the Russian way; the model validates and parses."""
 
     def createEditor(
@@ -48,16 +43,6 @@ class NumberDelegate(QStyledItemDelegate):
         editor.setValidator(QRegularExpressionValidator(NUMBER_PATTERN, editor))
         editor.setFrame(False)
         return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if isinstance(editor, QLineEdit):
-            value = index.data(Qt.ItemDataRole.EditRole)
-            editor.setText("" if value is None else str(value))
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)

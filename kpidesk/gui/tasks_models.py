@@ -9,18 +9,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kpidesk.core.money import format_money
 from kpidesk.core.tasks import Task, TaskKind, TaskStatus
 from kpidesk.core.tasks_filters import TaskCounts
+from kpidesk.gui.titled_table import TitledTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +45,7 @@ def day_text(day: date | None) -> str:
     return "" if day is None else day.strftime("%d.%m.%Y")
 
 
-class TaskListModel(QAbstractTableModel):
+class TaskListModel(TitledTableModel):
     """Duties and tasks, one per row."""
 
     TITLE, KIND, ASSIGNEE, CONTROLLER, DUE, STATUS, DONE_ON, ACCEPTED_ON, OVERDUE, COST = range(10)
@@ -90,17 +85,8 @@ class TaskListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._tasks)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        names = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Title"),
             self.tr("Kind"),
             self.tr("Assignee"),
@@ -113,7 +99,6 @@ class TaskListModel(QAbstractTableModel):
             self.tr("Costs if left open"),
             self.tr("Comment"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._tasks):
@@ -169,7 +154,7 @@ class TaskListModel(QAbstractTableModel):
         return ""
 
 
-class TaskCountsModel(QAbstractTableModel):
+class TaskCountsModel(TitledTableModel):
     """The count lines of one filter: each count cell opens the list behind it."""
 
     EMPLOYEE, TOTAL, OPEN, DONE, ACCEPTED, LEFT, OVERDUE, MAX_DAYS, TO_ACCEPT = range(9)
@@ -194,17 +179,8 @@ class TaskCountsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        names = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Employee"),
             self.tr("In all"),
             self.tr("Open"),
@@ -215,7 +191,6 @@ class TaskCountsModel(QAbstractTableModel):
             self.tr("Max days overdue"),
             self.tr("To accept"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
     def value(self, row: TaskCounts, column: int) -> int:
         """The number in a count column."""

@@ -832,10 +832,6 @@
         <translation>Ввод за день</translation>
     </message>
     <message>
-        <source>Store:</source>
-        <translation>Магазин:</translation>
-    </message>
-    <message>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
@@ -2185,10 +2181,6 @@
         <translation>Таблица месяца</translation>
     </message>
     <message>
-        <source>Store:</source>
-        <translation>Магазин:</translation>
-    </message>
-    <message>
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
@@ -3206,6 +3198,13 @@
     <message>
         <source>The language changes the next time kpidesk starts.</source>
         <translation>Язык сменится при следующем запуске kpidesk.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreChooser</name>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
     </message>
 </context>
 <context>

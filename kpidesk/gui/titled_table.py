@@ -1,0 +1,37 @@
+"""``TitledTableModel``: the base of the read-only table models with a fixed number of columns
+under translated titles and rows numbered 1, 2, … down the side (the audit trail, the task
+list, the task counts).
+
+Must not: hold rows, format cells or decide flags; a subclass keeps its rows and answers
+``rowCount`` and ``data``, and gives its titles with its own ``self.tr`` so that they stay in
+its translation context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class TitledTableModel(QAbstractTableModel):
+    """``COLUMNS`` columns titled by :meth:`column_titles`; rows numbered from 1."""
+
+    COLUMNS = 0
+
+    def column_titles(self) -> tuple[str, ...]:
+        """The columns' titles, translated."""
+        raise NotImplementedError
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        titles = self.column_titles()
+        return titles[section] if 0 <= section < len(titles) else None

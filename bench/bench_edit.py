@@ -9,7 +9,6 @@ first; the database is copied so the reference stays unchanged.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -17,7 +16,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from timing import median_seconds, ms
+from timing import median_seconds, ms, reference_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,18 +29,9 @@ from kpidesk.gui.matrix import MatrixSection
 from kpidesk.gui.matrix_rows import FACT
 from kpidesk.services.company import CompanyService
 
-DATA = Path(__file__).resolve().parent / "data"
-
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--period", default="2026-10")
-    parser.add_argument("--runs", type=int, default=41)
-    parser.add_argument("--db", type=Path, default=DATA / "reference.kpidesk")
-    args = parser.parse_args()
-    if not args.db.exists():
-        print(f"{args.db} is missing: run bench/generate.py first", file=sys.stderr)
-        return 1
+    args = reference_args(runs=41)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     period = Period.parse(args.period)
     with tempfile.TemporaryDirectory() as folder:

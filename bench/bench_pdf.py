@@ -7,13 +7,12 @@ Run bench/generate.py first.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import median_seconds, ms
+from timing import median_seconds, ms, reference_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,20 +23,11 @@ from kpidesk.reports.pdf import write_pdf
 from kpidesk.services.bonus_sheets import bonus_batch
 from kpidesk.services.company import CompanyService
 
-DATA = Path(__file__).resolve().parent / "data"
-
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--period", default="2026-10")
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--db", type=Path, default=DATA / "reference.kpidesk")
-    args = parser.parse_args()
-    if not args.db.exists():
-        print(f"{args.db} is missing: run bench/generate.py first", file=sys.stderr)
-        return 1
+    args = reference_args(runs=7)
     app = gui_application()
-    from kpidesk.gui.i18n import install_translators
+    from kpidesk.reports.translations import install_translators
 
     translators = install_translators(app, "ru")
     period = Period.parse(args.period)

@@ -7,11 +7,10 @@ timed separately and together. Run bench/generate.py first.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from timing import median_seconds, ms
+from timing import median_seconds, ms, reference_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -19,18 +18,9 @@ from kpidesk.core.compute import compute_period
 from kpidesk.core.periods import Period
 from kpidesk.store.database import Database
 
-DATA = Path(__file__).resolve().parent / "data"
-
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--period", default="2026-10")
-    parser.add_argument("--runs", type=int, default=21)
-    parser.add_argument("--db", type=Path, default=DATA / "reference.kpidesk")
-    args = parser.parse_args()
-    if not args.db.exists():
-        print(f"{args.db} is missing: run bench/generate.py first", file=sys.stderr)
-        return 1
+    args = reference_args(runs=21)
     period = Period.parse(args.period)
     with Database.open(args.db, actor="bench", backup_on_open=False) as database:
         company = database.load_company()

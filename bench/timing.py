@@ -1,10 +1,15 @@
-"""Timing helpers for the bench scripts: repeat a callable, report the median."""
+"""Helpers of the bench scripts: repeat a callable and report the median; the common
+arguments of the scripts that run on the reference database."""
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def median_seconds(action: Callable[[], object], runs: int = 7, warmup: int = 1) -> float:
@@ -22,3 +27,16 @@ def median_seconds(action: Callable[[], object], runs: int = 7, warmup: int = 1)
 def ms(seconds: float) -> str:
     """Seconds as milliseconds text."""
     return f"{seconds * 1000:.1f} ms"
+
+
+def reference_args(runs: int) -> argparse.Namespace:
+    """``--period`` (default 2026-10), ``--runs`` and ``--db`` (the reference database);
+    exits with a message when the database has not been generated yet."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--period", default="2026-10")
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--db", type=Path, default=DATA / "reference.kpidesk")
+    args = parser.parse_args()
+    if not args.db.exists():
+        raise SystemExit(f"{args.db} is missing: run bench/generate.py first")
+    return args

@@ -13,6 +13,7 @@ Must not: write SQL or decide what is valid (``core`` and the services do).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -77,9 +78,18 @@ class DirectoryModel(QAbstractTableModel):
         self._refused: dict[tuple[int, int], tuple[str, str]] = {}
 
     # --- what subclasses provide --------------------------------------------------------------
-    def all_items(self, company: Company) -> list[Any]:
-        """Every item of the directory, archived ones included."""
-        raise NotImplementedError
+    # Every item of the directory, archived ones included.
+    all_items: Callable[[Company], list[Any]]
+    # Save an item through the service (``old`` None = a new item); raises ``UserError``.
+    write: Callable[[Any | None, Any], Change]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [
+            name for name in ("all_items", "write") if not callable(getattr(cls, name, None))
+        ]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
 
     def value(self, item: Any, key: str) -> Any:
         """A cell's raw value."""
@@ -88,10 +98,6 @@ class DirectoryModel(QAbstractTableModel):
     def with_value(self, item: Any, key: str, value: Any) -> Any:
         """The item with one value changed."""
         return replace(item, **{key: value})
-
-    def write(self, old: Any | None, new: Any) -> Change:
-        """Save through the service; raises ``UserError``."""
-        raise NotImplementedError
 
     def choices(self, key: str) -> list[tuple[str, Any]]:
         """The (label, value) pairs of a choice column."""

@@ -9,6 +9,8 @@ its translation context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -18,10 +20,13 @@ class TitledTableModel(QAbstractTableModel):
     """``COLUMNS`` columns titled by :meth:`column_titles`; rows numbered from 1."""
 
     COLUMNS = 0
+    # The columns' titles, translated with the subclass's own ``self.tr``.
+    column_titles: Callable[[], tuple[str, ...]]
 
-    def column_titles(self) -> tuple[str, ...]:
-        """The columns' titles, translated."""
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "column_titles", None)):
+            raise TypeError(f"{cls.__name__} must define column_titles()")
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.COLUMNS

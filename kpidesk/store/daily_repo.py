@@ -30,6 +30,7 @@ from kpidesk.store.repository import (
     Origin,
     PeriodLock,
     Table,
+    known_id,
     no_origin,
 )
 
@@ -218,9 +219,7 @@ class DailyRepo(MatrixRepo):
         items: list[ItemRow] = []
         append = items.append
         for i, e in enumerate(entries):
-            store_id = stores.get(e.store)
-            if store_id is None:
-                raise ContentError(f"daily row: unknown store {e.store!r}", origin(i))
+            store_id = known_id(stores, e.store, "daily row: unknown store", origin(i))
             day = e.day
             text = day.isoformat()
             returns = e.returns
@@ -241,12 +240,8 @@ class DailyRepo(MatrixRepo):
         items: list[ItemRow] = []
         append = items.append
         for i, e in enumerate(entries):
-            store_id = stores.get(e.store)
-            if store_id is None:
-                raise ContentError(f"seller day: unknown store {e.store!r}", origin(i))
-            employee_id = employees.get(e.employee)
-            if employee_id is None:
-                raise ContentError(f"seller day: unknown employee {e.employee!r}", origin(i))
+            store_id = known_id(stores, e.store, "seller day: unknown store", origin(i))
+            employee_id = known_id(employees, e.employee, "seller day: unknown employee", origin(i))
             day = e.day
             text = day.isoformat()
             append(

@@ -16,13 +16,13 @@ from kpidesk.core.periods import Period
 from kpidesk.store.codec import dec_text, to_dec
 from kpidesk.store.daily_repo import DailyRepo
 from kpidesk.store.repository import (
-    ContentError,
     Item,
     ItemRow,
     KindSummary,
     Origin,
     PeriodLock,
     Table,
+    known_id,
     no_origin,
 )
 
@@ -107,12 +107,8 @@ class FactsRepo(DailyRepo):
         items: list[ItemRow] = []
         append = items.append
         for i, f in enumerate(facts):
-            employee_id = employees.get(f.employee)
-            if employee_id is None:
-                raise ContentError(f"fact: unknown employee {f.employee!r}", origin(i))
-            indicator_id = indicators.get(f.indicator)
-            if indicator_id is None:
-                raise ContentError(f"fact: unknown indicator {f.indicator!r}", origin(i))
+            employee_id = known_id(employees, f.employee, "fact: unknown employee", origin(i))
+            indicator_id = known_id(indicators, f.indicator, "fact: unknown indicator", origin(i))
             code, span = self._period_keys(cache, f.period)
             append(
                 (
@@ -135,9 +131,9 @@ class FactsRepo(DailyRepo):
         items: list[ItemRow] = []
         append = items.append
         for i, p in enumerate(inputs):
-            employee_id = employees.get(p.employee)
-            if employee_id is None:
-                raise ContentError(f"period input: unknown employee {p.employee!r}", origin(i))
+            employee_id = known_id(
+                employees, p.employee, "period input: unknown employee", origin(i)
+            )
             code, span = self._period_keys(cache, p.period)
             append(
                 (
@@ -168,9 +164,7 @@ class FactsRepo(DailyRepo):
                     [Fact(period, employee, indicator, value)], self._locks()
                 )
                 return summary.added + summary.changed > 0
-            indicator_id = self._indicator_ids().get(indicator)
-            if indicator_id is None:
-                raise ContentError(f"fact: unknown indicator {indicator!r}")
+            indicator_id = known_id(self._indicator_ids(), indicator, "fact: unknown indicator")
             key = (period.code, self._id_of("employees", employee, "employee"), indicator_id)
             label = f"{period.code} {employee} {indicator}"
             span = (period.start, period.end)

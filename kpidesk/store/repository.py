@@ -109,6 +109,18 @@ def audit_field(column: str) -> str:
     return column
 
 
+def known_id(ids: Mapping[str, int], name: str, what: str, where: Location | None = None) -> int:
+    """The database id of a named item an incoming item refers to.
+
+    Raises:
+        ContentError: the name is unknown; the message and ``where`` locate the item.
+    """
+    found = ids.get(name)
+    if found is None:
+        raise ContentError(f"{what} {name!r}", where)
+    return found
+
+
 class Repository:
     """Shared state and helpers; the concrete repositories are mixins over this class."""
 

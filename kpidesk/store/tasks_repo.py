@@ -26,6 +26,7 @@ from kpidesk.store.repository import (
     Origin,
     PeriodLock,
     Table,
+    known_id,
     no_origin,
 )
 
@@ -168,9 +169,9 @@ class TasksRepo(AuditRepo):
         for i, template in enumerate(templates):
             position_id = employee_id = None
             if template.employee is not None:
-                employee_id = employees.get(template.employee)
-                if employee_id is None:
-                    raise ContentError(f"duty: unknown employee {template.employee!r}", origin(i))
+                employee_id = known_id(
+                    employees, template.employee, "duty: unknown employee", origin(i)
+                )
             elif template.position is not None:
                 position_id = positions[template.position]
             else:

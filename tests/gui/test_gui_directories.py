@@ -173,3 +173,20 @@ def test_payout_schedules_with_steps_and_a_chart(main_window) -> None:  # type: 
     )
     company = next(s for s in main_window.context.service.company().schedules if s.position is None)
     assert company.per_indicator
+
+
+def test_a_model_missing_its_parts_is_refused_when_defined() -> None:
+    import pytest as _pytest
+
+    from kpidesk.gui.directory_model import DirectoryModel
+    from kpidesk.gui.titled_table import TitledTableModel
+
+    with _pytest.raises(TypeError, match="all_items, write"):
+
+        class _NoItems(DirectoryModel):
+            pass
+
+    with _pytest.raises(TypeError, match="column_titles"):
+
+        class _NoTitles(TitledTableModel):
+            pass

@@ -55,7 +55,7 @@ def main() -> int:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from kpidesk.gui import charts_draw, charts_store
+    from kpidesk.gui.analytics import charts_draw, charts_store
 
     limit = 200 if args.scale == 1 else 300
     service = CompanyService.open(path, backup=False)

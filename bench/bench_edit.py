@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.matrix import MatrixSection
-from kpidesk.gui.matrix_rows import FACT
+from kpidesk.gui.matrix.rows import FACT
+from kpidesk.gui.matrix.section import MatrixSection
 from kpidesk.services.company import CompanyService
 
 

@@ -23,15 +23,15 @@ def main() -> int:
     args = reference_args(runs=21)
     period = Period.parse(args.period)
     with Database.open(args.db, actor="bench", backup_on_open=False) as database:
-        company = database.load_company()
-        inputs = database.load_period_inputs(period)
+        company = database.content.load_company()
+        inputs = database.content.load_period_inputs(period)
         result = compute_period(company, period, inputs)
         complete = sum(1 for e in result.employees if e.pay is not None)
         rows = sum(len(e.rows) for e in result.employees)
-        load = median_seconds(lambda: database.load_period_inputs(period), runs=args.runs)
+        load = median_seconds(lambda: database.content.load_period_inputs(period), runs=args.runs)
         pure = median_seconds(lambda: compute_period(company, period, inputs), runs=args.runs)
         whole = median_seconds(
-            lambda: compute_period(company, period, database.load_period_inputs(period)),
+            lambda: compute_period(company, period, database.content.load_period_inputs(period)),
             runs=args.runs,
         )
     print(

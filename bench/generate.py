@@ -133,7 +133,7 @@ def main() -> int:
         Path(f"{database_path}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
     with Database.open(database_path, actor="bench") as database:
-        database.apply_content(content)
+        database.content.apply_content(content)
     print(f"wrote {database_path} in {time.perf_counter() - started:.1f} s")
     if not args.no_xlsx:
         from kpidesk.io.writer import write_workbook

@@ -314,11 +314,12 @@ def compute_employee(
     Returns:
         The result; ``kpi``/``pay`` are ``None`` when the matrix is incomplete or invalid.
     """
-    return _Calculation(company, period, inputs).employee(employee)
+    return _Calculation(company, period, inputs).employee(employee.in_period(period))
 
 
 def compute_period(company: Company, period: Period, inputs: PeriodInputs) -> PeriodResult:
-    """Every non-archived employee working in the period, in the company's order.
+    """Every non-archived employee working in the period, in the company's order, each
+    with the fixed pay and target bonus in force in the period (``Employee.in_period``).
 
     Args:
         company: directories, matrices and payout schedules.
@@ -333,7 +334,7 @@ def compute_period(company: Company, period: Period, inputs: PeriodInputs) -> Pe
     return PeriodResult(
         period,
         tuple(
-            calculation.employee(employee)
+            calculation.employee(employee.in_period(period))
             for employee in company.employees
             if not employee.archived and employee.works_in(period)
         ),

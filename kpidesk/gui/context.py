@@ -7,6 +7,8 @@ Passed to each section's constructor; there is no global instance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -103,13 +105,14 @@ class AppContext(QObject):
             self.storeChanged.emit(store)
 
     # --- changes --------------------------------------------------------------------------
-    def publish(self, change: Change) -> None:
-        """Announce a committed change to every view."""
-        if change.kind in (
-            ChangeKind.COMPANY,
-            ChangeKind.DIRECTORY,
-            ChangeKind.MATRIX,
-            ChangeKind.SCHEDULE,
-        ):
-            self._service.invalidate()
-        self.changed.emit(change)
+    def run(self, write: Callable[[], Change], *, initiator: object | None = None) -> Change:
+        """Run one write — a service call, which goes through the operations runner (right,
+        transaction, lock, audit, caches) — and announce its change once, with the view
+        that made it as ``initiator``. The only place the GUI announces changes.
+
+        Raises:
+            UserError: the service refused; nothing changed and nothing is announced.
+        """
+        change = write()
+        self.changed.emit(replace(change, initiator=initiator))
+        return change

@@ -6,30 +6,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
-from kpidesk.gui.workers import Worker, start
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.widgets.problem_text import error_text, problem_text
+from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService, restore_database
 from kpidesk.services.errors import UserError
-
-if TYPE_CHECKING:
-    from kpidesk.gui.main_window import MainWindow
 
 COMPANY_FILTER = "kpidesk (*.kpidesk *.sqlite *.db)"
 WORKBOOK_FILTER = "Excel (*.xlsx)"
 
 
 class FileActions:
-    """Builds the File menu on ``window`` and carries out its actions."""
+    """Builds the File menu on ``window`` and carries out its actions.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``refresh_status`` is the window's ``refresh_status`` (the status bar after a backup);
+    it is passed in so that this module does not import the main window (which imports
+    it)."""
+
+    def __init__(
+        self, window: QMainWindow, context: AppContext, refresh_status: Callable[[], None]
+    ) -> None:
         self.window = window
-        self.context = window.context
+        self.context = context
+        self.refresh_status = refresh_status
         self._workers: list[Worker] = []
         menu = window.menuBar().addMenu(self.tr("&File"))
         self.menu = menu
@@ -71,8 +76,9 @@ class FileActions:
         return action
 
     def _error(self, title: str, error: UserError) -> None:
-        details = "\n".join(problem.describe() for problem in error.problems[:30])
-        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, parent=self.window)
+        details = "\n".join(problem_text(problem) for problem in error.problems[:30])
+        text = error_text(error).splitlines()[0] if error.problems else error_text(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
         if details:
             box.setDetailedText(details)
         box.open()
@@ -191,7 +197,7 @@ class FileActions:
         self.window.statusBar().showMessage(
             self.tr("Backup saved: %1").replace("%1", str(path)), 8000
         )
-        self.window._refresh_status()
+        self.refresh_status()
 
     def restore(self) -> None:
         """Replace the company with a backup the user picks, after a confirmation."""

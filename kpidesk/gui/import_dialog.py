@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.workers import Worker, start
+from kpidesk.gui.widgets.problem_text import problem_text
+from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.importing import ImportReport
@@ -129,7 +130,10 @@ class ImportDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self.report = report
         self.progress.hide()
-        self.context.publish(Change(ChangeKind.COMPANY))
+        service = self.context.service
+        self.context.run(
+            lambda: service.changed_elsewhere(Change(ChangeKind.COMPANY)), initiator=self
+        )
         self.message.setText(self.tr("Imported %1.").replace("%1", self.path.name))
         self.accept()
 
@@ -151,7 +155,7 @@ class ImportDialog(QDialog):
                 "" if where.row is None else str(where.row),
                 where.column or where.field or "",
                 problem.value or "",
-                problem.message,
+                problem_text(problem),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.file_actions import FileActions
-from kpidesk.gui.period_selector import PeriodSelector
 from kpidesk.gui.section import Section
 from kpidesk.gui.sections import SectionEntry
+from kpidesk.gui.widgets.period_selector import PeriodSelector
 from kpidesk.services.changes import Change
 
 
@@ -45,14 +45,14 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_central()
         self._build_toolbar()
-        self.file_actions = FileActions(self)
+        self.file_actions = FileActions(self, context, self.refresh_status)
         self._build_edit_and_help_menus()
         self._build_status_bar()
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(self._on_period_changed)
         context.companyOpened.connect(self._on_company_opened)
         self._refresh_title()
-        self._refresh_status()
+        self.refresh_status()
         if self.entries:
             self.navigation.setCurrentRow(0)
 
@@ -184,24 +184,25 @@ class MainWindow(QMainWindow):
         if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
             self._fill_store_filter()
             self._refresh_title()
-        self._refresh_status()
+        self.refresh_status()
 
     def _on_period_changed(self, period: Period) -> None:
         self.period_selector.set_period(period)
-        self._refresh_status()
+        self.refresh_status()
 
     def _on_company_opened(self) -> None:
         self.period_selector.set_period(self.context.period)
         self._fill_store_filter()
         self._refresh_title()
-        self._refresh_status()
+        self.refresh_status()
         self.file_actions.refresh_recent()
 
     def _refresh_title(self) -> None:
         name = self.context.service.company().name or self.context.database_path.stem
         self.setWindowTitle(f"{name} — kpidesk")
 
-    def _refresh_status(self) -> None:
+    def refresh_status(self) -> None:
+        """Show the database, the last backup and the period's problems in the status bar."""
         path = self.context.database_path
         self.database_label.setText(self.tr("Database: %1").replace("%1", path.name))
         self.database_label.setToolTip(str(path))

@@ -87,6 +87,8 @@ def _matrices(lines: list[MatrixLine], origins: Origins, rows_at: RowOrigins) ->
         origins.place(("matrices", index), group[0].where)
         for number, line in enumerate(group):
             rows_at[("matrices", index, number)] = line.where
+            # where CompanyContent.matrix_row_origin looks: a problem names the bad row
+            origins.place((f"matrices/{index}", number), line.where)
         rows = tuple(line.row for line in group)
         matrices.append(Matrix(period, rows, position=position, employee=employee))
     return tuple(matrices)

@@ -8,7 +8,7 @@ whether a store exists or weights sum to 1 is for validation against the databas
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -23,7 +23,7 @@ from kpidesk.core.indicators import (
     parse_method,
 )
 from kpidesk.core.matrix import MatrixRow
-from kpidesk.core.org import Department, Employee, Position, Store
+from kpidesk.core.org import Department, Employee, PayRate, Position, Store
 from kpidesk.core.payout import PayoutKind
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Location, Problem
@@ -195,10 +195,27 @@ def _employee(cur: RowCursor, out: Collector) -> None:
         end=cur.optional("end", cells.day),
         archived=cur.optional("archived", cells.yes_no) or False,
     )
+    since = cur.optional("from", cells.period)
     if item.start and item.end and item.end < item.start:
         cur.fail("end", "the end date is before the start date")
-    if cur.ok:
-        out.add("employees", item, cur)
+    if not cur.ok:
+        return
+    # One row per employee gives the amounts from the start; a row with "From" adds the
+    # pay from that period on to the employee of the same name (in any order).
+    found = next((i for i, e in enumerate(out.employees) if e.name == item.name), None)
+    if since is not None:
+        rate = PayRate(since, item.fixed_pay, item.target_bonus)
+        if found is None:
+            out.add("employees", replace(item, rates=(rate,)), cur)
+        else:
+            known = out.employees[found]
+            rates = tuple(r for r in known.rates if r.start != since)
+            out.employees[found] = replace(known, rates=tuple(sorted((*rates, rate))))
+        return
+    if found is not None and out.employees[found].rates:
+        out.employees[found] = replace(item, rates=out.employees[found].rates)
+        return
+    out.add("employees", item, cur)
 
 
 def _indicator(cur: RowCursor, out: Collector) -> None:

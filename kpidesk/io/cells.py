@@ -78,22 +78,49 @@ def text(value: RawCell) -> str:
     return show(value)
 
 
+MAX_AMOUNT = Decimal(10) ** 12  # money (₽) and any other number: beyond it is a typo or an attack
+MAX_COUNT = 10**9  # receipts, visitors, units
+_MAX_INT = 10**12
+_ZERO = Decimal(0)
+_TOO_LARGE = "the number is too large (at most 1 000 000 000 000 in absolute value)"
+
+
 def decimal(value: RawCell) -> Decimal:
-    """An exact number from a number cell or from text such as ``12 345,50``."""
+    """An exact number from a number cell or from text such as ``12 345,50``.
+
+    NaN, infinities and numbers beyond ±10¹² are refused; ``-0`` becomes ``0``.
+    """
     kind = type(value)
     if kind is float:  # the common case first: this runs for every number of every row
         if value - value == 0:  # type: ignore[operator]  # finite (inf - inf is nan)
-            return Decimal(repr(value))
-    elif kind is int:
-        return Decimal(value)  # type: ignore[arg-type]
-    elif kind is str:
+            if -1e12 <= value <= 1e12:  # type: ignore[operator]
+                return Decimal(repr(value)) if value else _ZERO
+            raise ValueError(_TOO_LARGE)
+        raise ValueError("not a number (NaN or infinity)")
+    if kind is int:
+        if -_MAX_INT <= value <= _MAX_INT:  # type: ignore[operator]
+            return Decimal(value)  # type: ignore[arg-type]
+        raise ValueError(_TOO_LARGE)
+    if kind is str:
         try:
-            return parse_number(value)  # type: ignore[arg-type]
+            number = parse_number(value)  # type: ignore[arg-type]
         except ValueError:
             pass
+        else:
+            return _in_range(number)
     elif kind is bool or isinstance(value, date | time | timedelta):
         raise ValueError("expected a number, found a date or a yes/no value")
     raise ValueError("not a number (expected e.g. 12345.50 or 12 345,50)")
+
+
+def _in_range(number: Decimal) -> Decimal:
+    if not number.is_finite():
+        raise ValueError("not a number (NaN or infinity)")
+    if abs(number) > MAX_AMOUNT:
+        raise ValueError(_TOO_LARGE)
+    if number.is_zero():
+        return abs(number)  # -0 and -0.00 become 0 and 0.00
+    return number
 
 
 def ratio(value: RawCell) -> Decimal:
@@ -101,25 +128,32 @@ def ratio(value: RawCell) -> Decimal:
     already arrives as 0.3."""
     if isinstance(value, str) and value.strip().endswith("%"):
         try:
-            return parse_number(value.strip()[:-1]) / HUNDRED
+            return _in_range(parse_number(value.strip()[:-1]) / HUNDRED)
         except ValueError:
             raise ValueError("not a share (expected e.g. 0,3 or 30%)") from None
     try:
         return decimal(value)
-    except ValueError:
+    except ValueError as error:
+        if str(error) == _TOO_LARGE:
+            raise
         raise ValueError("not a share (expected e.g. 0,3 or 30%)") from None
 
 
 def whole(value: RawCell) -> int:
-    """A whole number (receipts, visitors, units)."""
+    """A whole number (receipts, visitors, units), at most 10⁹ in absolute value."""
+    number: int
     if type(value) is float and value.is_integer():
-        return int(value)
-    if type(value) is int:
-        return value
-    number = decimal(value)
-    if number != number.to_integral_value():
-        raise ValueError("expected a whole number")
-    return int(number)
+        number = int(value)
+    elif type(value) is int:
+        number = value
+    else:
+        exact = decimal(value)
+        if exact != exact.to_integral_value():
+            raise ValueError("expected a whole number")
+        number = int(exact)
+    if -MAX_COUNT <= number <= MAX_COUNT:
+        return number
+    raise ValueError("the count is too large (at most 1 000 000 000)")
 
 
 def day(value: RawCell) -> date:

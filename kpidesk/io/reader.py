@@ -104,22 +104,14 @@ class _SheetPlan:
 
 
 def _plan(archive: zipfile.ZipFile) -> list[_SheetPlan]:
-    """Which sheets to read, after the safety scan of each of them."""
-    parts = safety.sheet_parts(archive)
-    chosen = [(name, spec) for name in parts if (spec := sheet_for_name(name)) is not None]
-    # sheets are scanned one by one below; sheets never loaded need no scan (may be large)
-    safety.refuse_dtd(archive, skip=set(parts.values()))
+    """Which sheets to read, after the safety scan of the workbook and of each of them
+    (sheets never loaded need no scan: they may be large)."""
+    rows = safety.check_sheets(archive, lambda name: sheet_for_name(name) is not None)
     plans = []
-    for name, spec in chosen:
-        try:
-            extent = safety.sheet_extent(archive, parts[name])
-        except KeyError:
-            raise safety.UnsafeFileError(
-                "not_xlsx", f"not an Excel workbook (.xlsx): sheet {name!r} is missing"
-            ) from None
-        except safety.UnsafeFileError as error:
-            raise safety.UnsafeFileError(error.code, f"sheet {name!r}: {error}") from None
-        plans.append(_SheetPlan(name, spec, extent.row_elements))
+    for name, count in rows.items():
+        spec = sheet_for_name(name)
+        if spec is not None:
+            plans.append(_SheetPlan(name, spec, count))
     return plans
 
 
@@ -139,16 +131,18 @@ def _read(
         progress(0, total)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # calamine raises its own error types, all of them fatal here
+    except _NOT_OURS:
+        raise
+    except BaseException as error:  # calamine's own errors, and a Rust panic
         return ReadResult(CompanyContent(), [_unreadable(path, error)])
     try:
         for plan in plans:
             try:
                 rows = workbook.get_sheet_by_name(plan.name).iter_rows()
                 done = _read_sheet(plan, rows, out, headers, done, total, progress, cancelled)
-            except _CancelledError:
+            except _NOT_OURS:
                 raise
-            except Exception as error:
+            except BaseException as error:  # calamine's own errors, and a Rust panic
                 return ReadResult(CompanyContent(), [_unreadable(path, error, plan.name)])
     finally:
         workbook.close()
@@ -158,7 +152,12 @@ def _read(
     return ReadResult(content, out.problems, headers, row_origins)
 
 
-def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> Problem:
+# what must pass through the reader's catch-all around python-calamine (which raises its
+# own error types and, on a Rust panic, pyo3's PanicException, a BaseException)
+_NOT_OURS = (_CancelledError, KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+
+
+def _unreadable(path: Path, error: BaseException, sheet: str | None = None) -> Problem:
     return Problem(
         code="unreadable",
         message=f"the workbook cannot be read: {error}",

@@ -89,6 +89,8 @@ EMPLOYEES = SheetSpec(
         _c("start", "Start", "Начало", "дата приема", "дата приёма", required=False),
         _c("end", "End", "Окончание", "дата увольнения", required=False),
         _ARCHIVED,
+        # a row with a period is the employee's pay from that period on (SPEC §2.1)
+        _c("from", "From", "С периода", "с", required=False),
     ),
 )
 INDICATORS = SheetSpec(

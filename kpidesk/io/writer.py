@@ -122,13 +122,19 @@ def _rows(content: CompanyContent, lang: str) -> dict[str, list[Row]]:
                 e.position,
                 e.store,
                 e.department,
-                _number(e.fixed_pay),
-                _number(e.target_bonus),
+                _number(fixed),
+                _number(bonus),
                 e.start,
                 e.end,
                 yes(e.archived),
+                since,
             ]
             for e in c.employees
+            # the amounts from the start, then one row per pay change with its period
+            for fixed, bonus, since in (
+                (e.fixed_pay, e.target_bonus, None),
+                *((r.fixed_pay, r.target_bonus, r.start.code) for r in e.rates),
+            )
         ],
         "indicators": [
             [i.code, i.name, i.unit or None, i.source.text, words[i.method], yes(i.archived)]

@@ -5,8 +5,9 @@ What a rating ranks by lives in ``analytics_measures``, the dashboard's data and
 items in ``analytics_dashboard``, the chart series (pandas) in ``analytics_series``.
 
 :class:`Analytics` wraps one :class:`CompanyService` and keeps the pay periods' results it
-computed until :meth:`Analytics.invalidate` (the GUI calls it on every change), so that the
-dashboard, a rating and a KPI history do not recompute the same period. The inputs of the
+computed while the service's ``generation`` stays the same (the operations runner bumps it
+on every change, so no caller has to clear this cache), so that the dashboard, a rating and
+a KPI history do not recompute the same period. The inputs of the
 periods computed last are kept too, so that the dashboard's store rows reuse the daily rows
 the period's calculation read instead of reading them again.
 
@@ -84,19 +85,28 @@ class Analytics:
         self.service = service
         self._results: dict[Period, PeriodResult] = {}
         self._inputs: dict[Period, PeriodInputs] = {}
+        self._generation = service.generation
 
     def invalidate(self) -> None:
-        """Forget computed periods (after any change of data)."""
+        """Forget computed periods now. Not needed after a change: the cache is keyed on
+        ``CompanyService.generation`` and is dropped when it moves."""
         self._results.clear()
         self._inputs.clear()
+        self._generation = self.service.generation
+
+    def _drop_if_stale(self) -> None:
+        """Forget computed periods if the company changed since they were computed."""
+        if self._generation != self.service.generation:
+            self.invalidate()
 
     # --- periods --------------------------------------------------------------------------
     def result(self, period: Period) -> PeriodResult:
         """A pay period's results (cached); the same as ``CompanyService.compute_period``."""
+        self._drop_if_stale()
         found = self._results.get(period)
         if found is None:
             with _collector_paused():
-                inputs = self.service.database.load_period_inputs(period)
+                inputs = self.service.database.content.load_period_inputs(period)
                 found = compute_period(self.service.company(), period, inputs)
             self._results[period] = found
             self._inputs[period] = inputs
@@ -212,16 +222,16 @@ class Analytics:
                     store = employee.store
                     groups[employee.name] = frozenset({store}) if store is not None else None
             groups_with_total: dict[str, StoreSet] = {**groups, "\0company": None}
-            entries = database.daily_rows(period.previous().start, period.end)
-            plans = database.plans(period)
+            entries = database.daily.daily_rows(period.previous().start, period.end)
+            plans = database.daily.plans(period)
             scores = store_scores(entries, groups_with_total, period, measure.metric, plans)
             overall = scores.pop("\0company")
             return scores, overall
         employees = self._rated_employees(measure, period)
         if measure.source == "seller":
             assert measure.metric is not None
-            seller_days = database.seller_days(period.start, period.end)
-            entries = database.daily_rows(period.start, period.end)
+            seller_days = database.daily.seller_days(period.start, period.end)
+            entries = database.daily.daily_rows(period.start, period.end)
             values = seller_scores(
                 seller_days, entries, [e.name for e in employees], period, measure.metric
             )
@@ -306,12 +316,13 @@ class Analytics:
         company = self.service.company()
         people = [e for e in company.employees if e.name in names]
         results: list[PeriodResult] = []
+        self._drop_if_stale()
         for previous in self.previous_pay_periods(period):
             cached = self._results.get(previous)
             if cached is not None:
                 results.append(cached)
                 continue
-            inputs = self.service.database.load_period_inputs(previous)
+            inputs = self.service.database.content.load_period_inputs(previous)
             computed = tuple(
                 compute_employee(company, employee, previous, inputs)
                 for employee in people
@@ -324,13 +335,14 @@ class Analytics:
         """Each store's metrics, then the company's (the rows of
         ``CompanyService.store_report``), from the daily rows of the period's calculation
         when it was just computed."""
+        self._drop_if_stale()
         inputs = self._inputs.get(period)
         database = self.service.database
         if inputs is not None:  # its daily rows cover the period and the previous one
             entries, plans = list(inputs.daily), list(inputs.plans)
         else:
-            entries = database.daily_rows(period.previous().start, period.end)
-            plans = database.plans(period)
+            entries = database.daily.daily_rows(period.previous().start, period.end)
+            plans = database.daily.plans(period)
         stores = [store.name for store in self.service.company().stores if not store.archived]
         return [
             StoreReportRow(name, metrics, plan)

@@ -42,7 +42,7 @@ def daily_series(database: Database, store: str | None, period: Period, freq: st
     if freq not in ("D", "W", "M"):
         raise ValueError(f"unknown aggregation {freq!r} (expected D, W or M)")
     stores = [store] if store is not None else None
-    entries = database.daily_rows(period.start, period.end, stores)
+    entries = database.daily.daily_rows(period.start, period.end, stores)
     index = pd.date_range(period.start, period.end, freq="D")
     frame = pd.DataFrame(np.nan, index=index, columns=["revenue", "receipts", "visitors", "plan"])
     if entries:
@@ -58,7 +58,7 @@ def daily_series(database: Database, store: str | None, period: Period, freq: st
         frame.loc[summed.index, ["revenue", "receipts", "visitors"]] = summed.to_numpy()
     plan = np.zeros(len(index))
     has_plan = np.zeros(len(index), dtype=bool)
-    for item in database.plans(period):
+    for item in database.daily.plans(period):
         if store is not None and item.store != store:
             continue
         first = max(item.period.start, period.start)

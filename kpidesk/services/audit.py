@@ -16,7 +16,7 @@ from datetime import date
 
 from kpidesk.core.periods import Period
 from kpidesk.services.company import CompanyService
-from kpidesk.store.audit_repo import AuditEntry
+from kpidesk.store.audit import AuditEntry
 
 __all__ = ["KINDS", "AuditEntry", "AuditFilter", "audit_log", "entry_day"]
 
@@ -80,7 +80,7 @@ def audit_log(service: CompanyService, chosen: AuditFilter | None = None) -> lis
     chosen = chosen or AuditFilter()
     limit = max(1, chosen.limit)
     scan = _SCAN_LIMIT if chosen.period is not None else limit
-    rows = service.database.audit_entries(
+    rows = service.database.audit.entries(
         store=chosen.store, employee=chosen.employee, entity=chosen.entity, limit=scan
     )
     if chosen.period is not None:

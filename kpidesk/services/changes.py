@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from kpidesk.core.periods import Period
@@ -33,6 +33,8 @@ class Change:
     period: Period | None = None
     store: str | None = None
     employee: str | None = None
+    # the view that made the change, so that it can ignore its own echo (set by the GUI)
+    initiator: object | None = field(default=None, compare=False, repr=False)
 
     def touches(self, period: Period | None = None, store: str | None = None) -> bool:
         """Whether a view showing ``period`` and ``store`` must refresh."""

@@ -1,6 +1,11 @@
 """``CompanyService``: one open company file and the use cases the GUI and the CLI call —
 compute a period, store reports, import and export the interchange workbook, backups and
-the integrity check. Every store failure becomes a :class:`UserError` with a clear message.
+the integrity check. Every store failure becomes a :class:`UserError` with coded problems.
+
+Every write goes through :meth:`CompanyService.run` (``services.runner``). The service owns
+the only caches: the directories and one period-results cache, which the runner drops after
+every change. A locked period is computed from its snapshot (``core.snapshot``), posted when
+it was locked, so its results never change while it stays locked.
 """
 
 from __future__ import annotations
@@ -11,26 +16,35 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from kpidesk.core.company import Company, CompanyContent
 from kpidesk.core.compute import compute_period
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Problem
 from kpidesk.core.results import PeriodResult
+from kpidesk.core.rights import Actor, Right
+from kpidesk.core.snapshot import PeriodSnapshot, SnapshotError
+from kpidesk.core.snapshot import decode as decode_snapshot
 from kpidesk.core.store_metrics import store_table
 from kpidesk.core.validation import validate_content
+from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
+from kpidesk.services.operations import Operation, Session
+from kpidesk.services.period_status import PeriodStatus, build_status, last_counted_day
 from kpidesk.services.reporting import StoreReportRow
 from kpidesk.store.backup import restore
-from kpidesk.store.connection import NewerSchemaError, NotADatabaseError, StoreError
 from kpidesk.store.database import Database
+from kpidesk.store.errors import NewerSchemaError, NotADatabaseError, StoreError
 
 if TYPE_CHECKING:
     from kpidesk.services.importing import ImportReport
-    from kpidesk.services.period_status import PeriodStatus
 
 Progress = Callable[[int, int], None]
+_DIRECTORY_KINDS = frozenset(
+    {ChangeKind.COMPANY, ChangeKind.DIRECTORY, ChangeKind.SCHEDULE, ChangeKind.MATRIX}
+)
+_CACHED_PERIODS = 8  # the dashboard, ratings and charts look at a few periods at a time
 Cancelled = Callable[[], bool]
 
 
@@ -67,12 +81,29 @@ class CheckReport:
         return "\n".join(lines)
 
 
+@dataclass
+class SetCompany(Operation):
+    """Name the company and choose how it pays (months or half-months)."""
+
+    company_name: str | None
+    pay_period: PeriodKind | None = None
+    name: ClassVar[str] = "set_company"
+    right: ClassVar[Right] = Right.DIRECTORIES
+
+    def apply(self, session: Session) -> Change:
+        session.db.content.set_company(self.company_name, self.pay_period)
+        return Change(ChangeKind.COMPANY)
+
+
 class CompanyService:
     """Use cases over one open company database (one per thread)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.database = database
+        self.actor = actor or Actor(database.actor)
         self._company: Company | None = None
+        self._results: dict[Period, PeriodResult] = {}
+        self.generation = 0  # counts invalidations: a cache elsewhere keys on it
 
     # --- opening --------------------------------------------------------------------------
     @classmethod
@@ -117,9 +148,8 @@ class CompanyService:
         if path.exists():
             raise UserError(f"{path} already exists; choose another file or open it")
         service = cls.open(path, create=True, actor=actor)
-        service.database.set_company(
-            name or path.stem, PeriodKind.HALF if half_months else PeriodKind.MONTH
-        )
+        kind = PeriodKind.HALF if half_months else PeriodKind.MONTH
+        service.run(SetCompany(name or path.stem, kind))
         return service
 
     @property
@@ -146,36 +176,98 @@ class CompanyService:
     def company(self) -> Company:
         """The directories, matrices and schedules (cached until something changes)."""
         if self._company is None:
-            self._company = self.database.load_company()
+            self._company = self.database.content.load_company()
         return self._company
 
-    def invalidate(self) -> None:
-        """Forget cached directories after a change."""
-        self._company = None
+    def invalidate(self, change: Change | None = None) -> None:
+        """Forget the cached period results, and the directories unless ``change`` cannot
+        have touched them (a fact, a day, a task, a lock). The runner calls this after
+        every change; nothing else needs to."""
+        if change is None or change.kind in _DIRECTORY_KINDS:
+            self._company = None
+        self._results.clear()
+        self.generation += 1
+
+    def changed_elsewhere(self, change: Change) -> Change:
+        """Note a change that another connection made (a worker's import): the caches are
+        dropped; returns ``change``."""
+        self.invalidate()
+        return change
+
+    def run(self, operation: Operation) -> Change:
+        """Apply one operation through the runner (right, transaction, lock, audit,
+        caches); see ``services.runner``.
+
+        Raises:
+            UserError: a coded refusal; nothing was written.
+        """
+        from kpidesk.services.runner import run
+
+        return run(self, operation)
 
     def compute_period(self, period: Period) -> PeriodResult:
-        """Every employee's matrix, KPI and pay for a period, from the raw data."""
-        inputs = self.database.load_period_inputs(period)
-        return compute_period(self.company(), period, inputs)
+        """Every employee's matrix, KPI and pay for a period: from the raw data, or for a
+        locked period from the snapshot posted when it was locked. Cached until the next
+        change."""
+        found = self._results.get(period)
+        if found is not None:
+            return found
+        frozen = self.snapshot(period)
+        if frozen is not None:
+            found = compute_period(frozen.company, period, frozen.inputs)
+        else:
+            inputs = self.database.content.load_period_inputs(period)
+            found = compute_period(self.company(), period, inputs)
+        if len(self._results) >= _CACHED_PERIODS:
+            self._results.pop(next(iter(self._results)))
+        self._results[period] = found
+        return found
+
+    def snapshot(self, period: Period) -> PeriodSnapshot | None:
+        """The snapshot of a locked pay period, or ``None`` (open, or locked before
+        snapshots existed).
+
+        Raises:
+            UserError: the snapshot is damaged.
+        """
+        data = self.database.snapshots.load(period)
+        if data is None:
+            return None
+        try:
+            return decode_snapshot(data)
+        except SnapshotError as error:
+            raise UserError.of("snapshot_damaged", str(error), period=period.code) from None
 
     def period_status(
         self, period: Period, today: date | None = None, result: PeriodResult | None = None
     ) -> PeriodStatus:
         """Whether the period is locked and what is still missing for it (``result``: the
         period already computed, to avoid computing it again)."""
-        from kpidesk.services.period_status import period_status
-
-        return period_status(self, period, today or date.today(), result)
+        today = today or date.today()
+        last_day = last_counted_day(period, today)
+        present = (
+            self.database.daily.days_with_data(period.start, last_day)
+            if last_day >= period.start
+            else set()
+        )
+        return build_status(
+            period,
+            today,
+            self.company(),
+            result or self.compute_period(period),
+            present,
+            self.is_locked(period),
+        )
 
     def is_locked(self, period: Period) -> bool:
         """Whether the period is locked (its inputs are read-only)."""
-        return self.database.is_locked(period)
+        return self.database.locks.is_locked(period)
 
     def store_report(self, period: Period) -> list[StoreReportRow]:
         """Store metrics over any range, each store and the company (store ``None``) last."""
-        entries = self.database.daily_rows(period.previous().start, period.end)
+        entries = self.database.daily.daily_rows(period.previous().start, period.end)
         stores = [store.name for store in self.company().stores if not store.archived]
-        table = store_table(entries, self.database.plans(period), stores, period)
+        table = store_table(entries, self.database.daily.plans(period), stores, period)
         return [StoreReportRow(name, metrics, plan) for name, metrics, plan in table]
 
     # --- files ----------------------------------------------------------------------------
@@ -190,17 +282,13 @@ class CompanyService:
         """Import an interchange workbook, all or nothing (see ``services.importing``)."""
         from kpidesk.services.importing import import_workbook
 
-        report = import_workbook(
-            self.database, path, dry_run=dry_run, progress=progress, cancelled=cancelled
-        )
-        self.invalidate()
-        return report
+        return import_workbook(self, path, dry_run=dry_run, progress=progress, cancelled=cancelled)
 
     def export_workbook(self, path: Path, *, lang: str = "ru") -> None:
         """Write the whole company as an interchange workbook."""
         from kpidesk.services.exchange import export_workbook
 
-        export_workbook(self.database.export_content(), path, lang=lang)
+        export_workbook(self.database.content.export_content(), path, lang=lang)
 
     # --- safety ---------------------------------------------------------------------------
     def backup(self, dest: Path | None = None) -> Path:

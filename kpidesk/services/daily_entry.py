@@ -14,21 +14,25 @@ anything that has an error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from statistics import median_low
+from typing import ClassVar
 
 from kpidesk.core.daily import DailyEntry
 from kpidesk.core.item_validation import at, problem, validate_daily_entry
+from kpidesk.core.limits import amount_problem, count_problem
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
+from kpidesk.core.rights import Right
 from kpidesk.core.store_metrics import StoreMetrics, daily_sums, metrics_from_sums, plan_for
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
-from kpidesk.services.periods import locked_periods, refuse_locked_day, transaction
-from kpidesk.store.audit_repo import AuditEntry
+from kpidesk.services.operations import Operation, Session, Target
+from kpidesk.services.periods import locked_periods
+from kpidesk.store.audit import AuditEntry
 
 FIELDS = ("revenue", "receipts", "visitors", "units", "returns")
 REQUIRED = ("revenue", "receipts", "visitors")
@@ -106,7 +110,7 @@ def usual_day(service: CompanyService, store: str, day: date) -> DailyEntry | No
     """The store's usual day before ``day``: the median (low) of each measure over its last
     28 days with data; ``None`` with fewer than 3 such days."""
     start = day - timedelta(days=USUAL_LOOKBACK)
-    rows = service.database.daily_rows(start, day - timedelta(days=1), [store])[-USUAL_DAYS:]
+    rows = service.database.daily.daily_rows(start, day - timedelta(days=1), [store])[-USUAL_DAYS:]
     if len(rows) < USUAL_MIN_DAYS:
         return None
     return DailyEntry(
@@ -121,7 +125,7 @@ def usual_day(service: CompanyService, store: str, day: date) -> DailyEntry | No
 
 def saved_day(service: CompanyService, store: str, day: date) -> DailyEntry | None:
     """The store's saved day, or ``None``."""
-    rows = service.database.daily_rows(day, day, [store])
+    rows = service.database.daily.daily_rows(day, day, [store])
     return rows[0] if rows else None
 
 
@@ -132,8 +136,8 @@ def day_metrics(entry: DailyEntry) -> StoreMetrics:
 
 def month_days(service: CompanyService, store: str, period: Period) -> MonthDays:
     """The store's saved days of ``period``, their totals and the prorated plan."""
-    entries = service.database.daily_rows(period.start, period.end, [store])
-    plan = plan_for(service.database.plans(period), {store}, period)
+    entries = service.database.daily.daily_rows(period.start, period.end, [store])
+    plan = plan_for(service.database.daily.plans(period), {store}, period)
     totals = metrics_from_sums(daily_sums(entries, {store}, period), None, plan)
     locks = [lock for lock in locked_periods(service) if lock.overlaps(period)]
     locked = frozenset(day for day in period.days() if any(lock.contains(day) for lock in locks))
@@ -145,7 +149,7 @@ def missing_days(service: CompanyService, store: str, period: Period, today: dat
     last = min(period.end, today - timedelta(days=1))
     if last < period.start:
         return []
-    present = {e.day for e in service.database.daily_rows(period.start, last, [store])}
+    present = {e.day for e in service.database.daily.daily_rows(period.start, last, [store])}
     return [day for day in Period.custom(period.start, last).days() if day not in present]
 
 
@@ -169,8 +173,8 @@ def default_day(service: CompanyService, store: str, period: Period, today: date
 def plan_progress(service: CompanyService, store: str, day: date) -> PlanProgress:
     """Revenue of the month of ``day`` so far against the store's plan for that month."""
     month = Period.containing(day, PeriodKind.MONTH)
-    entries = service.database.daily_rows(month.start, month.end, [store])
-    plan = plan_for(service.database.plans(month), {store}, month)
+    entries = service.database.daily.daily_rows(month.start, month.end, [store])
+    plan = plan_for(service.database.daily.plans(month), {store}, month)
     sums = daily_sums(entries, {store}, month)
     metrics = metrics_from_sums(sums, None, plan)
     completion = metrics.plan_completion if sums.rows else (Decimal(0) if plan else None)
@@ -180,13 +184,7 @@ def plan_progress(service: CompanyService, store: str, day: date) -> PlanProgres
 def day_audit(service: CompanyService, store: str, day: date) -> list[AuditEntry]:
     """Who changed the store's day (and its sellers' rows), from what to what, newest first."""
     key = f"{store} {day.isoformat()}"
-    found = [
-        entry
-        for entity in ("daily", "seller_day")
-        for entry in service.database.audit_entries(store=store, entity=entity, limit=100_000)
-        if entry.key == key or entry.key.startswith(key + " ")
-    ]
-    return sorted(found, key=lambda entry: entry.id, reverse=True)
+    return service.database.audit.for_key(("daily", "seller_day"), key, store, limit=100_000)
 
 
 # --- checking -----------------------------------------------------------------------------
@@ -202,6 +200,18 @@ def check_values(
     usual day). Rules about a value not typed yet wait until it is typed."""
     where = _where(store, day)
     found: list[Problem] = []
+    values = dict(values)
+    for name, value in list(values.items()):
+        if value is None:
+            continue
+        out_of_range = amount_problem(value, at(where, name))
+        if out_of_range is None and name in WHOLE and value.is_finite():
+            out_of_range = count_problem(int(value), at(where, name))
+        if out_of_range is not None:
+            found.append(replace(out_of_range, params=(*out_of_range.params, ("field", name))))
+            values[name] = None
+    if found:
+        return DayCheck(None, found, usual, day_metrics(DailyEntry(store, day, Decimal(0), 0, 0)))
     missing = [name for name in REQUIRED if values.get(name) is None]
     for name in WHOLE:
         value = values.get(name)
@@ -274,29 +284,61 @@ def check_block(
 def require_known_store(service: CompanyService, store: str) -> None:
     """Refuse a store that is not in the directory (raises ``UserError``)."""
     if not any(s.name == store for s in service.company().stores):
-        raise UserError(f"unknown store {store!r}")
+        raise UserError.of("unknown_store", f"unknown store {store!r}", name=store)
 
 
 def refuse_errors(problems: list[Problem], what: str) -> None:
-    """Raise ``UserError`` naming ``what`` with the first error, if ``problems`` has any."""
+    """Raise ``UserError`` with every error, if ``problems`` has any."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise UserError(f"{what}: {errors[0].message}", errors)
 
 
+@dataclass
+class SaveDays(Operation):
+    """Add, change or delete days of one store as a whole — one day typed in the form, a
+    block pasted into the month grid, or the undo of either. Every day is checked first
+    (the core's refusals; warnings do not stop a save); the lock is the database's."""
+
+    store: str
+    upserts: Sequence[DailyEntry] = ()
+    deletes: Sequence[date] = ()
+    name: ClassVar[str] = "save_days"
+    right: ClassVar[Right] = Right.DAILY
+
+    def target(self, session: Session) -> Target:
+        return Target(store=self.store)
+
+    def apply(self, session: Session) -> Change:
+        store = self.store
+        require_known_store(session.service, store)
+        days = [entry.day for entry in self.upserts] + list(self.deletes)
+        if not days:
+            raise UserError.of("nothing_to_change", "nothing to apply")
+        found: list[Problem] = []
+        for entry in self.upserts:
+            if entry.store != store:
+                raise UserError.of(
+                    "misplaced_row", f"a day of {entry.store!r} in a block of {store!r}"
+                )
+            found += check_values(store, entry.day, entry_values(entry)).problems
+        refuse_errors(found, f"the days of {store}")
+        daily = session.db.daily
+        for entry in self.upserts:
+            daily.upsert_daily(entry)
+        for day in self.deletes:
+            daily.delete_daily(store, day)
+        return Change(ChangeKind.DAILY, Period.custom(min(days), max(days)), store)
+
+
 def save_day(service: CompanyService, entry: DailyEntry) -> Change:
-    """Save (add or change) one store's day.
+    """Save (add or change) one store's day (:class:`SaveDays`).
 
     Raises:
         UserError: unknown store, a refusal of the core's rules, or a locked period.
     """
-    require_known_store(service, entry.store)
-    what = f"the daily data of {entry.day:%d.%m.%Y} ({entry.store})"
-    refuse_locked_day(service, entry.day, what)
-    refuse_errors(check_day(service, entry.store, entry.day, entry_values(entry)).problems, what)
-    with transaction(service, f"saving {what}") as database:
-        database.upsert_daily(entry)
-    return Change(ChangeKind.DAILY, Period.day(entry.day), entry.store)
+    change = service.run(SaveDays(entry.store, (entry,)))
+    return replace(change, period=Period.day(entry.day))
 
 
 def delete_day(service: CompanyService, store: str, day: date) -> Change:
@@ -305,12 +347,8 @@ def delete_day(service: CompanyService, store: str, day: date) -> Change:
     Raises:
         UserError: unknown store, or a locked period.
     """
-    require_known_store(service, store)
-    what = f"the daily data of {day:%d.%m.%Y} ({store})"
-    refuse_locked_day(service, day, what)
-    with transaction(service, f"deleting {what}") as database:
-        database.delete_daily(store, day)
-    return Change(ChangeKind.DAILY, Period.day(day), store)
+    change = service.run(SaveDays(store, (), (day,)))
+    return replace(change, period=Period.day(day))
 
 
 def apply_days(
@@ -321,30 +359,8 @@ def apply_days(
 ) -> Change:
     """Apply a block of days as a whole: every day checked first, then one transaction.
 
-    Args:
-        service: the open company.
-        store: the store (every entry must be of it).
-        upserts: days to add or change.
-        deletes: days to delete.
-
     Raises:
         UserError: any refusal (``problems`` lists every one) or a locked day; nothing
             is written then.
     """
-    require_known_store(service, store)
-    days = [entry.day for entry in upserts] + list(deletes)
-    if not days:
-        raise UserError("nothing to apply")
-    for entry in upserts:
-        if entry.store != store:
-            raise UserError(f"a day of {entry.store!r} in a block of {store!r}")
-    for day in days:
-        refuse_locked_day(service, day, f"the daily data of {day:%d.%m.%Y} ({store})")
-    refuse_errors(check_block(service, store, upserts), f"the block of days of {store}")
-    span = f"{min(days):%d.%m.%Y}–{max(days):%d.%m.%Y}"
-    with transaction(service, f"saving the days {span} of {store}") as database:
-        for entry in upserts:
-            database.upsert_daily(entry)
-        for day in deletes:
-            database.delete_daily(store, day)
-    return Change(ChangeKind.DAILY, Period.custom(min(days), max(days)), store)
+    return service.run(SaveDays(store, tuple(upserts), tuple(deletes)))

@@ -12,6 +12,7 @@ from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo import COMPANY_NAME, INCOMPLETE_EMPLOYEE, build_demo
 from kpidesk.services.errors import UserError
+from kpidesk.services.importing import ApplyContent
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def create_demo_database(path: Path, *, today: date) -> DemoSummary:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     content = build_demo(today)
     with CompanyService.open(path, create=True) as service:
-        service.database.apply_content(content)
+        service.run(ApplyContent(content))
     days = [entry.day for entry in content.daily]
     return DemoSummary(
         path=path,

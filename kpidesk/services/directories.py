@@ -1,14 +1,15 @@
 """Directory use cases: save, rename and remove stores, departments, positions, employees
 and indicators, and save or delete payout schedules (SPEC §2.1, §2.3, §2.5, §4.9).
 
-Every call validates with ``core`` first, makes one store transaction (the store writes the
-audit row) and returns the :class:`Change` the GUI publishes. Removing an entry that past
+Every call validates with ``core`` first, then runs one :class:`DirectoryWrite` operation
+through the runner (one transaction; the store writes the audit rows) and returns its
+:class:`Change`. Removing an entry that past
 data refers to archives it instead of deleting it — the store decides, and the caller gets
 the :class:`Removal` back to tell the user which happened.
 
 Every refusal is a :class:`UserError` carrying :class:`Problem` records with stable codes
-(``name_empty``, ``name_taken``, ``unknown_position``, …) so that a GUI can translate them;
-the English message is for the CLI and logs.
+(``name_empty``, ``name_taken``, ``unknown_position``, …) that the GUI and the CLI
+translate; the English message is for logs.
 
 Must not: import Qt, write SQL, or compute anything.
 """
@@ -16,17 +17,26 @@ Must not: import Qt, write SQL, or compute anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar
 
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.item_validation import problem, validate_employee, validate_schedule
+from kpidesk.core.limits import amount_problem
 from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutSchedule
+from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
+from kpidesk.core.rights import Right
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
-from kpidesk.store import Removal, StoreError
+from kpidesk.services.operations import Operation, Session
+from kpidesk.store import Removal
+
+if TYPE_CHECKING:
+    from kpidesk.store.database import Database
 
 __all__ = [
     "Removal",
@@ -92,15 +102,28 @@ def _check_known(entity: str, old: str | None, existing: Iterable[str]) -> None:
         )
 
 
-def _write(service: CompanyService, action: Callable[[], object], change: Change) -> Change:
-    """Run one store write; store failures become a :class:`UserError`."""
-    try:
-        action()
-    except StoreError as error:
-        raise UserError(str(error)) from None
-    finally:
-        service.invalidate()
-    return change
+@dataclass
+class DirectoryWrite(Operation):
+    """One directory write, already checked by its use case below (a store, department,
+    position, employee, indicator or payout schedule saved, renamed, archived or deleted).
+    """
+
+    what: str
+    write: Callable[[Database], object]
+    change: Change
+    name: ClassVar[str] = "directory_write"
+    right: ClassVar[Right] = Right.DIRECTORIES
+    result: object = None
+
+    def apply(self, session: Session) -> Change:
+        self.result = self.write(session.db)
+        return self.change
+
+
+def _write(
+    service: CompanyService, what: str, write: Callable[[Database], object], change: Change
+) -> Change:
+    return service.run(DirectoryWrite(what, write, change))
 
 
 # --- stores, departments, positions --------------------------------------------------------
@@ -114,7 +137,7 @@ def save_store(service: CompanyService, old_name: str | None, store: Store) -> C
     store = replace(store, name=_clean_name("store", store.name))
     _check_known("store", old_name, names)
     _check_new_name("store", old_name, store.name, names)
-    return _write(service, lambda: service.database.save_store(old_name, store), DIRECTORY)
+    return _write(service, "save_store", lambda db: db.org.save_store(old_name, store), DIRECTORY)
 
 
 def save_department(
@@ -126,7 +149,10 @@ def save_department(
     _check_known("department", old_name, names)
     _check_new_name("department", old_name, department.name, names)
     return _write(
-        service, lambda: service.database.save_department(old_name, department), DIRECTORY
+        service,
+        "save_department",
+        lambda db: db.org.save_department(old_name, department),
+        DIRECTORY,
     )
 
 
@@ -136,12 +162,51 @@ def save_position(service: CompanyService, old_name: str | None, position: Posit
     position = replace(position, name=_clean_name("position", position.name))
     _check_known("position", old_name, names)
     _check_new_name("position", old_name, position.name, names)
-    return _write(service, lambda: service.database.save_position(old_name, position), DIRECTORY)
+    return _write(
+        service, "save_position", lambda db: db.org.save_position(old_name, position), DIRECTORY
+    )
 
 
 # --- employees ------------------------------------------------------------------------------
-def save_employee(service: CompanyService, old_name: str | None, employee: Employee) -> Change:
-    """Add an employee or update/rename the one called ``old_name``.
+def first_open_period(service: CompanyService) -> Period | None:
+    """The pay period after the latest locked one (``None``: nothing is locked)."""
+    codes = service.database.locks.locked_periods()
+    if not codes:
+        return None
+    latest = max((Period.parse(code) for code in codes), key=lambda period: period.end)
+    return Period.containing(latest.end + timedelta(days=1), service.company().pay_period)
+
+
+def _with_pay_history(
+    service: CompanyService, stored: Employee, edited: Employee, start: Period | None
+) -> Employee:
+    """``edited`` (showing its pay as the current one, ``Employee.as_current``) as the
+    stored amounts from the start plus the pay changes: a changed pay applies from
+    ``start``, by default from the first open period — a raise entered after a period was
+    locked never reaches it — or, with nothing locked, replaces the latest amounts."""
+    pay = (edited.fixed_pay, edited.target_bonus)
+    kept = replace(
+        edited, fixed_pay=stored.fixed_pay, target_bonus=stored.target_bonus, rates=stored.rates
+    )
+    if start is None:
+        if pay == stored.current_pay:
+            return kept
+        start = first_open_period(service)
+        if start is None and stored.rates:
+            start = max(stored.rates, key=lambda rate: rate.start.start).start
+    return kept.with_pay(pay[0], pay[1], start)
+
+
+def save_employee(
+    service: CompanyService,
+    old_name: str | None,
+    employee: Employee,
+    from_period: Period | None = None,
+) -> Change:
+    """Add an employee or update/rename the one called ``old_name``. The employee's fixed
+    pay and target bonus are the current ones (``Employee.as_current``); a change of them
+    applies from ``from_period`` on (default: the first open pay period), earlier periods
+    keeping the old amounts (SPEC §2.1).
 
     Raises:
         UserError: empty name, a name taken, an unknown position/store/department, negative
@@ -174,11 +239,23 @@ def save_employee(service: CompanyService, old_name: str | None, employee: Emplo
                 name=value,
             )
     problems = validate_employee(employee, where)
+    for found in (
+        amount_problem(employee.fixed_pay, replace(where, field="fixed_pay")),
+        amount_problem(employee.target_bonus, replace(where, field="target_bonus")),
+    ):
+        if found is not None:
+            problems.append(found)
     if has_errors(problems):
         raise refuse(problems)
+    stored = company.employee(old_name) if old_name is not None else None
+    if stored is not None:
+        employee = _with_pay_history(service, stored, employee, from_period)
+    elif from_period is not None:
+        employee = replace(employee, rates=())
     return _write(
         service,
-        lambda: service.database.save_employee(old_name, employee),
+        "save_employee",
+        lambda db: db.org.save_employee(old_name, employee),
         Change(ChangeKind.DIRECTORY, store=employee.store, employee=employee.name),
     )
 
@@ -210,7 +287,9 @@ def save_indicator(service: CompanyService, old_code: str | None, indicator: Ind
     codes = [i.code for i in service.company().indicators]
     _check_known("indicator", old_code, codes)
     _check_new_name("indicator", old_code, code, codes, "code")
-    return _write(service, lambda: service.database.save_indicator(old_code, indicator), DIRECTORY)
+    return _write(
+        service, "save_indicator", lambda db: db.org.save_indicator(old_code, indicator), DIRECTORY
+    )
 
 
 # --- removing -------------------------------------------------------------------------------
@@ -219,16 +298,13 @@ def _remove(
     entity: str,
     name: str,
     existing: Iterable[str],
-    remove: Callable[[str], Removal],
+    remove: Callable[[Database], Removal],
 ) -> tuple[Removal, Change]:
     _check_known(entity, name, existing)
-    try:
-        removal = remove(name)
-    except StoreError as error:
-        raise UserError(str(error)) from None
-    finally:
-        service.invalidate()
-    return removal, DIRECTORY
+    operation = DirectoryWrite(f"archive_{entity}", remove, DIRECTORY)
+    change = service.run(operation)
+    assert isinstance(operation.result, Removal)
+    return operation.result, change
 
 
 def archive_store(service: CompanyService, name: str) -> tuple[Removal, Change]:
@@ -238,31 +314,31 @@ def archive_store(service: CompanyService, name: str) -> tuple[Removal, Change]:
         What happened and the change to publish.
     """
     names = [s.name for s in service.company().stores]
-    return _remove(service, "store", name, names, service.database.archive_store)
+    return _remove(service, "store", name, names, lambda db: db.org.archive_store(name))
 
 
 def archive_department(service: CompanyService, name: str) -> tuple[Removal, Change]:
     """Archive the department if an employee refers to it, else delete it."""
     names = [d.name for d in service.company().departments]
-    return _remove(service, "department", name, names, service.database.archive_department)
+    return _remove(service, "department", name, names, lambda db: db.org.archive_department(name))
 
 
 def archive_position(service: CompanyService, name: str) -> tuple[Removal, Change]:
     """Archive the position if employees, matrices or schedules refer to it, else delete it."""
     names = [p.name for p in service.company().positions]
-    return _remove(service, "position", name, names, service.database.archive_position)
+    return _remove(service, "position", name, names, lambda db: db.org.archive_position(name))
 
 
 def archive_employee(service: CompanyService, name: str) -> tuple[Removal, Change]:
     """Archive the employee if facts, inputs, sales or matrices refer to them, else delete."""
     names = [e.name for e in service.company().employees]
-    return _remove(service, "employee", name, names, service.database.archive_employee)
+    return _remove(service, "employee", name, names, lambda db: db.org.archive_employee(name))
 
 
 def archive_indicator(service: CompanyService, code: str) -> tuple[Removal, Change]:
     """Archive the indicator if matrix rows or facts refer to it, else delete it."""
     codes = [i.code for i in service.company().indicators]
-    return _remove(service, "indicator", code, codes, service.database.archive_indicator)
+    return _remove(service, "indicator", code, codes, lambda db: db.org.archive_indicator(code))
 
 
 # --- payout schedules -----------------------------------------------------------------------
@@ -289,7 +365,10 @@ def save_schedule(service: CompanyService, schedule: PayoutSchedule) -> Change:
     steps = tuple(sorted(schedule.steps))
     schedule = replace(schedule, steps=steps)
     return _write(
-        service, lambda: service.database.save_schedule(schedule), Change(ChangeKind.SCHEDULE)
+        service,
+        "save_schedule",
+        lambda db: db.matrices.save_schedule(schedule),
+        Change(ChangeKind.SCHEDULE),
     )
 
 
@@ -297,5 +376,8 @@ def delete_schedule(service: CompanyService, position: str | None) -> Change:
     """Delete a position's schedule (it then follows the company's); ``None`` resets the
     company's schedule to the default linear one."""
     return _write(
-        service, lambda: service.database.delete_schedule(position), Change(ChangeKind.SCHEDULE)
+        service,
+        "delete_schedule",
+        lambda db: db.matrices.delete_schedule(position),
+        Change(ChangeKind.SCHEDULE),
     )

@@ -1,7 +1,7 @@
 """Manual facts of a period (SPEC §2.3, §4.4): which facts the period's matrices need (the
 employees × manual indicators grid), what is typed in, what is still missing — counted
 exactly as ``period_status`` counts it, so that the facts grid and the status bar agree —
-and setting or clearing one or many facts in one transaction.
+and :class:`SetFacts`, the one operation that sets or clears manual facts.
 
 Must not: know about Qt, or compute anything the core computes (which rows need a fact
 comes from the period's calculation).
@@ -12,13 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
+from kpidesk.core.company import Company
 from kpidesk.core.indicators import Indicator
+from kpidesk.core.limits import amount_problem, normal
 from kpidesk.core.periods import Period
+from kpidesk.core.problems import Location, Problem, Severity
+from kpidesk.core.rights import Right
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
-from kpidesk.services.periods import refuse_locked_period, transaction
+from kpidesk.services.operations import Operation, Session, Target
 
 Cell = tuple[str, str]  # (employee, indicator code)
 
@@ -69,7 +74,7 @@ def facts_sheet(service: CompanyService, period: Period) -> FactsSheet:
         for row in employee.rows:
             if row.indicator is not None and row.indicator.source.is_manual:
                 needed.add((employee.employee.name, row.indicator.code))
-    values = {(f.employee, f.indicator): f.value for f in service.database.facts(period)}
+    values = {(f.employee, f.indicator): f.value for f in service.database.facts.facts(period)}
     used = {code for _, code in needed} | {code for _, code in values}
     indicators = tuple(i for i in company.indicators if i.source.is_manual and i.code in used)
     employees = tuple(result.employee.name for result in result.employees)
@@ -90,43 +95,119 @@ def missing_facts_count(service: CompanyService, period: Period) -> int:
     return facts_sheet(service, period).missing_count
 
 
-def set_facts(
-    service: CompanyService, period: Period, changes: Mapping[Cell, Decimal | None]
-) -> Change:
-    """Set (``None``: clear) several facts of ``period`` in one transaction.
+@dataclass
+class SetFacts(Operation):
+    """Set (``None``: clear) manual facts of one period — the one road for a manual fact,
+    used by the matrix editor and the facts grid alike, and by their undo."""
+
+    period: Period
+    changes: Mapping[Cell, Decimal | None]
+    name: ClassVar[str] = "set_facts"
+    right: ClassVar[Right] = Right.FACTS
+
+    def target(self, session: Session) -> Target:
+        company = session.company()
+        stores = {e.store for name, _ in self.changes if (e := company.employee(name))}
+        people = {employee for employee, _ in self.changes}
+        return Target(
+            next(iter(stores)) if len(stores) == 1 else None,
+            next(iter(people)) if len(people) == 1 else None,
+        )
+
+    def apply(self, session: Session) -> Change:
+        resolved = check_facts(session.company(), self.period, self.changes)
+        facts = session.db.facts
+        for (employee, code), value in resolved.items():
+            facts.set_fact(self.period, employee, code, value)
+        touched = {employee for employee, _ in resolved}
+        only = next(iter(touched)) if len(touched) == 1 else None
+        person = session.company().employee(only) if only else None
+        return Change(ChangeKind.FACT, self.period, person.store if person else None, only)
+
+
+def check_facts(
+    company: Company, period: Period, changes: Mapping[Cell, Decimal | None]
+) -> dict[Cell, Decimal | None]:
+    """The changes with indicators resolved to codes and values normalised.
 
     Raises:
-        UserError: an unknown employee or indicator, a computed (not manual) indicator, a
-            non-finite value, or a locked period; nothing is written then.
+        UserError: nothing to change, an unknown employee or indicator, a computed (not
+            manual) indicator, a value that is not finite or beyond 10¹²; all problems found.
     """
     if not changes:
-        raise UserError("no facts to change")
-    company = service.company()
+        raise UserError.of("nothing_to_change", "no facts to change")
     indicators = {i.code: i for i in company.indicators}
     names = {i.name: i.code for i in company.indicators}
     employees = {e.name for e in company.employees}
     resolved: dict[Cell, Decimal | None] = {}
+    problems: list[Problem] = []
     for (employee, indicator), value in changes.items():
         code = indicator if indicator in indicators else names.get(indicator)
+        where = Location(entity="fact", key=f"{period.code} {employee} {indicator}")
+        params: tuple[tuple[str, str], ...] = (
+            ("period", period.code),
+            ("employee", employee),
+            ("indicator", indicator),
+        )
         if employee not in employees:
-            raise UserError(f"fact of {period.code}: unknown employee {employee!r}")
-        if code is None:
-            raise UserError(f"fact of {period.code}: unknown indicator {indicator!r}")
-        if not indicators[code].source.is_manual:
-            raise UserError(
-                f"fact of {period.code}: {code} is computed from {indicators[code].source.text},"
-                " not typed in"
+            problems.append(
+                Problem(
+                    "unknown_employee",
+                    f"unknown employee {employee!r}",
+                    where,
+                    employee,
+                    Severity.ERROR,
+                    (*params, ("name", employee)),
+                )
             )
-        if value is not None and not value.is_finite():
-            raise UserError(f"fact of {period.code}, {employee}, {code}: not a number")
+            continue
+        if code is None:
+            problems.append(
+                Problem(
+                    "unknown_indicator",
+                    f"unknown indicator {indicator!r}",
+                    where,
+                    indicator,
+                    Severity.ERROR,
+                    params,
+                )
+            )
+            continue
+        source = indicators[code].source
+        if not source.is_manual:
+            problems.append(
+                Problem(
+                    "fact_computed",
+                    f"{code} is computed from {source.text}",
+                    where,
+                    None,
+                    Severity.ERROR,
+                    (*params, ("source", source.text)),
+                )
+            )
+            continue
+        if value is not None:
+            found = amount_problem(value, where)
+            if found is not None:
+                problems.append(found)
+                continue
+            value = normal(value)
         resolved[(employee, code)] = value
-    refuse_locked_period(service, period, "its facts")
-    employees_touched = {employee for employee, _ in resolved}
-    with transaction(service, f"saving the facts of {period.code}") as database:
-        for (employee, code), value in resolved.items():
-            database.set_fact(period, employee, code, value)
-    only = next(iter(employees_touched)) if len(employees_touched) == 1 else None
-    return Change(ChangeKind.FACT, period, None, only)
+    if problems:
+        raise UserError("; ".join(p.describe() for p in problems), problems)
+    return resolved
+
+
+def set_facts(
+    service: CompanyService, period: Period, changes: Mapping[Cell, Decimal | None]
+) -> Change:
+    """Set (``None``: clear) several facts of ``period`` in one transaction
+    (:class:`SetFacts` through the runner).
+
+    Raises:
+        UserError: see :func:`check_facts`, or the period is locked; nothing is written.
+    """
+    return service.run(SetFacts(period, dict(changes)))
 
 
 def set_fact(

@@ -13,16 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from kpidesk.core.company import CompanyContent
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity
+from kpidesk.core.rights import Right
 from kpidesk.core.validation import validate_content
 from kpidesk.io.reader import ReadResult, locate, read_workbook, resolve_indicator_names
+from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
-from kpidesk.store.connection import LockedPeriodError, StoreError
-from kpidesk.store.content_repo import ChangeSummary
-from kpidesk.store.database import Database
+from kpidesk.services.operations import Operation, Session
+from kpidesk.store.content import ChangeSummary
+
+if TYPE_CHECKING:
+    from kpidesk.services.company import CompanyService
+    from kpidesk.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,11 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def _locked_items(content: CompanyContent, locked: list[Period]) -> list[Problem]:
-    """Problems for every item of the content that feeds a locked period."""
+def _locked_items(
+    content: CompanyContent, locked: list[Period], database: Database
+) -> list[Problem]:
+    """Problems for every item of the content that would *change* a locked period (items
+    equal to what is stored are not changes: an unchanged export re-imports after a lock)."""
     if not locked:
         return []
     problems: list[Problem] = []
@@ -58,12 +67,12 @@ def _locked_items(content: CompanyContent, locked: list[Period]) -> list[Problem
     def refuse(kind: str, index: int, period: Period, what: str) -> None:
         problems.append(
             Problem(
-                code="locked_period",
+                code="period_locked",
                 message=f"period {period.code} is locked; {what} cannot change until the "
                 "owner reopens it",
                 where=content.origin(kind, index),
                 value=period.code,
-                params=(("period", period.code),),
+                params=(("period", period.code), ("item", what)),
             )
         )
 
@@ -73,22 +82,46 @@ def _locked_items(content: CompanyContent, locked: list[Period]) -> list[Problem
     def locked_for_period(period: Period) -> Period | None:
         return next((lock for lock in locked if lock.overlaps(period)), None)
 
+    start, end = min(p.start for p in locked), max(p.end for p in locked)
+    daily = {(e.store, e.day): e for e in database.daily.daily_rows(start, end)}
     for index, entry in enumerate(content.daily):
-        if lock := locked_for_day(entry.day):
+        if (lock := locked_for_day(entry.day)) and daily.get((entry.store, entry.day)) != entry:
             refuse("daily", index, lock, f"the daily data of {entry.day:%d.%m.%Y}")
+    sellers = {(s.store, s.day, s.employee): s for s in database.daily.seller_days(start, end)}
     for index, seller in enumerate(content.seller_days):
-        if lock := locked_for_day(seller.day):
+        seller_key = (seller.store, seller.day, seller.employee)
+        if (lock := locked_for_day(seller.day)) and sellers.get(seller_key) != seller:
             refuse("seller_days", index, lock, f"the sales of {seller.day:%d.%m.%Y}")
-    dated: list[tuple[str, int, Period]] = [
-        *(("facts", i, fact.period) for i, fact in enumerate(content.facts)),
-        *(("inputs", i, item.period) for i, item in enumerate(content.inputs)),
-        *(("plans", i, plan.period) for i, plan in enumerate(content.plans)),
+    stored: dict[tuple[str, Period, str, str], object] = {}
+    for lock in locked:
+        for fact in database.facts.facts(lock):
+            stored[("facts", fact.period, fact.employee, fact.indicator)] = fact.value
+        for item in database.facts.period_inputs(lock):
+            stored[("inputs", item.period, item.employee, item.name)] = item.value
+        for plan in database.daily.plans(lock):
+            stored[("plans", plan.period, plan.store, "")] = plan.revenue
+    dated: list[tuple[str, int, Period, tuple[str, Period, str, str], object]] = [
+        *(
+            ("facts", i, f.period, ("facts", f.period, f.employee, f.indicator), f.value)
+            for i, f in enumerate(content.facts)
+        ),
+        *(
+            ("inputs", i, x.period, ("inputs", x.period, x.employee, x.name), x.value)
+            for i, x in enumerate(content.inputs)
+        ),
+        *(
+            ("plans", i, p.period, ("plans", p.period, p.store, ""), p.revenue)
+            for i, p in enumerate(content.plans)
+        ),
     ]
-    for kind, index, item_period in dated:
-        if lock := locked_for_period(item_period):
+    for kind, index, item_period, dated_key, value in dated:
+        if (lock := locked_for_period(item_period)) and stored.get(dated_key) != value:
             refuse(kind, index, lock, f"its {kind}")
+    matrices = {(m.period, m.position, m.employee): m.rows for m in database.matrices.matrices()}
     for index, matrix in enumerate(content.matrices):
-        if lock := next((p for p in locked if p.start == matrix.period.start), None):
+        lock = next((p for p in locked if p.start == matrix.period.start), None)
+        owner = (matrix.period, matrix.position, matrix.employee)
+        if lock is not None and matrices.get(owner) != matrix.rows:
             refuse("matrices", index, lock, f"the matrix of {matrix.owner}")
     return problems
 
@@ -102,36 +135,42 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 def import_workbook(
-    database: Database,
+    service: CompanyService,
     path: Path,
     *,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Check and import a workbook into ``database``.
+    """Check and import a workbook into the company (:class:`ApplyContent` through the
+    runner).
 
     Raises:
         UserError: the file cannot be imported; ``problems`` lists every bad cell and
             nothing in the database has changed.
     """
+    database = service.database
     if not path.is_file():
-        raise UserError(f"no such file: {path}")
+        raise UserError.of("no_such_file", f"no such file: {path}", file=path.name)
     read: ReadResult = read_workbook(path, progress=progress, cancelled=cancelled)
     if read.cancelled:
-        raise UserError(f"import of {path.name} cancelled; nothing was changed")
+        raise UserError.of(
+            "import_cancelled",
+            f"import of {path.name} cancelled; nothing was changed",
+            file=path.name,
+        )
     file_refused = [p for p in read.problems if p.is_error and p.where.sheet is None]
     if file_refused:  # not a workbook, a zip bomb, …: nothing more to check
         raise UserError(
             f"cannot import {path.name}: {file_refused[0].message}; nothing was changed",
             file_refused,
         )
-    existing = database.load_company()
+    existing = database.content.load_company()
     known = {indicator.name: indicator.code for indicator in existing.indicators}
     content = resolve_indicator_names(read.content, known)
     problems = [locate(p, read) for p in validate_content(content, existing)]
-    locked = [Period.parse(code) for code in database.locked_periods()]
-    problems += [locate(p, read) for p in _locked_items(content, locked)]
+    locked = [Period.parse(code) for code in database.locks.locked_periods()]
+    problems += [locate(p, read) for p in _locked_items(content, locked, database)]
     # bad cells and the problems of the rows that did read are listed together, so the
     # user fixes the whole workbook in one go
     problems += read.problems
@@ -142,13 +181,29 @@ def import_workbook(
             f"cannot import {path.name}: {len(errors)} problem(s); nothing was changed",
             _sorted(errors),
         )
-    backup: Path | None = None
-    try:
-        if not dry_run:
-            backup = database.backup(reason="pre-import")
-        summary = database.apply_content(content, dry_run=dry_run)
-    except LockedPeriodError as error:
-        raise UserError(f"cannot import {path.name}: {error}; nothing was changed") from None
-    except StoreError as error:
-        raise UserError(f"cannot import {path.name}: {error}; nothing was changed") from None
-    return ImportReport(path, summary, dry_run, warnings, backup)
+    operation = ApplyContent(content, dry_run)
+    service.run(operation)
+    assert operation.summary is not None
+    return ImportReport(path, operation.summary, dry_run, warnings, operation.backup_file)
+
+
+@dataclass
+class ApplyContent(Operation):
+    """Apply checked content (an import) all or nothing; a backup is taken first unless it
+    is a dry run."""
+
+    content: CompanyContent
+    dry_run: bool = False
+    name: ClassVar[str] = "import"
+    right: ClassVar[Right] = Right.IMPORT
+    summary: ChangeSummary | None = None
+    backup_file: Path | None = None
+
+    def backup_reason(self) -> str | None:
+        return None if self.dry_run else "pre-import"
+
+    def apply(self, session: Session) -> Change:
+        if not self.dry_run:
+            self.backup_file = session.db.last_backup()
+        self.summary = session.db.content.apply_content(self.content, dry_run=self.dry_run)
+        return Change(ChangeKind.COMPANY)

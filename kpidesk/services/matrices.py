@@ -1,11 +1,12 @@
 """Matrix use cases for the KPI matrix editor (SPEC §2.4, §2.5, §2.10, §4.2): which matrix
 applies, saving a matrix for a period, copying the previous period's, plans from history,
-manual facts, and the live result of an edited (unsaved) matrix.
+manual facts, and the live result of an edited (unsaved) matrix. Writes are the
+:class:`SaveMatrix` and :class:`DeleteMatrix` operations and the facts' ``SetFacts``.
 
 :class:`MatrixEditing` keeps one period's inputs in memory so that the editor recomputes a
 row in a millisecond or two after every keystroke (SPEC §9: an edited fact reaches the
-screen in ≤ 16 ms); its own fact writes update that cache, anything else calls
-:meth:`MatrixEditing.forget`.
+screen in ≤ 16 ms); the cache follows the service's generation, so any change through the
+runner drops it and nobody has to clear it by hand.
 
 Every refusal is a :class:`UserError` with coded :class:`Problem` records (validation
 problems from ``core``, ``period_locked``, ``fact_computed``, …) that a GUI translates.
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
+from typing import ClassVar
 
 from kpidesk.core.company import Company, PeriodInputs
 from kpidesk.core.compute import compute_employee
@@ -30,12 +32,13 @@ from kpidesk.core.periods import Period
 from kpidesk.core.plans import DEFAULT_UPLIFT, HISTORY_PERIODS, PlanSuggestion, plan_from_history
 from kpidesk.core.problems import Location, Problem, has_errors
 from kpidesk.core.results import EmployeeResult
+from kpidesk.core.rights import Right
 from kpidesk.core.sources import PeriodBook, fact_reader
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.directories import refuse
-from kpidesk.services.errors import UserError
-from kpidesk.store import LockedPeriodError, StoreError
+from kpidesk.services.facts import SetFacts
+from kpidesk.services.operations import Operation, Session
 
 
 class MatrixKind(Enum):
@@ -73,17 +76,70 @@ class HistoryPlan:
     facts: tuple[Decimal, ...]
 
 
-def _locked(error: LockedPeriodError) -> UserError:
-    return refuse(
-        [
-            problem(
-                "period_locked",
-                str(error),
-                Location(entity="period", key=error.period),
-                period=error.period,
-            )
-        ]
+def matrix_problems(company: Company, matrix: Matrix) -> list[Problem]:
+    """The matrix's validation problems, an unknown owner included (row problems are
+    located by row number, 1-based, in ``Location.key``)."""
+    indicators = {i.code: i for i in company.indicators}
+    where = Location(entity="matrix", key=f"{matrix.owner} {matrix.period.code}")
+    problems = validate_matrix(
+        matrix,
+        indicators,
+        where,
+        row_where=lambda i: Location(entity="matrix row", key=str(i + 1)),
     )
+    if matrix.employee is not None:
+        if company.employee(matrix.employee) is None:
+            problems.append(
+                problem(
+                    "unknown_employee",
+                    f"Unknown employee '{matrix.employee}'.",
+                    Location(entity="matrix", field="employee"),
+                    name=matrix.employee,
+                )
+            )
+    elif matrix.position not in {p.name for p in company.positions}:
+        problems.append(
+            problem(
+                "unknown_position",
+                f"Unknown position '{matrix.position}'.",
+                Location(entity="matrix", field="position"),
+                name=matrix.position or "",
+            )
+        )
+    return problems
+
+
+@dataclass
+class SaveMatrix(Operation):
+    """Save a matrix for its owner from its period on (rows replaced as a whole)."""
+
+    matrix: Matrix
+    name: ClassVar[str] = "save_matrix"
+    right: ClassVar[Right] = Right.DIRECTORIES
+
+    def apply(self, session: Session) -> Change:
+        problems = matrix_problems(session.company(), self.matrix)
+        if has_errors(problems):
+            raise refuse([p for p in problems if p.is_error])
+        session.db.matrices.save_matrix(self.matrix)
+        return Change(ChangeKind.MATRIX, self.matrix.period, employee=self.matrix.employee)
+
+
+@dataclass
+class DeleteMatrix(Operation):
+    """Delete an owner's matrix of exactly one period (also: the undo of a new matrix)."""
+
+    period: Period
+    position: str | None = None
+    employee: str | None = None
+    name: ClassVar[str] = "delete_matrix"
+    right: ClassVar[Right] = Right.DIRECTORIES
+
+    def apply(self, session: Session) -> Change:
+        session.db.matrices.delete_matrix(
+            self.period, position=self.position, employee=self.employee
+        )
+        return Change(ChangeKind.MATRIX, self.period, employee=self.employee)
 
 
 def _latest(matrices: Sequence[Matrix], period: Period) -> Matrix | None:
@@ -97,6 +153,7 @@ class MatrixEditing:
     def __init__(self, service: CompanyService) -> None:
         self.service = service
         self._inputs: dict[Period, PeriodInputs] = {}
+        self._generation = service.generation
 
     # --- reading -----------------------------------------------------------------------
     @property
@@ -104,15 +161,15 @@ class MatrixEditing:
         """The company's directories (cached by the service)."""
         return self.service.company()
 
-    def forget(self) -> None:
-        """Drop cached period inputs (call after a change made elsewhere)."""
-        self._inputs.clear()
-
     def inputs(self, period: Period) -> PeriodInputs:
-        """The period's facts and data, cached."""
+        """The period's facts and data, cached until the company changes (any operation
+        through the runner; see ``CompanyService.generation``)."""
+        if self._generation != self.service.generation:
+            self._inputs.clear()
+            self._generation = self.service.generation
         found = self._inputs.get(period)
         if found is None:
-            found = self.service.database.load_period_inputs(period)
+            found = self.service.database.content.load_period_inputs(period)
             self._inputs[period] = found
         return found
 
@@ -203,35 +260,14 @@ class MatrixEditing:
         )
 
     def save(self, matrix: Matrix) -> Change:
-        """Save the matrix for its owner from its period on (rows replaced as a whole).
+        """Save the matrix for its owner from its period on (rows replaced as a whole;
+        :class:`SaveMatrix` through the runner).
 
         Raises:
             UserError: validation errors (weights not summing to 100 %, base equal to norm,
                 unknown or duplicate indicators, …), an unknown owner, a locked period.
         """
-        problems = self.validate(matrix)
-        if matrix.employee is not None:
-            self.employee(matrix.employee)
-        elif matrix.position not in {p.name for p in self.company.positions}:
-            problems.append(
-                problem(
-                    "unknown_position",
-                    f"Unknown position '{matrix.position}'.",
-                    Location(entity="matrix", field="position"),
-                    name=matrix.position or "",
-                )
-            )
-        if has_errors(problems):
-            raise refuse([p for p in problems if p.is_error])
-        try:
-            self.service.database.save_matrix(matrix)
-        except LockedPeriodError as error:
-            raise _locked(error) from None
-        except StoreError as error:
-            raise UserError(str(error)) from None
-        finally:
-            self.service.invalidate()
-        return Change(ChangeKind.MATRIX, matrix.period, employee=matrix.employee)
+        return self.service.run(SaveMatrix(matrix))
 
     def delete(
         self, period: Period, *, position: str | None = None, employee: str | None = None
@@ -242,15 +278,7 @@ class MatrixEditing:
         Raises:
             UserError: a locked period, an unknown owner.
         """
-        try:
-            self.service.database.delete_matrix(period, position=position, employee=employee)
-        except LockedPeriodError as error:
-            raise _locked(error) from None
-        except StoreError as error:
-            raise UserError(str(error)) from None
-        finally:
-            self.service.invalidate()
-        return Change(ChangeKind.MATRIX, period, employee=employee)
+        return self.service.run(DeleteMatrix(period, position, employee))
 
     def copy_previous(
         self, period: Period, *, position: str | None = None, employee: str | None = None
@@ -279,53 +307,28 @@ class MatrixEditing:
     def set_fact(
         self, period: Period, employee: str, indicator: str, value: Decimal | None
     ) -> Change:
-        """Type in (``None``: clear) a manual indicator's fact for an employee.
+        """Type in (``None``: clear) a manual indicator's fact for an employee — the same
+        operation as the facts grid's (:class:`facts.SetFacts`), with the same checks.
 
         Raises:
-            UserError: unknown employee or indicator, a computed indicator, a locked period.
+            UserError: unknown employee or indicator, a computed indicator, a value that is
+                not finite or out of range, a locked period.
         """
-        person = self.employee(employee)
-        found = self.company.indicator(indicator)
-        if found is None:
-            raise refuse(
-                [
-                    problem(
-                        "unknown_indicator",
-                        f"Unknown indicator '{indicator}'.",
-                        Location(entity="fact", field="indicator"),
-                        indicator,
-                        indicator=indicator,
-                    )
-                ]
-            )
-        if not found.source.is_manual:
-            raise refuse(
-                [
-                    problem(
-                        "fact_computed",
-                        f"The fact of '{indicator}' is computed from {found.source.text}; it "
-                        "cannot be typed in.",
-                        Location(entity="fact", key=indicator, field="fact"),
-                        indicator=indicator,
-                        source=found.source.text,
-                    )
-                ]
-            )
-        try:
-            self.service.database.set_fact(period, employee, indicator, value)
-        except LockedPeriodError as error:
-            raise _locked(error) from None
-        except StoreError as error:
-            raise UserError(str(error)) from None
-        cached = self._inputs.get(period)
-        if cached is not None:
+        current = self._generation == self.service.generation
+        change = self.service.run(SetFacts(period, {(employee, indicator): value}))
+        cached = self._inputs.get(period) if current else None
+        code = indicator if self.company.indicator(indicator) else None
+        if cached is not None and code is not None:
+            # this write's effect is known exactly: keep the cache (an edit reaches the
+            # screen without re-reading the period, SPEC §9)
             facts = dict(cached.facts)
             if value is None:
-                facts.pop((employee, indicator), None)
+                facts.pop((employee, code), None)
             else:
-                facts[(employee, indicator)] = value
-            self._inputs[period] = replace(cached, facts=facts)
-        return Change(ChangeKind.FACT, period, store=person.store, employee=employee)
+                facts[(employee, code)] = value
+            self._inputs = {period: replace(cached, facts=facts)}
+            self._generation = self.service.generation
+        return change
 
     # --- calculating -------------------------------------------------------------------
     def live_result(self, matrix: Matrix, employee: str, period: Period) -> EmployeeResult:
@@ -377,7 +380,7 @@ class MatrixEditing:
             wanted = {person.name for person in working}
             values = [
                 fact.value
-                for fact in self.service.database.facts(past)
+                for fact in self.service.database.facts.facts(past)
                 if fact.indicator == indicator.code and fact.employee in wanted
             ]
         else:

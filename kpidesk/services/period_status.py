@@ -1,17 +1,17 @@
 """What is still missing for a period and whether it is locked: days without daily data
-per store, manual facts not typed in, incomplete matrices (SPEC §2.2, §4.1)."""
+per store, manual facts not typed in, incomplete matrices (SPEC §2.2, §4.1).
+
+Must not: read storage (``CompanyService.period_status`` gathers what it needs).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from kpidesk.core.company import Company
 from kpidesk.core.periods import Period
 from kpidesk.core.results import PeriodResult
-
-if TYPE_CHECKING:
-    from kpidesk.services.company import CompanyService
 
 
 @dataclass(frozen=True)
@@ -61,18 +61,19 @@ class PeriodStatus:
         return "\n".join(lines)
 
 
-def period_status(
-    service: CompanyService, period: Period, today: date, result: PeriodResult | None = None
+def build_status(
+    period: Period,
+    today: date,
+    company: Company,
+    result: PeriodResult,
+    present: set[tuple[str, date]],
+    locked: bool,
 ) -> PeriodStatus:
-    """Build the status of ``period`` as of ``today`` (days after yesterday are not yet
-    missing); ``result`` is the period already computed, if the caller has it."""
-    company = service.company()
-    if result is None:
-        result = service.compute_period(period)
-    last_day = min(period.end, today - timedelta(days=1))
+    """The status of ``period`` as of ``today`` (days after yesterday are not yet missing)
+    from the period's results and the (store, day) pairs that have daily data."""
+    last_day = last_counted_day(period, today)
     missing_days: dict[str, list[date]] = {}
     if last_day >= period.start:
-        present = service.database.days_with_data(period.start, last_day)
         for store in company.stores:
             if store.archived:
                 continue
@@ -94,10 +95,15 @@ def period_status(
                 missing_facts.append(MissingFact(employee.employee.name, indicator.code))
     return PeriodStatus(
         period=period,
-        locked=service.is_locked(period),
+        locked=locked,
         missing_days=missing_days,
         missing_facts=missing_facts,
         incomplete=incomplete,
         complete=len(result.employees) - len(incomplete),
         employees=len(result.employees),
     )
+
+
+def last_counted_day(period: Period, today: date) -> date:
+    """The last day of ``period`` that can be missing as of ``today`` (yesterday at most)."""
+    return min(period.end, today - timedelta(days=1))

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from kpidesk.core.daily import DailyEntry, SellerDay
 from kpidesk.core.indicators import SourceKind
@@ -21,6 +22,7 @@ from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
+from kpidesk.core.rights import Right
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.daily_entry import (
@@ -30,7 +32,7 @@ from kpidesk.services.daily_entry import (
     saved_day,
 )
 from kpidesk.services.errors import UserError
-from kpidesk.services.periods import refuse_locked_day, transaction
+from kpidesk.services.operations import Operation, Session, Target
 
 SELLER_FIELDS = ("revenue", "receipts", "units")
 
@@ -83,7 +85,7 @@ def sellers_of(service: CompanyService, store: str, day: date) -> list[str]:
 
 def seller_sheet(service: CompanyService, store: str, day: date) -> SellerSheet:
     """The store's sellers and their saved rows of ``day``, with the store's day."""
-    rows = {r.employee: r for r in service.database.seller_days(day, day) if r.store == store}
+    rows = {r.employee: r for r in service.database.daily.seller_days(day, day) if r.store == store}
     names = sellers_of(service, store, day)
     order = [e.name for e in service.company().employees]
     extra = sorted((n for n in rows if n not in names), key=lambda n: order.index(n))
@@ -171,31 +173,53 @@ def check_sellers(
     return found
 
 
+@dataclass
+class SaveSellers(Operation):
+    """Save the sellers' rows of a store's day as a whole (``None`` deletes one)."""
+
+    store: str
+    day: date
+    rows: Mapping[str, SellerDay | None]
+    name: ClassVar[str] = "save_sellers"
+    right: ClassVar[Right] = Right.DAILY
+
+    def target(self, session: Session) -> Target:
+        return Target(store=self.store)
+
+    def apply(self, session: Session) -> Change:
+        store, day = self.store, self.day
+        require_known_store(session.service, store)
+        what = f"the sellers' sales of {day:%d.%m.%Y} ({store})"
+        known = {e.name for e in session.company().employees}
+        found: list[Problem] = []
+        for name, row in self.rows.items():
+            if name not in known:
+                raise UserError.of(
+                    "unknown_employee", f"{what}: unknown employee {name!r}", name=name
+                )
+            if row is not None:
+                if (row.store, row.day, row.employee) != (store, day, name):
+                    raise UserError.of(
+                        "misplaced_row",
+                        f"{what}: a row of {row.employee} {row.day:%d.%m.%Y} is misplaced",
+                    )
+                found += validate_seller_day(row)
+        refuse_errors(found, what)
+        daily = session.db.daily
+        for name, row in self.rows.items():
+            if row is None:
+                daily.delete_seller_day(store, day, name)
+            else:
+                daily.upsert_seller_day(row)
+        return Change(ChangeKind.DAILY, Period.day(day), store)
+
+
 def save_sellers(
     service: CompanyService, store: str, day: date, rows: Mapping[str, SellerDay | None]
 ) -> Change:
-    """Save the sellers' rows of a store's day in one transaction (``None`` deletes one).
+    """Save the sellers' rows of a store's day in one transaction (:class:`SaveSellers`).
 
     Raises:
         UserError: a refused row, an unknown seller, or a locked period.
     """
-    require_known_store(service, store)
-    what = f"the sellers' sales of {day:%d.%m.%Y} ({store})"
-    refuse_locked_day(service, day, what)
-    known = {e.name for e in service.company().employees}
-    found: list[Problem] = []
-    for name, row in rows.items():
-        if name not in known:
-            raise UserError(f"{what}: unknown employee {name!r}")
-        if row is not None:
-            if (row.store, row.day, row.employee) != (store, day, name):
-                raise UserError(f"{what}: a row of {row.employee} {row.day:%d.%m.%Y} is misplaced")
-            found += validate_seller_day(row)
-    refuse_errors(found, what)
-    with transaction(service, f"saving {what}") as database:
-        for name, row in rows.items():
-            if row is None:
-                database.delete_seller_day(store, day, name)
-            else:
-                database.upsert_seller_day(row)
-    return Change(ChangeKind.DAILY, Period.day(day), store)
+    return service.run(SaveSellers(store, day, dict(rows)))

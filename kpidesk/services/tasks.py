@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.core.results import PeriodResult
+from kpidesk.core.rights import Right
 from kpidesk.core.tasks import DutyTemplate, Task, accept, generate_duties, mark_done, return_task
 from kpidesk.core.tasks_filters import Grouping, TaskCounts, task_counts
 from kpidesk.core.tasks_report import AVERAGE_PERIODS, PersonalReport, personal_report
@@ -24,7 +26,8 @@ from kpidesk.services import locations
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
-from kpidesk.store.connection import LockedPeriodError, StoreError
+from kpidesk.services.operations import Operation, Session
+from kpidesk.services.periods import locked_refusal
 
 ME_SETTING = "tasks.me"
 COUNT_FIELDS = (
@@ -56,12 +59,12 @@ class TasksOutcome:
 # --- reading ------------------------------------------------------------------------------
 def period_tasks(service: CompanyService, period: Period) -> list[Task]:
     """The period's duties and tasks."""
-    return service.database.tasks(period)
+    return service.database.tasks.tasks(period)
 
 
 def duty_lists(service: CompanyService) -> list[DutyTemplate]:
     """Every duty list entry (per position and per employee)."""
-    return service.database.duty_templates()
+    return service.database.tasks.duty_templates()
 
 
 def counts(
@@ -72,15 +75,39 @@ def counts(
 
 
 # --- writing ------------------------------------------------------------------------------
+@dataclass
+class ChangeTasks(Operation):
+    """Move tasks to new statuses (done, accepted, returned), already checked by the core's
+    transitions, as one write."""
+
+    pairs: Sequence[tuple[Task, Task]]
+    period: Period
+    name: ClassVar[str] = "change_tasks"
+    right: ClassVar[Right] = Right.OWN_TASKS
+
+    def apply(self, session: Session) -> Change:
+        session.db.tasks.change_task_statuses(list(self.pairs))
+        assignees = {old.assignee for old, _ in self.pairs}
+        employee = next(iter(assignees)) if len(assignees) == 1 else None
+        return Change(ChangeKind.TASK, self.period, None, employee)
+
+
+@dataclass
+class AddTasks(Operation):
+    """Add new duties or tasks (generated from the duty lists, or assigned)."""
+
+    tasks: Sequence[Task]
+    period: Period
+    name: ClassVar[str] = "add_tasks"
+    right: ClassVar[Right] = Right.ASSIGN_TASKS
+
+    def apply(self, session: Session) -> Change:
+        session.db.tasks.add_tasks(list(self.tasks))
+        return Change(ChangeKind.TASK, self.period)
+
+
 def _write(service: CompanyService, pairs: list[tuple[Task, Task]], period: Period) -> Change:
-    try:
-        service.database.change_task_statuses(pairs)
-    except LockedPeriodError as error:
-        raise UserError(str(error)) from None
-    except StoreError as error:
-        raise UserError(f"the tasks were not changed: {error}") from None
-    employee = pairs[0][0].assignee if len({old.assignee for old, _ in pairs}) == 1 else None
-    return Change(ChangeKind.TASK, period, None, employee)
+    return service.run(ChangeTasks(pairs, period))
 
 
 def _transition(
@@ -110,7 +137,7 @@ def _transition(
 
 def _actor(actor: str | None) -> str:
     if not actor:
-        raise UserError("choose who you are first (an employee of the company)")
+        raise UserError.of("choose_person", "choose who you are first (an employee)")
     return actor
 
 
@@ -157,18 +184,15 @@ def generate_period_duties(service: CompanyService, period: Period) -> GenerateO
         UserError: the period is locked.
     """
     if service.is_locked(period):
-        raise UserError(f"period {period.code} is locked; its duties cannot be created")
+        raise locked_refusal(period, "its duties")
     company = service.company()
     new, problems = generate_duties(
         duty_lists(service), company.employees, period, period_tasks(service, period)
     )
     if not new:
         return GenerateOutcome(problems=problems)
-    try:
-        service.database.add_tasks(new)
-    except StoreError as error:
-        raise UserError(f"the duties of {period.code} were not created: {error}") from None
-    return GenerateOutcome(new, problems, Change(ChangeKind.TASK, period))
+    change = service.run(AddTasks(new, period))
+    return GenerateOutcome(new, problems, change)
 
 
 # --- the personal report -------------------------------------------------------------------
@@ -183,8 +207,8 @@ def personal_report_for(
     company = service.company()
     person = company.employee(employee)
     if person is None:
-        raise UserError(f"no employee named {employee!r}")
-    inputs = service.database.load_period_inputs(period)
+        raise UserError.of("unknown_employee", f"no employee named {employee!r}", name=employee)
+    inputs = service.database.content.load_period_inputs(period)
     history: list[PeriodResult] = [
         service.compute_period(period.shifted(-steps)) for steps in range(AVERAGE_PERIODS)
     ]

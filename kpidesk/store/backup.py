@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store.connection import (
-    StoreError,
+from kpidesk.store.errors import StoreError
+from kpidesk.store.migrations import inspect_file
+from kpidesk.store.sqlite_dialect import (
+    Connection,
     connect,
     copy_database,
+    copy_to_file,
     integrity_problems,
     looks_like_sqlite,
 )
-from kpidesk.store.migrations import inspect_file
 
 DEFAULT_KEEP = 10
 _STAMP = "%Y%m%d-%H%M%S"
@@ -62,22 +63,17 @@ def last_backup(database: Path, backup_dir: Path | None = None) -> Path | None:
     return backups[0] if backups else None
 
 
-def _write_copy(source: sqlite3.Connection, dest: Path) -> None:
+def _write_copy(source: Connection, dest: Path) -> None:
     """Copy ``source`` into a new single file ``dest`` (atomically, via a temporary name)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial, isolation_level=None)
-    try:
-        copy_database(source, target)
-        target.execute("PRAGMA journal_mode = DELETE").fetchone()
-    finally:
-        target.close()
+    copy_to_file(source, partial)
     os.replace(partial, dest)
 
 
 def make_backup(
-    source: sqlite3.Connection,
+    source: Connection,
     database: Path,
     *,
     reason: str = "",

@@ -1,49 +1,83 @@
 """``Database``: one open kpidesk file — opening (with checks, migration and backups),
-closing, backups and the integrity check — with every repository's methods on it.
+closing, transactions, the revision, backups and the integrity check — and the
+repositories composed over its one connection: ``db.org``, ``db.matrices``, ``db.daily``,
+``db.facts``, ``db.tasks``, ``db.audit``, ``db.locks``, ``db.content``, ``db.snapshots``.
 
 Opening refuses a file that is not a kpidesk database or was made by a newer kpidesk
 without changing it; migrates an older one after a backup; and takes a rotating backup of
-an existing file on open. One ``Database`` per thread (a worker opens its own).
+an existing file on open. One ``Database`` per thread (a worker opens its own). Must not:
+hold repository methods itself (they live on the composed repositories).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from kpidesk.store.audit import AuditLog
 from kpidesk.store.backup import DEFAULT_KEEP, check_file, last_backup, list_backups, make_backup
-from kpidesk.store.connection import (
-    NotADatabaseError,
-    StoreError,
+from kpidesk.store.content import ContentRepository
+from kpidesk.store.context import StoreContext
+from kpidesk.store.daily import DailyRepository
+from kpidesk.store.errors import NotADatabaseError, StoreError
+from kpidesk.store.facts import FactsRepository
+from kpidesk.store.locks import PeriodLocks
+from kpidesk.store.matrices import MatrixRepository
+from kpidesk.store.migrations import inspect_file, migrate
+from kpidesk.store.org import OrgRepository
+from kpidesk.store.snapshots import Snapshots
+from kpidesk.store.sqlite_dialect import (
+    Connection,
     checkpoint,
     connect,
     integrity_problems,
     schema_version,
     write,
 )
-from kpidesk.store.content_repo import ContentRepo
-from kpidesk.store.migrations import inspect_file, migrate
+from kpidesk.store.tasks import TasksRepository
 
 
-class Database(ContentRepo):
+class Database:
     """An open kpidesk database file. Use :meth:`open`; close it (or use ``with``)."""
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         actor: str,
         path: Path,
         backup_dir: Path | None = None,
         keep: int = DEFAULT_KEEP,
     ) -> None:
-        super().__init__(conn, actor)
+        self._conn = conn
         self.path = path
         self.backup_dir = backup_dir
         self.keep = keep
         self._closed = False
+        ctx = StoreContext(conn, actor, self._backup)
+        self._ctx = ctx
+        self.org = OrgRepository(ctx)
+        self.matrices = MatrixRepository(ctx)
+        self.daily = DailyRepository(ctx)
+        self.facts = FactsRepository(ctx)
+        self.tasks = TasksRepository(ctx)
+        self.audit = AuditLog(ctx)
+        self.locks = PeriodLocks(ctx)
+        self.snapshots = Snapshots(ctx)
+        self.content = ContentRepository(
+            ctx, self.org, self.matrices, self.daily, self.facts, self.tasks
+        )
+
+    @property
+    def actor(self) -> str:
+        """Who is working; recorded in every audit row."""
+        return self._ctx.actor
+
+    @property
+    def connection(self) -> Connection:
+        """The one connection (for tests and benchmarks that count statements)."""
+        return self._conn
 
     @classmethod
     def open(
@@ -100,9 +134,7 @@ class Database(ContentRepo):
             return
         self._closed = True
         try:
-            checkpoint(self._conn)
-        except sqlite3.Error:
-            pass  # another connection is reading; the log is folded in later
+            checkpoint(self._conn)  # fails harmlessly while another connection reads
         finally:
             self._conn.close()
 
@@ -129,6 +161,11 @@ class Database(ContentRepo):
         """The file's schema version."""
         return schema_version(self._conn)
 
+    def revision(self) -> int:
+        """The company's revision: bumped by every audited change (one statement)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return 0 if row is None else int(row[0])
+
     # --- backups and checks -----------------------------------------------------------
     def _backup(self, reason: str) -> None:
         self.backup(None, reason)
@@ -143,7 +180,12 @@ class Database(ContentRepo):
 
         Returns:
             The backup file.
+
+        Raises:
+            StoreError: called inside a write transaction (the copy would wait for it).
         """
+        if self._conn.in_transaction:
+            raise StoreError("a backup cannot be taken inside a write transaction")
         return make_backup(
             self._conn,
             self.path,

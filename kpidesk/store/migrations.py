@@ -1,29 +1,29 @@
 """Ordered schema migrations and the check that a file is a kpidesk database we can open.
 
-The schema version lives in ``PRAGMA user_version``. Each migration runs in its own
-transaction together with the version bump, so a failed migration leaves the file at the
-previous version. Taking the backup before migrating is the caller's job (``before``
-callback); this module must not know where backups go.
+The schema version is kept where the dialect keeps it (``schema_version``). Each migration
+runs in its own transaction together with the version bump, so a failed migration leaves
+the file at the previous version. Taking the backup before migrating is the caller's job
+(``before`` callback); this module must not know where backups go.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpidesk.store.connection import (
-    NewerSchemaError,
-    NotADatabaseError,
+from kpidesk.store.errors import DamagedError, NewerSchemaError, NotADatabaseError
+from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, V3, V4, statements
+from kpidesk.store.sqlite_dialect import (
+    Connection,
     connect,
     looks_like_sqlite,
     schema_version,
     set_schema_version,
+    sorted_errors,
     table_names,
     write,
 )
-from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, V3, statements
 
 
 @dataclass(frozen=True)
@@ -32,27 +32,32 @@ class Migration:
 
     version: int
     description: str
-    script: str
+    statements: tuple[str, ...]
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "directories, matrices, schedules, daily data, facts, audit", V1),
-    Migration(2, "seller days, store plans, period inputs, period locks, period indexes", V2),
-    Migration(3, "duties and tasks, duty lists", V3),
+    Migration(1, "directories, matrices, schedules, daily data, facts, audit", statements(V1)),
+    Migration(
+        2,
+        "seller days, store plans, period inputs, period locks, period indexes",
+        statements(V2),
+    ),
+    Migration(3, "duties and tasks, duty lists", statements(V3)),
+    Migration(4, "lock triggers, revision, period snapshots, audit key index, pay rates", V4),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 
-def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+def apply_migration(conn: Connection, migration: Migration) -> None:
     """Run one migration and record its version, in one transaction."""
     with write(conn):
-        for statement in statements(migration.script):
+        for statement in migration.statements:
             conn.execute(statement)
         set_schema_version(conn, migration.version)
 
 
 def migrate(
-    conn: sqlite3.Connection,
+    conn: Connection,
     path: Path,
     *,
     target: int = CURRENT_VERSION,
@@ -97,26 +102,32 @@ def inspect_file(path: Path) -> int:
         return 0
     conn = connect(path, readonly=True)
     try:
-        version = schema_version(conn)
-        tables = table_names(conn)
-        if version > CURRENT_VERSION:
-            raise NewerSchemaError(path, version, CURRENT_VERSION)
-        if version == 0:
-            if tables:
-                raise NotADatabaseError(
-                    f"{path} is an SQLite database of another program, not a kpidesk database"
-                )
-            return 0
-        marker = None
-        if "meta" in tables:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?", (APP_KEY,)).fetchone()
-            marker = row[0] if row else None
-        if marker != APP_NAME:
-            raise NotADatabaseError(
-                f"{path} is an SQLite database of another program, not a kpidesk database"
-            )
-        return version
-    except sqlite3.DatabaseError as exc:
+        with sorted_errors():
+            return _inspect(conn, path)
+    except DamagedError as exc:
         raise NotADatabaseError(f"{path} is not a readable kpidesk database ({exc})") from exc
     finally:
         conn.close()
+
+
+def _inspect(conn: Connection, path: Path) -> int:
+    """The body of :func:`inspect_file` on an open read-only connection."""
+    version = schema_version(conn)
+    tables = table_names(conn)
+    if version > CURRENT_VERSION:
+        raise NewerSchemaError(path, version, CURRENT_VERSION)
+    if version == 0:
+        if tables:
+            raise NotADatabaseError(
+                f"{path} is an SQLite database of another program, not a kpidesk database"
+            )
+        return 0
+    marker = None
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (APP_KEY,)).fetchone()
+        marker = row[0] if row else None
+    if marker != APP_NAME:
+        raise NotADatabaseError(
+            f"{path} is an SQLite database of another program, not a kpidesk database"
+        )
+    return version

@@ -4,13 +4,18 @@ Conventions: every table has an integer surrogate key ``id``; names and codes ar
 money and every other decimal are stored as exact decimal TEXT (never REAL); dates are ISO
 ``yyyy-mm-dd`` TEXT; flags are 0/1 INTEGER; a period is stored as its code plus its start and
 end dates so that range queries are indexed. Partial unique indexes keep one matrix per
-owner and period. The DDL is standard SQL except the primary key column type, which comes
-from the dialect module. This module holds SQL text only; it must not execute anything.
+owner and period. The DDL is standard SQL except the primary key column type and the
+triggers, which come from the dialect module. This module holds SQL text only; it must not
+execute anything.
+
+Schema v4 makes the file hold its own rules: lock triggers on every per-period table refuse
+a write to a locked period (whatever code runs), and an audit trigger bumps the
+``revision`` meta row on every change.
 """
 
 from __future__ import annotations
 
-from kpidesk.store.connection import PRIMARY_KEY
+from kpidesk.store.sqlite_dialect import PRIMARY_KEY, abort_trigger, after_insert_trigger
 
 APP_KEY = "app"
 APP_NAME = "kpidesk"
@@ -219,6 +224,132 @@ CREATE UNIQUE INDEX duty_templates_employee ON duty_templates (employee_id, titl
 """
 
 
-def statements(script: str) -> list[str]:
+def statements(script: str) -> tuple[str, ...]:
     """Split a DDL script into single statements (no statement here contains ``;``)."""
-    return [part.strip() for part in script.split(";") if part.strip()]
+    return tuple(part.strip() for part in script.split(";") if part.strip())
+
+
+# --- v4: lock triggers, revision, snapshots --------------------------------------------
+def _overlaps(row: str) -> str:
+    """``row`` (``NEW``/``OLD``) stores its own days: compare them with each lock's days."""
+    return (
+        "EXISTS (SELECT 1 FROM period_locks l"
+        f" WHERE l.start_date <= {row}.end_date AND {row}.start_date <= l.end_date)"
+    )
+
+
+def _on_day(row: str) -> str:
+    """``row`` stores one day: is it inside a lock's days."""
+    return (
+        "EXISTS (SELECT 1 FROM period_locks l"
+        f" WHERE {row}.day >= l.start_date AND {row}.day <= l.end_date)"
+    )
+
+
+def _matrix_of(row: str) -> str:
+    """A matrix row: compare its matrix's days with each lock's days."""
+    return (
+        "EXISTS (SELECT 1 FROM matrices m JOIN period_locks l"
+        " ON l.start_date <= m.end_date AND m.start_date <= l.end_date"
+        f" WHERE m.id = {row}.matrix_id)"
+    )
+
+
+def code_start(code: str) -> str:
+    """SQL: the first day (ISO text) of the period whose code is the SQL value ``code``;
+    NULL for a week (its days are not a text operation). See ``core.periods``."""
+    return (
+        f"(CASE WHEN {code} LIKE '____-__-H1' THEN substr({code}, 1, 7) || '-01'"
+        f" WHEN {code} LIKE '____-__-H2' THEN substr({code}, 1, 7) || '-16'"
+        f" WHEN {code} LIKE '____-__-__' THEN {code}"
+        f" WHEN {code} LIKE '____-Q_' THEN substr({code}, 1, 5) ||"
+        f" CASE substr({code}, 7, 1) WHEN '1' THEN '01' WHEN '2' THEN '04' WHEN '3' THEN '07'"
+        " ELSE '10' END || '-01'"
+        f" WHEN {code} LIKE '____-__' THEN {code} || '-01'"
+        f" WHEN {code} LIKE '____' THEN {code} || '-01-01'"
+        f" WHEN {code} LIKE '%..%' THEN substr({code}, 1, 10) END)"
+    )
+
+
+def code_end(code: str) -> str:
+    """SQL: the last day of the period ``code`` as text that compares right with ISO days
+    (a month ends on its "-31": no real day of it is later, none of the next is earlier)."""
+    return (
+        f"(CASE WHEN {code} LIKE '____-__-H1' THEN substr({code}, 1, 7) || '-15'"
+        f" WHEN {code} LIKE '____-__-H2' THEN substr({code}, 1, 7) || '-31'"
+        f" WHEN {code} LIKE '____-__-__' THEN {code}"
+        f" WHEN {code} LIKE '____-Q_' THEN substr({code}, 1, 5) ||"
+        f" CASE substr({code}, 7, 1) WHEN '1' THEN '03' WHEN '2' THEN '06' WHEN '3' THEN '09'"
+        " ELSE '12' END || '-31'"
+        f" WHEN {code} LIKE '____-__' THEN {code} || '-31'"
+        f" WHEN {code} LIKE '____' THEN {code} || '-12-31'"
+        f" WHEN {code} LIKE '%..%' THEN substr({code}, 13, 10) END)"
+    )
+
+
+def _by_code(row: str) -> str:
+    """``row`` stores only a period code: the same code, or the code's days (derived from
+    the code) overlapping a lock's days — so a month's fact is refused when one of its
+    halves is locked, and a half's when its month is."""
+    code = f"{row}.period"
+    return (
+        "EXISTS (SELECT 1 FROM period_locks l WHERE l.period = "
+        f"{code} OR ({code_start(code)} <= l.end_date AND l.start_date <= {code_end(code)}))"
+    )
+
+
+# table → how its rows meet a lock
+LOCKED_TABLES = {
+    "daily": _on_day,
+    "seller_days": _on_day,
+    "store_plans": _overlaps,
+    "matrices": _overlaps,
+    "matrix_rows": _matrix_of,
+    "tasks": _overlaps,
+    "facts": _by_code,
+    "period_inputs": _by_code,
+}
+
+
+def _lock_triggers() -> list[str]:
+    found = []
+    for table, meets in LOCKED_TABLES.items():
+        found.append(abort_trigger(f"{table}_locked_insert", "INSERT", table, meets("NEW")))
+        found.append(
+            abort_trigger(
+                f"{table}_locked_update", "UPDATE", table, f"{meets('OLD')} OR {meets('NEW')}"
+            )
+        )
+        found.append(abort_trigger(f"{table}_locked_delete", "DELETE", table, meets("OLD")))
+    return found
+
+
+V4 = (
+    *statements("""
+CREATE TABLE period_snapshots (
+    period TEXT PRIMARY KEY,
+    start_date TEXT,
+    end_date TEXT,
+    taken_at TEXT,
+    taken_by TEXT,
+    data BLOB NOT NULL
+);
+CREATE INDEX audit_entity_key ON audit (entity, key);
+CREATE TABLE pay_rates (
+    id INTEGER PRIMARY KEY,
+    employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    fixed_pay TEXT NOT NULL,
+    target_bonus TEXT NOT NULL,
+    UNIQUE (employee_id, period)
+);
+INSERT INTO meta (key, value) SELECT 'revision', CAST(count(*) AS TEXT) FROM audit
+"""),
+    after_insert_trigger(
+        "audit_bumps_revision",
+        "audit",
+        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+    ),
+    *_lock_triggers(),
+)

@@ -1305,6 +1305,18 @@
         <translation>Окончание</translation>
     </message>
     <message>
+        <source>Pay history:</source>
+        <translation>История оплаты:</translation>
+    </message>
+    <message>
+        <source>from the start: %1 / %2</source>
+        <translation>с начала: %1 / %2</translation>
+    </message>
+    <message>
+        <source>from %1: %2 / %3</source>
+        <translation>с %1: %2 / %3</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -2297,6 +2309,10 @@
     <message>
         <source>Lock period %1? Its daily data, facts and matrices become read-only until the owner reopens it. A backup is made first.</source>
         <translation>Закрыть период %1? Его ежедневные данные, факты и матрицы станут только для чтения, пока владелец не откроет его снова. Сначала будет сделана резервная копия.</translation>
+    </message>
+    <message>
+        <source>%1 matrices are incomplete (their bonus is not computed):</source>
+        <translation>Неполных матриц: %1 (премия по ним не рассчитана):</translation>
     </message>
     <message>
         <source>Reopen period</source>
@@ -3513,6 +3529,13 @@
     <message>
         <source>Import workbook</source>
         <translation>Импорт книги Excel</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong (%1); nothing was changed.</source>
+        <translation>Что-то пошло не так (%1); ничего не изменено.</translation>
     </message>
 </context>
 </TS>

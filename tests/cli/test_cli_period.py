@@ -84,7 +84,7 @@ def test_lock_refuses_daily_set_and_reopen_logs_the_reason(db: Path) -> None:
     from kpidesk.services.company import CompanyService
 
     with CompanyService.open(db, backup=False) as service:
-        (entry,) = service.database.audit_entries(entity="period", limit=1)
+        (entry,) = service.database.audit.entries(entity="period", limit=1)
     assert (entry.action, entry.new) == ("reopen", "ошибка в чеках")
 
 
@@ -92,7 +92,7 @@ def test_status_lists_what_is_missing(db: Path) -> None:
     from kpidesk.services.company import CompanyService
 
     with CompanyService.open(db, backup=False) as service:
-        service.database.delete_daily("Центральный", date(2026, 10, 9))
+        service.database.daily.delete_daily("Центральный", date(2026, 10, 9))
     done = kpidesk(db, "period", "status", "2026-10", "--format", "json")
     assert done.returncode == 0, done.stderr
     status = json.loads(done.stdout)

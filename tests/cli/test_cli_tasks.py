@@ -37,7 +37,7 @@ def company(tmp_path: Path) -> Path:
         tasks=tasks,
     )
     with Database.open(path, actor="t") as db:
-        db.apply_content(content)
+        db.content.apply_content(content)
     return path
 
 
@@ -124,7 +124,7 @@ def test_tasks_generate_is_idempotent(kpidesk: Run, company: Path) -> None:
     again = kpidesk("--db", str(company), "tasks", "generate", "--period", "2026-11", check_code=0)
     assert "no new duties" in again.stdout
     with Database.open(company, actor="t") as db:
-        (duty,) = db.tasks(Period.month(2026, 11))
+        (duty,) = db.tasks.tasks(Period.month(2026, 11))
     assert (duty.assignee, duty.controller, duty.kind) == (ANNA, BORIS, TaskKind.DUTY)
 
 

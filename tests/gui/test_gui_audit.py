@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from kpidesk.core.daily import DailyEntry
 from kpidesk.core.periods import Period
-from kpidesk.gui.audit import AuditSection
-from kpidesk.gui.audit_model import AuditTableModel as A
+from kpidesk.gui.audit.section import AuditSection
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.widgets.audit_model import AuditTableModel as A
 from kpidesk.services import daily_entry, facts
 
 
@@ -50,6 +50,6 @@ def test_audit_viewer_filters(qtbot, demo_service, demo_period, today, qtmodelte
     # a change elsewhere refreshes the visible viewer
     section.set_filter(entity="daily")
     count = model.rowCount()
-    context.publish(daily_entry.delete_day(demo_service, "Центральный", date(2026, 10, 9)))
+    context.run(lambda: daily_entry.delete_day(demo_service, "Центральный", date(2026, 10, 9)))
     assert model.rowCount() == count + 1
     assert model.index(0, A.ACTION).data() == "deleted"

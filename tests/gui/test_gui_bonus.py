@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from kpidesk.core.periods import Period
-from kpidesk.gui.bonus_model import (
+from kpidesk.gui.bonus.model import (
     BONUS,
     EMPLOYEE,
     KPI,
@@ -22,7 +22,7 @@ from kpidesk.gui.bonus_model import (
     TOTALS_ROLE,
     PayListModel,
 )
-from kpidesk.gui.bonus_section import BonusSection
+from kpidesk.gui.bonus.section import BonusSection
 
 
 @pytest.fixture

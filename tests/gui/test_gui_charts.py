@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from kpidesk.core.periods import Period
-from kpidesk.gui.charts import (
+from kpidesk.gui.analytics.charts import (
     COMPARISON,
     HISTORY,
     PLAN_FACT,
@@ -128,7 +128,8 @@ def test_open_item_shows_an_employees_history(main_window) -> None:  # type: ign
 
 def test_charts_and_analytics_modules_do_not_load_matplotlib_or_pandas() -> None:
     code = (
-        "import sys; import kpidesk.gui.charts, kpidesk.gui.dashboard, kpidesk.gui.ratings;"
+        "import sys; import kpidesk.gui.analytics.charts, kpidesk.gui.analytics.dashboard,"
+        " kpidesk.gui.analytics.ratings;"
         "import kpidesk.services.analytics;"
         "print(sorted(m for m in ('matplotlib', 'pandas', 'openpyxl') if m in sys.modules))"
     )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kpidesk.core.daily import DailyEntry
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.daily_entry import DailyEntrySection
+from kpidesk.gui.daily.entry import DailyEntrySection
 from kpidesk.services import daily_entry
 from kpidesk.services.company import CompanyService
 from kpidesk.services.periods import lock_period
@@ -157,7 +157,7 @@ def test_sellers_tab_checks_the_sum(qtbot, section, qtmodeltester) -> None:  # t
 
 def test_locked_period_makes_the_form_read_only(qtbot, section, demo_service) -> None:  # type: ignore[no-untyped-def]
     section.open_item(store=MEGA, day=DAY)
-    section.context.publish(lock_period(demo_service, Period.month(2026, 10)))
+    section.context.run(lambda: lock_period(demo_service, Period.month(2026, 10)))
     assert not section.locked_note.isHidden()
     assert "2026-10 is locked" in section.locked_note.text()
     assert all(edit.isReadOnly() for edit in section.fields.values())

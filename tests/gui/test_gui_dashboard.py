@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kpidesk.core.money import format_percent
 from kpidesk.core.periods import Period
-from kpidesk.gui.dashboard import DashboardSection
+from kpidesk.gui.analytics.dashboard import DashboardSection
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
 

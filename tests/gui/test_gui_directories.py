@@ -9,8 +9,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kpidesk.gui.directories import DirectoriesSection
-from kpidesk.gui.payout_schedule_models import StepsModel
+from kpidesk.gui.directories.payout_schedule_models import StepsModel
+from kpidesk.gui.directories.section import DirectoriesSection
 
 ERROR_RED = "#f8d7da"
 
@@ -178,8 +178,8 @@ def test_payout_schedules_with_steps_and_a_chart(main_window) -> None:  # type: 
 def test_a_model_missing_its_parts_is_refused_when_defined() -> None:
     import pytest as _pytest
 
-    from kpidesk.gui.directory_model import DirectoryModel
-    from kpidesk.gui.titled_table import TitledTableModel
+    from kpidesk.gui.directories.model import DirectoryModel
+    from kpidesk.gui.widgets.titled_table import TitledTableModel
 
     with _pytest.raises(TypeError, match="all_items, write"):
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.facts import FactsSection
+from kpidesk.gui.facts.section import FactsSection
 from kpidesk.services import facts
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
@@ -111,7 +111,7 @@ def test_lock_and_reopen_from_the_toolbar(qtbot, section, demo_service, monkeypa
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("пересчёт NPS", True))
     assert bar.reopen()
     assert not demo_service.is_locked(OCT)
-    (entry,) = demo_service.database.audit_entries(entity="period", limit=1)
+    (entry,) = demo_service.database.audit.entries(entity="period", limit=1)
     assert (entry.action, entry.field, entry.new) == ("reopen", "reason", "пересчёт NPS")
     assert model.flags(target) & Qt.ItemFlag.ItemIsEditable
     assert section.locked_note.isHidden()

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
-from kpidesk.gui.matrix import MatrixSection
-from kpidesk.gui.matrix_model import MatrixModel
-from kpidesk.gui.matrix_rows import (
+from kpidesk.gui.matrix.model import MatrixModel
+from kpidesk.gui.matrix.rows import (
     BASE,
     FACT,
     INDEX,
@@ -25,8 +24,9 @@ from kpidesk.gui.matrix_rows import (
     WEIGHT,
     WEIGHTED,
 )
-from kpidesk.gui.matrix_widgets import PlanPreviewDialog
-from kpidesk.gui.problem_text import problem_text
+from kpidesk.gui.matrix.section import MatrixSection
+from kpidesk.gui.matrix.widgets import PlanPreviewDialog
+from kpidesk.gui.widgets.problem_text import problem_text
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
 from kpidesk.services.matrices import MatrixEditing
 
@@ -92,7 +92,7 @@ def test_editing_a_fact_updates_kpi_and_bonus(main_window, qtbot) -> None:  # ty
     assert result is not None and result.pay is not None
     # the fact is saved, not part of the matrix's undo
     assert section.undo_stack.isClean()
-    facts = section.editing.service.database.facts(OCTOBER)
+    facts = section.editing.service.database.facts.facts(OCTOBER)
     assert any(f.employee == INCOMPLETE_EMPLOYEE and f.value == Decimal(60) for f in facts)
     # every computed cell explains itself
     assert "(" in model.index(row, INDEX).data(Qt.ItemDataRole.ToolTipRole)
@@ -223,7 +223,7 @@ def test_plan_from_history_shows_a_preview_and_applies_on_ok(main_window, monkey
 
 
 def test_locked_period_is_read_only_with_a_note(main_window, demo_service) -> None:  # type: ignore[no-untyped-def]
-    demo_service.database.lock_period(OCTOBER)
+    demo_service.database.locks.lock(OCTOBER)
     section = _section(main_window, employee=PAVLOV)
     section.reload()
     model = section.model
@@ -317,7 +317,7 @@ def test_the_whole_editor_works_from_the_keyboard(main_window, qtbot) -> None:  
 def test_the_model_alone_with_a_service(demo_service, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QUndoStack
 
-    from kpidesk.gui.matrix_rows import MatrixTarget
+    from kpidesk.gui.matrix.rows import MatrixTarget
 
     editing = MatrixEditing(demo_service)
     stack = QUndoStack()

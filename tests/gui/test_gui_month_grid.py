@@ -16,8 +16,8 @@ from kpidesk.core.daily import DailyEntry
 from kpidesk.core.periods import Period
 from kpidesk.core.store_metrics import store_metrics
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.month_grid import MonthGridSection
-from kpidesk.gui.month_grid_model import MonthGridModel as M
+from kpidesk.gui.daily.month_grid import MonthGridSection
+from kpidesk.gui.daily.month_grid_model import MonthGridModel as M
 from kpidesk.services import daily_entry
 from kpidesk.services.company import CompanyService
 from kpidesk.services.periods import lock_period
@@ -50,7 +50,7 @@ def test_demo_october_and_its_totals_are_the_core_metrics(
     assert model.headerData(0, Qt.Orientation.Vertical) == "01.10 чт"
     assert model.headerData(31, Qt.Orientation.Vertical) == "Total"
     october = Period.month(2026, 10)
-    entries = demo_service.database.daily_rows(date(2026, 9, 1), october.end)
+    entries = demo_service.database.daily.daily_rows(date(2026, 9, 1), october.end)
     expected = store_metrics(entries, {MEGA}, october)
     total = model.totals_row
     assert raw(model, total, M.REVENUE) == expected.revenue
@@ -166,7 +166,7 @@ def test_open_item_selects_store_and_day(section) -> None:  # type: ignore[no-un
 
 
 def test_locked_period_refuses_edits(qtbot, section, demo_service) -> None:  # type: ignore[no-untyped-def]
-    section.context.publish(lock_period(demo_service, Period.month(2026, 10)))
+    section.context.run(lambda: lock_period(demo_service, Period.month(2026, 10)))
     model, view = section.model, section.view
     assert model.locked and not section.locked_note.isHidden()
     assert not model.flags(model.index(0, M.REVENUE)) & Qt.ItemFlag.ItemIsEditable

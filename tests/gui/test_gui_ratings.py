@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from kpidesk.core.money import format_percent
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.ratings import Subject
-from kpidesk.gui.ratings import CHANGE, NAME, RANK, VALUE, RatingsSection
+from kpidesk.gui.analytics.ratings import CHANGE, NAME, RANK, VALUE, RatingsSection
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
 
 

@@ -62,7 +62,7 @@ def test_import_dialog_lists_bad_cells_and_changes_nothing(  # type: ignore[no-u
     path = tmp_path / "bad.xlsx"
     workbook.save(path)
     workbook.close()
-    before = main_window.context.service.database.daily_rows(
+    before = main_window.context.service.database.daily.daily_rows(
         Period.month(2026, 10).start, Period.month(2026, 10).end
     )
     main_window.file_actions.import_workbook(path)
@@ -75,7 +75,7 @@ def test_import_dialog_lists_bad_cells_and_changes_nothing(  # type: ignore[no-u
     rows = {dialog.problems.item(r, 1).text() for r in range(dialog.problems.rowCount())}
     assert {"2", "3"} <= rows
     assert not dialog.import_button.isEnabled()
-    after = main_window.context.service.database.daily_rows(
+    after = main_window.context.service.database.daily.daily_rows(
         Period.month(2026, 10).start, Period.month(2026, 10).end
     )
     assert after == before
@@ -104,9 +104,9 @@ def test_import_dialog_applies_a_good_workbook(main_window, qtbot, tmp_path: Pat
     assert "Новый магазин" in [combo.itemText(i) for i in range(combo.count())]
 
 
-def test_publish_reaches_views(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_reaches_views(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(main_window.context.changed) as blocker:
-        main_window.context.publish(Change(ChangeKind.FACT, Period.month(2026, 10)))
+        main_window.context.run(lambda: Change(ChangeKind.FACT, Period.month(2026, 10)))
     assert blocker.args[0].kind is ChangeKind.FACT
 
 

@@ -9,9 +9,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from kpidesk.core.money import parse_number
-from kpidesk.gui.numbers import NumberDelegate, edit_text
-from kpidesk.gui.spreadsheet import SpreadsheetView
-from kpidesk.gui.tsv import format_tsv, parse_tsv
+from kpidesk.gui.widgets.numbers import NumberDelegate, edit_text
+from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
+from kpidesk.gui.widgets.tsv import format_tsv, parse_tsv
 
 
 def test_tsv_round_trip_with_quotes_tabs_and_line_breaks() -> None:

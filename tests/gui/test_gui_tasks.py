@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog
 from kpidesk.core.periods import Period
 from kpidesk.core.tasks import TaskKind, TaskStatus
 from kpidesk.core.tasks_filters import Grouping
-from kpidesk.gui.tasks_models import TaskCountsModel
+from kpidesk.gui.tasks.models import TaskCountsModel
 from kpidesk.services import tasks as task_service
 
 SMIRNOV = "Смирнов Сергей Петрович"
@@ -92,7 +92,7 @@ def test_accept_several_at_once(section, qtbot) -> None:  # type: ignore[no-unty
     now = stored(section, november)
     assert all(now[t.key].status is TaskStatus.ACCEPTED for t in waiting)
     assert section.list_model.rowCount() == 0  # the list follows its filter
-    entries = section.context.service.database.audit_entries(entity="task")
+    entries = section.context.service.database.audit.entries(entity="task")
     assert sum(1 for e in entries if e.new == "accepted") == len(waiting)
 
 

@@ -57,9 +57,11 @@ def test_demo_period_equals_each_employee_alone(tmp_path: Path) -> None:
     path = tmp_path / "demo.kpidesk"
     create_demo_database(path, today=date(2026, 11, 22))
     with Database.open(path, actor="test", backup_on_open=False) as database:
-        company = database.load_company()
+        company = database.content.load_company()
         for period in (OCT, OCT.previous()):
-            result = assert_same_as_alone(company, period, database.load_period_inputs(period))
+            result = assert_same_as_alone(
+                company, period, database.content.load_period_inputs(period)
+            )
             assert any(e.pay is not None for e in result.employees)
 
 

@@ -99,7 +99,7 @@ def test_drafts_have_the_watermark_and_locked_complete_sheets_do_not(
     draft = tmp_path / "draft.pdf"
     with CompanyService.open(demo_database, backup=False) as service:
         write(bonus_batch(service, OCT), draft)
-        service.database.lock_period(OCT)
+        service.database.locks.lock(OCT)
         locked = bonus_batch(service, OCT)
     assert all(watermarked(page) for page in pages_text(draft, raw=True))
     final = tmp_path / "final.pdf"

@@ -103,7 +103,7 @@ def test_store_rating_by_conversion_is_the_store_reports_ratio_of_sums(
 def test_weekly_rating_by_revenue_sums_the_week(analytics: Analytics) -> None:
     week = Period.iso_week(2026, 42)
     rating = analytics.rating(Subject.STORE, "revenue", week)
-    entries = analytics.service.database.daily_rows(week.start, week.end)
+    entries = analytics.service.database.daily.daily_rows(week.start, week.end)
     for row in rating.rows:
         assert row.value == daily_sums(entries, {row.name}, week).revenue
         assert row.complete_text == "7/7"
@@ -142,7 +142,7 @@ def test_weekly_series_is_a_ratio_of_sums_and_missing_days_are_nan(
     analytics: Analytics,
 ) -> None:
     frame = analytics.daily_series("Центральный", OCTOBER, "W")
-    entries = analytics.service.database.daily_rows(OCTOBER.start, OCTOBER.end)
+    entries = analytics.service.database.daily.daily_rows(OCTOBER.start, OCTOBER.end)
     week = Period.custom(date(2026, 10, 5), date(2026, 10, 11))
     sums = daily_sums(entries, {"Центральный"}, week)
     row = frame.loc["2026-10-05"]
@@ -150,7 +150,9 @@ def test_weekly_series_is_a_ratio_of_sums_and_missing_days_are_nan(
     assert math.isclose(row["conversion"], sums.receipts / sums.visitors * 100)
     # plan spread over the days: a week of October = 7/31 of the month's plan
     plan = sum(
-        p.revenue for p in analytics.service.database.plans(OCTOBER) if p.store == "Центральный"
+        p.revenue
+        for p in analytics.service.database.daily.plans(OCTOBER)
+        if p.store == "Центральный"
     )
     assert math.isclose(row["plan"], float(plan) * 7 / 31)
     daily = analytics.daily_series(

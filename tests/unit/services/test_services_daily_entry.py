@@ -77,7 +77,7 @@ def test_missing_and_fractional_values_wait_or_refuse() -> None:
 
 def test_usual_day_is_the_median_of_the_last_28_days(service: CompanyService) -> None:
     day = date(2026, 10, 30)
-    rows = service.database.daily_rows(date(2026, 9, 1), date(2026, 10, 29), [MEGA])[-28:]
+    rows = service.database.daily.daily_rows(date(2026, 9, 1), date(2026, 10, 29), [MEGA])[-28:]
     usual = de.usual_day(service, MEGA, day)
     assert usual is not None
     revenues = sorted(row.revenue for row in rows)
@@ -125,8 +125,10 @@ def test_save_refuses_errors_and_unknown_stores(service: CompanyService) -> None
 def test_locked_period_refuses_saving_and_deleting(service: CompanyService) -> None:
     lock_period(service, OCT)
     day = date(2026, 10, 5)
-    with pytest.raises(UserError, match=r"period 2026-10 is locked: the daily data of 05\.10"):
+    with pytest.raises(UserError) as refused:
         de.save_day(service, DailyEntry(MEGA, day, D(1000), 1, 10))
+    (problem,) = refused.value.problems
+    assert problem.code == "period_locked" and dict(problem.params)["period"] == "2026-10"
     with pytest.raises(UserError, match="is locked"):
         de.delete_day(service, MEGA, day)
     with pytest.raises(UserError, match="is locked"):
@@ -177,7 +179,7 @@ def test_month_days_totals_are_ratios_of_sums(service: CompanyService) -> None:
 
 def test_plan_progress(service: CompanyService) -> None:
     progress = de.plan_progress(service, MEGA, date(2026, 10, 12))
-    revenue = sum(e.revenue for e in service.database.daily_rows(OCT.start, OCT.end, [MEGA]))
+    revenue = sum(e.revenue for e in service.database.daily.daily_rows(OCT.start, OCT.end, [MEGA]))
     assert progress.period == OCT and progress.revenue == revenue
     assert progress.plan == D("4673000.00")
     assert progress.completion == revenue / progress.plan * 100

@@ -47,14 +47,14 @@ def _codes(error: pytest.ExceptionInfo[UserError]) -> list[str]:
 
 
 def test_add_rename_and_audit_a_store(service: CompanyService) -> None:
-    before = service.database.audit_count()
+    before = service.database.audit.count()
     change = directories.save_store(service, None, Store("  Новый   магазин "))
     assert change.kind is ChangeKind.DIRECTORY
     assert "Новый магазин" in [s.name for s in service.company().stores]
     directories.save_store(service, "Новый магазин", Store("На Ленина"))
     names = [s.name for s in service.company().stores]
     assert "На Ленина" in names and "Новый магазин" not in names
-    assert service.database.audit_count() == before + 2
+    assert service.database.audit.count() == before + 2
 
 
 def test_names_must_be_given_and_unique(service: CompanyService) -> None:
@@ -73,7 +73,7 @@ def test_names_must_be_given_and_unique(service: CompanyService) -> None:
 
 
 def test_employee_is_validated_before_writing(service: CompanyService) -> None:
-    count = service.database.audit_count()
+    count = service.database.audit.count()
     bad_dates = Employee(
         "Новиков Пётр", "Кладовщик", start=date(2026, 10, 10), end=date(2026, 10, 1)
     )
@@ -91,7 +91,7 @@ def test_employee_is_validated_before_writing(service: CompanyService) -> None:
     with pytest.raises(UserError) as position:
         directories.save_employee(service, None, Employee("Новиков Пётр", "Космонавт"))
     assert _codes(position) == ["unknown_position"]
-    assert service.database.audit_count() == count  # nothing written
+    assert service.database.audit.count() == count  # nothing written
 
 
 def test_employee_pay_change_and_rename(service: CompanyService) -> None:

@@ -54,14 +54,14 @@ def test_missing_count_matches_the_period_status(service: CompanyService) -> Non
 
 
 def test_set_many_in_one_transaction_and_clear(service: CompanyService) -> None:
-    audit_before = service.database.audit_count()
+    audit_before = service.database.audit.count()
     change = facts.set_facts(
         service, OCT, {(INCOMPLETE_EMPLOYEE, "nps"): D(61), (MANAGER, "complaints"): D(4)}
     )
     assert (change.kind, change.period, change.employee) == (ChangeKind.FACT, OCT, None)
     sheet = facts.facts_sheet(service, OCT)
     assert sheet.values[(INCOMPLETE_EMPLOYEE, "nps")] == 61 and sheet.missing_count == 0
-    assert service.database.audit_count() > audit_before
+    assert service.database.audit.count() > audit_before
     change = facts.set_fact(service, OCT, MANAGER, "Жалобы покупателей", None)  # by name
     assert change.employee == MANAGER
     assert facts.facts_sheet(service, OCT).missing == [(MANAGER, "complaints")]
@@ -83,7 +83,8 @@ def test_refusals_write_nothing(service: CompanyService) -> None:
 def test_locked_period_refuses_facts(service: CompanyService) -> None:
     lock_period(service, OCT)
     assert facts.facts_sheet(service, OCT).locked
-    with pytest.raises(UserError, match="period 2026-10 is locked: its facts"):
+    with pytest.raises(UserError) as refused:
         facts.set_fact(service, OCT, INCOMPLETE_EMPLOYEE, "nps", D(50))
+    assert refused.value.codes == ["period_locked"]
     with pytest.raises(UserError, match="is locked"):
         facts.set_fact(service, OCT, MANAGER, "complaints", None)

@@ -61,7 +61,7 @@ def test_demo_october_has_exactly_one_incomplete_employee(demo: CompanyService) 
 
 def test_store_report_is_ratios_of_sums(demo: CompanyService) -> None:
     rows = demo.store_report(OCTOBER)
-    entries = demo.database.daily_rows(OCTOBER.start, OCTOBER.end)
+    entries = demo.database.daily.daily_rows(OCTOBER.start, OCTOBER.end)
     for row in rows:
         stores = None if row.store is None else {row.store}
         sums = daily_sums(entries, stores, OCTOBER)
@@ -83,7 +83,7 @@ def _workbook(path: Path, daily: list[list[object]]) -> Path:
 
 
 def test_import_is_all_or_nothing(demo: CompanyService, tmp_path: Path) -> None:
-    before = demo.database.daily_rows(date(2026, 11, 1), date(2026, 11, 30))
+    before = demo.database.daily.daily_rows(date(2026, 11, 1), date(2026, 11, 30))
     bad = _workbook(
         tmp_path / "bad.xlsx",
         [
@@ -96,7 +96,7 @@ def test_import_is_all_or_nothing(demo: CompanyService, tmp_path: Path) -> None:
     assert len(refused.value.problems) == 1
     problem = refused.value.problems[0]
     assert (problem.where.sheet, problem.where.row) == ("Ежедневно", 3)
-    assert demo.database.daily_rows(date(2026, 11, 1), date(2026, 11, 30)) == before
+    assert demo.database.daily.daily_rows(date(2026, 11, 1), date(2026, 11, 30)) == before
 
 
 def test_import_warns_but_applies_on_receipts_over_visitors(
@@ -111,11 +111,11 @@ def test_import_warns_but_applies_on_receipts_over_visitors(
 
 
 def test_import_into_a_locked_period_is_refused(demo: CompanyService, tmp_path: Path) -> None:
-    demo.database.lock_period(OCTOBER)
+    demo.database.locks.lock(OCTOBER)
     workbook = _workbook(tmp_path / "oct.xlsx", [["05.10.2026", "Центральный", "1", 1, 1, 1]])
     with pytest.raises(UserError) as refused:
         demo.import_workbook(workbook)
-    assert refused.value.problems[0].code == "locked_period"
+    assert refused.value.problems[0].code == "period_locked"
     assert "2026-10" in refused.value.problems[0].message
 
 
@@ -123,7 +123,7 @@ def test_dry_run_reports_and_rolls_back(demo: CompanyService, tmp_path: Path) ->
     workbook = _workbook(tmp_path / "d.xlsx", [["22.11.2026", "Центральный", "10 000", 5, 40, 6]])
     report = demo.import_workbook(workbook, dry_run=True)
     assert report.summary["daily"].added == 1
-    assert not demo.database.daily_rows(date(2026, 11, 22), date(2026, 11, 22))
+    assert not demo.database.daily.daily_rows(date(2026, 11, 22), date(2026, 11, 22))
 
 
 def test_check_reports_integrity_and_matrix_problems(demo: CompanyService) -> None:

@@ -4,19 +4,23 @@ feeding a locked period refused — including an import."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from kpidesk.core.periods import Period
-from kpidesk.services import periods
+from kpidesk.core.rights import Right
+from kpidesk.services import facts, periods
 from kpidesk.services.audit import AuditFilter, audit_log
-from kpidesk.services.changes import ChangeKind
+from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo_setup import create_demo_database
 from kpidesk.services.errors import UserError
+from kpidesk.services.operations import Operation, Session
 
 TODAY = date(2026, 11, 22)
 OCT = Period.month(2026, 10)
@@ -57,7 +61,7 @@ def test_lock_and_reopen_with_a_reason(service: CompanyService) -> None:
 
 
 def test_status_json(service: CompanyService) -> None:
-    service.database.delete_daily("Центральный", date(2026, 10, 9))
+    service.database.daily.delete_daily("Центральный", date(2026, 10, 9))
     status = periods.status_json(periods.period_status(service, OCT, TODAY))
     assert status["period"] == "2026-10" and status["locked"] is False
     assert status["missing_days"] == {"Центральный": ["2026-10-09"]}
@@ -66,26 +70,62 @@ def test_status_json(service: CompanyService) -> None:
     assert status["problems"] == 2
 
 
-def test_import_refused_in_a_locked_period(service: CompanyService, tmp_path: Path) -> None:
+def test_an_unchanged_export_reimports_after_a_lock(
+    service: CompanyService, tmp_path: Path
+) -> None:
     workbook = tmp_path / "all.xlsx"
     service.export_workbook(workbook)
     periods.lock_period(service, OCT)
+    report = service.import_workbook(workbook)
+    assert not report.summary.changed_anything
+
+
+def test_import_changing_a_locked_period_is_refused(
+    service: CompanyService, tmp_path: Path
+) -> None:
+    workbook = tmp_path / "all.xlsx"
+    service.export_workbook(workbook)
+    periods.lock_period(service, OCT)
+    service.run(periods.ReopenPeriod(OCT, "a correction"))
+    facts.set_fact(service, OCT, "Кузнецова Елена Николаевна", "complaints", Decimal(4))
+    periods.lock_period(service, OCT)
     with pytest.raises(UserError) as refused:
         service.import_workbook(workbook)
-    assert "nothing was changed" in refused.value.message
-    assert any("2026-10 is locked" in p.message for p in refused.value.problems)
+    (problem,) = refused.value.problems
+    assert problem.code == "period_locked" and problem.where.sheet is not None
+    assert dict(problem.params)["period"] == "2026-10"
 
 
-def test_transaction_rolls_back_every_write(service: CompanyService) -> None:
-    day = date(2026, 10, 5)
-    before = service.database.daily_rows(day, day)
-    periods.lock_period(service, Period.month(2026, 9))
-    with (
-        pytest.raises(UserError, match="saving: period 2026-09 is locked"),
-        periods.transaction(service, "saving") as database,
-    ):
-        database.delete_daily("Центральный", day)
-        database.set_fact(
+@dataclass
+class _DayAndFact(Operation):
+    """A write of a day of an open period and a fact of a locked one."""
+
+    name: ClassVar[str] = "test_day_and_fact"
+    right: ClassVar[Right] = Right.DAILY
+
+    def apply(self, session: Session) -> Change:
+        session.db.daily.delete_daily("Центральный", date(2026, 10, 5))
+        session.db.facts.set_fact(
             Period.month(2026, 9), "Кузнецова Елена Николаевна", "complaints", Decimal(1)
         )
-    assert service.database.daily_rows(day, day) == before
+        return Change(ChangeKind.DAILY)
+
+
+def test_the_runner_rolls_back_every_write(service: CompanyService) -> None:
+    day = date(2026, 10, 5)
+    before = service.database.daily.daily_rows(day, day)
+    revision = service.database.revision()
+    periods.lock_period(service, Period.month(2026, 9))
+    assert service.database.revision() > revision
+    revision = service.database.revision()
+    with pytest.raises(UserError) as refused:
+        service.run(_DayAndFact())
+    assert refused.value.codes == ["period_locked"]
+    assert service.database.daily.daily_rows(day, day) == before
+    assert service.database.revision() == revision
+
+
+def test_locking_takes_a_backup_first(service: CompanyService) -> None:
+    periods.lock_period(service, OCT)
+    last = service.last_backup()
+    assert last is not None and "lock" in last.name

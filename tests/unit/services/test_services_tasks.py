@@ -99,7 +99,7 @@ def test_accept_several_with_refusals(service: CompanyService) -> None:
     statuses = {t.key: t.status for t in task_service.period_tasks(service, november)}
     assert all(statuses[t.key] is TaskStatus.ACCEPTED for t in mine)
     assert statuses[others[0].key] is TaskStatus.DONE
-    entries = service.database.audit_entries(entity="task")
+    entries = service.database.audit.entries(entity="task")
     assert sum(1 for e in entries if e.field == "status" and e.new == "accepted") == len(mine)
 
 
@@ -107,7 +107,7 @@ def test_locked_period_and_no_actor_are_refused(service: CompanyService) -> None
     item = next(t for t in task_service.period_tasks(service, OCT) if t.status is TaskStatus.DONE)
     with pytest.raises(UserError, match="choose who you are"):
         task_service.accept_tasks(service, [item], None, TODAY)
-    service.database.lock_period(OCT)
+    service.database.locks.lock(OCT)
     outcome = task_service.accept_tasks(service, [item], item.controller, TODAY)
     assert outcome.changed == () and outcome.refused[0].code == "period_locked"
     with pytest.raises(UserError, match="locked"):

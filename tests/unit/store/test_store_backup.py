@@ -29,7 +29,7 @@ NAME = re.compile(r"^co-\d{8}-\d{6}(-[\w.-]+)?\.sqlite$")
 def _company(tmp_path: Path) -> Path:
     path = tmp_path / "co.sqlite"
     with Database.open(path, actor="t") as db:
-        db.apply_content(small_content())
+        db.content.apply_content(small_content())
     return path
 
 
@@ -46,7 +46,7 @@ def test_backup_names_default_folder_and_explicit_dest(tmp_path: Path) -> None:
         assert check_database(copy) == [] and inspect_file(copy) == CURRENT_VERSION
         assert not Path(str(copy) + "-wal").exists()
         with Database.open(copy, actor="t", backup_on_open=False) as opened:
-            assert len(opened.export_content().daily) == 122
+            assert len(opened.content.export_content().daily) == 122
 
 
 def test_rotation_keeps_newest(tmp_path: Path) -> None:
@@ -66,14 +66,14 @@ def test_restore_replaces_and_keeps_safety_copy(tmp_path: Path) -> None:
     path = _company(tmp_path)
     with Database.open(path, actor="t", backup_on_open=False) as db:
         snapshot = db.backup(reason="before")
-        db.save_store(None, Store("После"))
+        db.org.save_store(None, Store("После"))
     safety = restore(path, snapshot)
     assert safety is not None and "pre-restore" in safety.name
     with Database.open(path, actor="t", backup_on_open=False) as db:
-        assert "После" not in {s.name for s in db.stores()}
+        assert "После" not in {s.name for s in db.org.stores()}
         assert db.integrity_check() == []
     with Database.open(safety, actor="t", backup_on_open=False) as db:
-        assert "После" in {s.name for s in db.stores()}
+        assert "После" in {s.name for s in db.org.stores()}
 
 
 def test_restore_refuses_bad_sources(tmp_path: Path) -> None:
@@ -130,4 +130,4 @@ def test_restore_over_a_damaged_database(tmp_path: Path) -> None:
     assert safety is not None and safety.name.endswith("-damaged.sqlite")
     assert check_database(path) == []
     with Database.open(path, actor="t", backup_on_open=False) as db:
-        assert len(db.stores()) == 3
+        assert len(db.org.stores()) == 3

@@ -10,7 +10,7 @@ import pytest
 
 from kpidesk.core.org import Store
 from kpidesk.store import CURRENT_VERSION, Database, NotADatabaseError, StoreError
-from kpidesk.store.connection import connect, write
+from kpidesk.store.sqlite_dialect import connect, write
 
 
 def test_pragmas_in_effect(tmp_path: Path) -> None:
@@ -92,8 +92,8 @@ def test_refuses_non_kpidesk_file_untouched(tmp_path: Path, kind: str) -> None:
 def test_reopen_keeps_data_and_backs_up_on_open(tmp_path: Path) -> None:
     path = tmp_path / "r.sqlite"
     with Database.open(path, actor="t") as db:
-        db.save_store(None, Store("Мега"))
+        db.org.save_store(None, Store("Мега"))
     with Database.open(path, actor="t") as db:
-        assert db.stores() == (Store("Мега"),)
+        assert db.org.stores() == (Store("Мега"),)
         backup = db.last_backup()
         assert backup is not None and backup.name.endswith("-open.sqlite")

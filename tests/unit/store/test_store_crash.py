@@ -19,11 +19,11 @@ WRITER = textwrap.dedent(
     from kpidesk.core.daily import DailyEntry
     from kpidesk.core.org import Store
     from kpidesk.store import Database
-    from kpidesk.store.connection import write
+    from kpidesk.store.sqlite_dialect import write
 
     db = Database.open(Path(sys.argv[1]), actor="writer")
-    db.save_store(None, Store("Мега"))
-    db.upsert_daily(DailyEntry("Мега", date(2026, 10, 1), Decimal("100.00"), 1, 2))
+    db.org.save_store(None, Store("Мега"))
+    db.daily.upsert_daily(DailyEntry("Мега", date(2026, 10, 1), Decimal("100.00"), 1, 2))
     with write(db._conn):
         db._conn.execute(
             "INSERT INTO daily (store_id, day, revenue, receipts, visitors)"
@@ -45,7 +45,7 @@ def test_killed_writer_keeps_committed_rows(tmp_path: Path) -> None:
     )
     assert result.returncode == 9, result.stderr.decode()
     with Database.open(path, actor="t") as db:
-        rows = db.daily_rows(date(2026, 10, 1), date(2026, 10, 31))
+        rows = db.daily.daily_rows(date(2026, 10, 1), date(2026, 10, 31))
         assert [r.day.day for r in rows] == [1]
         assert db.integrity_check() == []
     assert check_database(path) == []

@@ -23,7 +23,7 @@ from kpidesk.store import ContentError, Database, Removal, StoreError
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database.open(tmp_path / "e.sqlite", actor="Анна")
-    database.apply_content(small_content())
+    database.content.apply_content(small_content())
     yield database
     database.close()
 
@@ -31,54 +31,54 @@ def db(tmp_path: Path) -> Iterator[Database]:
 def test_upsert_and_delete_daily(db: Database) -> None:
     day = date(2026, 11, 2)
     entry = DailyEntry("Мега", day, Decimal("15000.50"), 12, 80, 20)
-    assert db.upsert_daily(entry) is True
-    assert db.upsert_daily(entry) is False
-    assert db.upsert_daily(replace(entry, visitors=90)) is True
-    assert db.daily_rows(day, day) == [replace(entry, visitors=90)]
-    (change,) = [e for e in db.audit_entries(store="Мега") if e.action == "change"]
+    assert db.daily.upsert_daily(entry) is True
+    assert db.daily.upsert_daily(entry) is False
+    assert db.daily.upsert_daily(replace(entry, visitors=90)) is True
+    assert db.daily.daily_rows(day, day) == [replace(entry, visitors=90)]
+    (change,) = [e for e in db.audit.entries(store="Мега") if e.action == "change"]
     assert (change.key, change.field, change.old, change.new) == (
         "Мега 2026-11-02",
         "visitors",
         "80",
         "90",
     )
-    assert db.delete_daily("Мега", day) is True
-    assert db.delete_daily("Мега", day) is False
-    assert db.daily_rows(day, day) == []
-    assert db.audit_entries(store="Мега", limit=1)[0].action == "delete"
+    assert db.daily.delete_daily("Мега", day) is True
+    assert db.daily.delete_daily("Мега", day) is False
+    assert db.daily.daily_rows(day, day) == []
+    assert db.audit.entries(store="Мега", limit=1)[0].action == "delete"
 
 
 def test_single_additions_are_audited_item_by_item(db: Database) -> None:
     day = date(2026, 11, 3)
-    db.upsert_daily(DailyEntry("Мега", day, Decimal("900"), 3, 30, 4))
-    (added,) = [e for e in db.audit_entries(store="Мега") if e.key == "Мега 2026-11-03"]
+    db.daily.upsert_daily(DailyEntry("Мега", day, Decimal("900"), 3, 30, 4))
+    (added,) = [e for e in db.audit.entries(store="Мега") if e.key == "Мега 2026-11-03"]
     assert (added.action, added.entity, added.store) == ("add", "daily", "Мега")
-    db.set_fact(SEP, "Борис", "nps", Decimal("64"))
-    fact = db.audit_entries(employee="Борис", limit=1)[0]
+    db.facts.set_fact(SEP, "Борис", "nps", Decimal("64"))
+    fact = db.audit.entries(employee="Борис", limit=1)[0]
     assert (fact.action, fact.period, fact.employee) == ("add", SEP.code, "Борис")
 
 
 def test_transaction_groups_single_writes_all_or_nothing(db: Database) -> None:
     first, second = date(2026, 11, 4), date(2026, 11, 5)
     with pytest.raises(StoreError), db.transaction():
-        db.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
-        db.upsert_daily(DailyEntry("Нигде", second, Decimal("100"), 1, 10, 1))
-    assert db.daily_rows(first, second) == []
+        db.daily.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
+        db.daily.upsert_daily(DailyEntry("Нигде", second, Decimal("100"), 1, 10, 1))
+    assert db.daily.daily_rows(first, second) == []
     with db.transaction():
-        db.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
-        db.upsert_daily(DailyEntry("Мега", second, Decimal("100"), 1, 10, 1))
-    assert len(db.daily_rows(first, second)) == 2
+        db.daily.upsert_daily(DailyEntry("Мега", first, Decimal("100"), 1, 10, 1))
+        db.daily.upsert_daily(DailyEntry("Мега", second, Decimal("100"), 1, 10, 1))
+    assert len(db.daily.daily_rows(first, second)) == 2
 
 
 def test_set_fact_add_change_delete(db: Database) -> None:
-    assert db.set_fact(OCT, "Борис", "nps", Decimal("71")) is True
-    assert db.set_fact(OCT, "Борис", "nps", Decimal("71.00")) is False
-    assert db.set_fact(OCT, "Борис", "NPS", None) is True  # by name works too
-    assert ("Борис", "nps") not in db.load_period_inputs(OCT).facts
-    actions = [(e.action, e.field, e.old, e.new) for e in db.audit_entries(employee="Борис")]
+    assert db.facts.set_fact(OCT, "Борис", "nps", Decimal("71")) is True
+    assert db.facts.set_fact(OCT, "Борис", "nps", Decimal("71.00")) is False
+    assert db.facts.set_fact(OCT, "Борис", "NPS", None) is True  # by name works too
+    assert ("Борис", "nps") not in db.content.load_period_inputs(OCT).facts
+    actions = [(e.action, e.field, e.old, e.new) for e in db.audit.entries(employee="Борис")]
     assert actions[:2] == [("delete", None, "value 71", None), ("change", "value", "70", "71")]
     with pytest.raises(ContentError):
-        db.set_fact(OCT, "Борис", "unknown", Decimal(1))
+        db.facts.set_fact(OCT, "Борис", "unknown", Decimal(1))
 
 
 def test_save_matrix_replaces_rows_and_audits_cells(db: Database) -> None:
@@ -88,81 +88,81 @@ def test_save_matrix_replaces_rows_and_audits_cells(db: Database) -> None:
         ),
         MatrixRow("nps", Decimal("0.4"), Decimal("60"), Decimal("80"), None),
     )
-    assert db.save_matrix(Matrix(SEP, rows, position="Продавец")) is True
-    assert db.save_matrix(Matrix(SEP, rows, position="Продавец")) is False
-    (stored,) = [m for m in db.matrices() if m.position == "Продавец"]
+    assert db.matrices.save_matrix(Matrix(SEP, rows, position="Продавец")) is True
+    assert db.matrices.save_matrix(Matrix(SEP, rows, position="Продавец")) is False
+    (stored,) = [m for m in db.matrices.matrices() if m.position == "Продавец"]
     assert stored.rows == rows
-    changes = {(e.field, e.old, e.new) for e in db.audit_entries(entity="matrix")}
+    changes = {(e.field, e.old, e.new) for e in db.audit.entries(entity="matrix")}
     assert ("revenue.weight", "0.7", "0.6") in changes and ("nps.weight", "0.3", "0.4") in changes
-    assert db.save_matrix(Matrix(SEP, rows[:1], position="Продавец")) is True
-    assert db.audit_entries(entity="matrix", limit=1)[0].field == "nps"
-    assert db.delete_matrix(SEP, position="Продавец") is True
-    assert db.delete_matrix(SEP, position="Продавец") is False
+    assert db.matrices.save_matrix(Matrix(SEP, rows[:1], position="Продавец")) is True
+    assert db.audit.entries(entity="matrix", limit=1)[0].field == "nps"
+    assert db.matrices.delete_matrix(SEP, position="Продавец") is True
+    assert db.matrices.delete_matrix(SEP, position="Продавец") is False
 
 
 def test_save_employee_rename_and_pay(db: Database) -> None:
-    anna = db.load_company().employee("Анна")
+    anna = db.content.load_company().employee("Анна")
     assert anna is not None
     renamed = replace(anna, name="Анна К.", target_bonus=Decimal("17000"), position="Старший")
-    assert db.save_employee("Анна", renamed) is True
-    company = db.load_company()
+    assert db.org.save_employee("Анна", renamed) is True
+    company = db.content.load_company()
     assert company.employee("Анна") is None and company.employee("Анна К.") == renamed
     assert "Старший" in {p.name for p in company.positions}
-    fields = {e.field for e in db.audit_entries(entity="employee")}
+    fields = {e.field for e in db.audit.entries(entity="employee")}
     assert {"name", "target_bonus", "position"} <= fields
-    assert db.facts(SEP)[0].employee == "Анна К."  # facts follow the id, not the name
+    assert db.facts.facts(SEP)[0].employee == "Анна К."  # facts follow the id, not the name
     with pytest.raises(StoreError, match="already exists"):
-        db.save_employee("Анна К.", replace(renamed, name="Борис"))
+        db.org.save_employee("Анна К.", replace(renamed, name="Борис"))
 
 
 def test_directory_saves(db: Database) -> None:
-    assert db.save_store(None, Store("Новый")) is True
-    assert db.save_store("Новый", Store("Новейший")) is True
-    assert "Новейший" in {s.name for s in db.stores()}
-    assert db.save_indicator(None, Indicator("units", "Штуки", "шт.")) is True
-    assert db.save_indicator("units", Indicator("units", "Единицы", "шт.")) is True
-    assert db.save_position(None, Position("Кассир")) is True
-    assert db.save_schedule(PayoutSchedule(threshold=Decimal("0.9"))) is True
-    assert db.save_schedule(PayoutSchedule(threshold=Decimal("0.90"))) is False
-    company = [s for s in db.schedules() if s.position is None]
+    assert db.org.save_store(None, Store("Новый")) is True
+    assert db.org.save_store("Новый", Store("Новейший")) is True
+    assert "Новейший" in {s.name for s in db.org.stores()}
+    assert db.org.save_indicator(None, Indicator("units", "Штуки", "шт.")) is True
+    assert db.org.save_indicator("units", Indicator("units", "Единицы", "шт.")) is True
+    assert db.org.save_position(None, Position("Кассир")) is True
+    assert db.matrices.save_schedule(PayoutSchedule(threshold=Decimal("0.9"))) is True
+    assert db.matrices.save_schedule(PayoutSchedule(threshold=Decimal("0.90"))) is False
+    company = [s for s in db.matrices.schedules() if s.position is None]
     assert company[0].threshold == Decimal("0.9")
-    assert db.delete_schedule("Маркетолог") is True
-    assert db.set_company(name="ООО «Новое»", pay_period=PeriodKind.HALF) is True
-    assert db.load_company().pay_period is PeriodKind.HALF
+    assert db.matrices.delete_schedule("Маркетолог") is True
+    assert db.content.set_company(name="ООО «Новое»", pay_period=PeriodKind.HALF) is True
+    assert db.content.load_company().pay_period is PeriodKind.HALF
 
 
 def test_archive_when_referenced_delete_otherwise(db: Database) -> None:
-    assert db.archive_store("Мега") is Removal.ARCHIVED
-    assert Store("Мега", archived=True) in db.stores()
-    assert db.archive_store("Старый") is Removal.DELETED
-    assert "Старый" not in {s.name for s in db.stores()}
-    assert db.archive_employee("Анна") is Removal.ARCHIVED
-    db.save_employee(None, Employee("Гость", "Продавец"))
-    assert db.archive_employee("Гость") is Removal.DELETED
-    assert db.archive_indicator("nps") is Removal.ARCHIVED
-    db.save_indicator(None, Indicator("spare", "Запасной"))
-    assert db.archive_indicator("spare") is Removal.DELETED
-    assert db.archive_position("Продавец") is Removal.ARCHIVED
-    db.save_position(None, Position("Пустая"))
-    assert db.archive_position("Пустая") is Removal.DELETED
-    actions = {(e.action, e.key) for e in db.audit_entries()}
+    assert db.org.archive_store("Мега") is Removal.ARCHIVED
+    assert Store("Мега", archived=True) in db.org.stores()
+    assert db.org.archive_store("Старый") is Removal.DELETED
+    assert "Старый" not in {s.name for s in db.org.stores()}
+    assert db.org.archive_employee("Анна") is Removal.ARCHIVED
+    db.org.save_employee(None, Employee("Гость", "Продавец"))
+    assert db.org.archive_employee("Гость") is Removal.DELETED
+    assert db.org.archive_indicator("nps") is Removal.ARCHIVED
+    db.org.save_indicator(None, Indicator("spare", "Запасной"))
+    assert db.org.archive_indicator("spare") is Removal.DELETED
+    assert db.org.archive_position("Продавец") is Removal.ARCHIVED
+    db.org.save_position(None, Position("Пустая"))
+    assert db.org.archive_position("Пустая") is Removal.DELETED
+    actions = {(e.action, e.key) for e in db.audit.entries()}
     assert ("archive", "Мега") in actions and ("delete", "Старый") in actions
 
 
 def test_seller_days_and_plans(db: Database) -> None:
     day = date(2026, 11, 3)
-    assert db.upsert_seller_day(SellerDay("Центр", day, "Борис", Decimal(100), 1)) is True
-    assert len(db.seller_days(day, day)) == 1
-    assert db.delete_seller_day("Центр", day, "Борис") is True
-    assert db.set_plan("Центр", OCT, Decimal("1000")) is True
-    assert db.set_plan("Центр", OCT, None) is True
-    assert db.set_input(OCT, "Вера", "marketing:clicks", Decimal("130")) is True
-    assert db.set_input(OCT, "Вера", "marketing:clicks", None) is True
-    assert db.audit_entries(employee="Вера", limit=1)[0].action == "delete"
+    assert db.daily.upsert_seller_day(SellerDay("Центр", day, "Борис", Decimal(100), 1)) is True
+    assert len(db.daily.seller_days(day, day)) == 1
+    assert db.daily.delete_seller_day("Центр", day, "Борис") is True
+    assert db.daily.set_plan("Центр", OCT, Decimal("1000")) is True
+    assert db.daily.set_plan("Центр", OCT, None) is True
+    assert db.facts.set_input(OCT, "Вера", "marketing:clicks", Decimal("130")) is True
+    assert db.facts.set_input(OCT, "Вера", "marketing:clicks", None) is True
+    assert db.audit.entries(employee="Вера", limit=1)[0].action == "delete"
 
 
 def test_days_with_data_names_store_and_day(db: Database) -> None:
     day = date(2026, 11, 6)
-    db.upsert_daily(DailyEntry("Мега", day, Decimal("100"), 1, 10, 1))
-    assert ("Мега", day) in db.days_with_data(day, day)
-    assert db.days_with_data(date(2030, 1, 1), date(2030, 1, 31)) == set()
+    db.daily.upsert_daily(DailyEntry("Мега", day, Decimal("100"), 1, 10, 1))
+    assert ("Мега", day) in db.daily.days_with_data(day, day)
+    assert db.daily.days_with_data(date(2030, 1, 1), date(2030, 1, 31)) == set()

@@ -21,54 +21,52 @@ from kpidesk.store import Database, LockedPeriodError, StoreError
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database.open(tmp_path / "l.sqlite", actor="owner")
-    database.apply_content(small_content())
-    assert database.lock_period(SEP) is True
+    database.content.apply_content(small_content())
+    assert database.locks.lock(SEP) is True
     yield database
     database.close()
 
 
-def test_lock_state_and_backup(db: Database) -> None:
-    assert db.is_locked(SEP) and not db.is_locked(OCT)
-    assert db.locked_periods() == ["2026-09"]
-    assert db.lock_period(SEP) is False
-    last = db.last_backup()
-    assert last is not None and "lock-2026-09" in last.name
-    (entry,) = db.audit_entries(entity="period")
+def test_lock_state(db: Database) -> None:
+    assert db.locks.is_locked(SEP) and not db.locks.is_locked(OCT)
+    assert db.locks.locked_periods() == ["2026-09"]
+    assert db.locks.lock(SEP) is False
+    (entry,) = db.audit.entries(entity="period")
     assert (entry.action, entry.key, entry.actor) == ("lock", "2026-09", "owner")
 
 
 def test_single_writes_refused(db: Database) -> None:
     day = date(2026, 9, 5)
     with pytest.raises(LockedPeriodError, match=r"2026-09 is locked: daily Мега 2026-09-05"):
-        db.upsert_daily(DailyEntry("Мега", day, Decimal(1), 1, 1))
+        db.daily.upsert_daily(DailyEntry("Мега", day, Decimal(1), 1, 1))
     with pytest.raises(LockedPeriodError):
-        db.delete_daily("Мега", day)
+        db.daily.delete_daily("Мега", day)
     with pytest.raises(LockedPeriodError, match="fact"):
-        db.set_fact(SEP, "Анна", "nps", Decimal(1))
+        db.facts.set_fact(SEP, "Анна", "nps", Decimal(1))
     with pytest.raises(LockedPeriodError):
-        db.set_fact(SEP, "Анна", "nps", None)
+        db.facts.set_fact(SEP, "Анна", "nps", None)
     with pytest.raises(LockedPeriodError):
-        db.set_plan("Мега", SEP, Decimal(5))
+        db.daily.set_plan("Мега", SEP, Decimal(5))
     with pytest.raises(LockedPeriodError):
-        db.set_input(Period.half(2026, 9, 2), "Вера", "marketing:clicks", Decimal(1))
+        db.facts.set_input(Period.half(2026, 9, 2), "Вера", "marketing:clicks", Decimal(1))
     with pytest.raises(LockedPeriodError):
-        db.upsert_seller_day(SellerDay("Мега", day, "Анна", Decimal(1), 1))
+        db.daily.upsert_seller_day(SellerDay("Мега", day, "Анна", Decimal(1), 1))
     rows = (MatrixRow("nps", Decimal(1), Decimal(0), Decimal(10)),)
     with pytest.raises(LockedPeriodError, match="matrix"):
-        db.save_matrix(Matrix(SEP, rows, position="Продавец"))
+        db.matrices.save_matrix(Matrix(SEP, rows, position="Продавец"))
     # a new matrix from August would govern the locked September too
     with pytest.raises(LockedPeriodError):
-        db.save_matrix(Matrix(Period.month(2026, 8), rows, employee="Борис"))
+        db.matrices.save_matrix(Matrix(Period.month(2026, 8), rows, employee="Борис"))
     # open periods are fine, and so is a matrix from October on
-    assert db.upsert_daily(DailyEntry("Мега", date(2026, 10, 5), Decimal(1), 1, 1))
-    assert db.save_matrix(Matrix(OCT, rows, position="Продавец"))
-    assert db.daily_rows(day, day)[0].revenue == Decimal(1040)  # untouched
+    assert db.daily.upsert_daily(DailyEntry("Мега", date(2026, 10, 5), Decimal(1), 1, 1))
+    assert db.matrices.save_matrix(Matrix(OCT, rows, position="Продавец"))
+    assert db.daily.daily_rows(day, day)[0].revenue == Decimal(1040)  # untouched
 
 
 def test_apply_content_refuses_changes_but_accepts_unchanged(db: Database) -> None:
     content = small_content()
-    assert not db.apply_content(content).changed_anything
-    count = db.audit_count()
+    assert not db.content.apply_content(content).changed_anything
+    count = db.audit.count()
     changed = replace(content.daily[0], receipts=1)
     for bad in (
         CompanyContent(daily=(changed,)),
@@ -77,16 +75,16 @@ def test_apply_content_refuses_changes_but_accepts_unchanged(db: Database) -> No
         CompanyContent(plans=(StorePlan("Центр", SEP, Decimal(1)),)),
     ):
         with pytest.raises(LockedPeriodError):
-            db.apply_content(bad)
-    assert db.audit_count() == count
-    assert db.daily_rows(changed.day, changed.day)[0].receipts == content.daily[0].receipts
+            db.content.apply_content(bad)
+    assert db.audit.count() == count
+    assert db.daily.daily_rows(changed.day, changed.day)[0].receipts == content.daily[0].receipts
 
 
 def test_reopen_requires_reason_and_is_audited(db: Database) -> None:
     with pytest.raises(StoreError, match="reason"):
-        db.reopen_period(SEP, "  ")
-    assert db.reopen_period(SEP, "ошибка в выручке") is True
-    assert db.reopen_period(SEP, "again") is False
-    entry = db.audit_entries(period="2026-09", entity="period", limit=1)[0]
+        db.locks.reopen(SEP, "  ")
+    assert db.locks.reopen(SEP, "ошибка в выручке") is True
+    assert db.locks.reopen(SEP, "again") is False
+    entry = db.audit.entries(period="2026-09", entity="period", limit=1)[0]
     assert (entry.action, entry.field, entry.new) == ("reopen", "reason", "ошибка в выручке")
-    assert db.set_fact(SEP, "Анна", "nps", Decimal(1)) is True
+    assert db.facts.set_fact(SEP, "Анна", "nps", Decimal(1)) is True

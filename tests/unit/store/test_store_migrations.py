@@ -20,9 +20,9 @@ from kpidesk.store.migrations import MIGRATIONS, inspect_file
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "schema_v1.sqlite"
 
 
-def test_versions_are_ordered_and_current_is_three() -> None:
+def test_versions_are_ordered_and_current_is_four() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert CURRENT_VERSION == 3
+    assert CURRENT_VERSION == 4
 
 
 def test_fixture_is_version_one() -> None:
@@ -34,7 +34,7 @@ def test_v1_fixture_migrates_keeping_data(tmp_path: Path) -> None:
     shutil.copy(FIXTURE, path)
     with Database.open(path, actor="t") as db:
         assert db.schema_version == CURRENT_VERSION
-        company = db.load_company()
+        company = db.content.load_company()
         assert company.name == "ООО «Версия 1»"
         assert [s.name for s in company.stores] == ["Мега"]
         anna = company.employee("Анна")
@@ -46,16 +46,16 @@ def test_v1_fixture_migrates_keeping_data(tmp_path: Path) -> None:
             MatrixRow("revenue", Decimal("0.6"), None, Decimal("100000"), Decimal("150000")),
             MatrixRow("nps", Decimal("0.4"), Decimal("60"), Decimal("80"), None),
         )
-        rows = db.daily_rows(date(2026, 9, 1), date(2026, 9, 30))
+        rows = db.daily.daily_rows(date(2026, 9, 1), date(2026, 9, 30))
         assert rows[1] == DailyEntry(
             "Мега", date(2026, 9, 2), Decimal("17250.00"), 14, 95, 22, Decimal("300.00")
         )
         assert len(rows) == 3
-        (fact,) = db.facts(Period.month(2026, 9))
+        (fact,) = db.facts.facts(Period.month(2026, 9))
         assert (fact.employee, fact.indicator, fact.value) == ("Анна", "nps", Decimal("78.5"))
         # the new tables work after migration
-        assert db.locked_periods() == []
-        assert db.seller_days(date(2026, 9, 1), date(2026, 9, 30)) == []
+        assert db.locks.locked_periods() == []
+        assert db.daily.seller_days(date(2026, 9, 1), date(2026, 9, 30)) == []
         backups = db.backups()
         assert len(backups) == 1 and "pre-migration-v1" in backups[0].name
         assert db.integrity_check() == []

@@ -1,0 +1,1 @@
+"""The analytics sections: the dashboard, the ratings and the charts."""

@@ -1,0 +1,1 @@
+"""The audit log section: who changed what and when."""

@@ -1,0 +1,1 @@
+"""The bonus sheets section: the period's pay list and its print, PDF and xlsx export."""

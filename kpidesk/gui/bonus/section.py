@@ -1,0 +1,378 @@
+"""The "Bonus sheets" section (SPEC §4.8): the period's pay list (sortable, with a totals
+row, following the store filter) and the buttons that print it — print preview of the
+selected or all employees (double-click: that employee), Print…, Save PDF… (every employee
+of the list, one page each, off the GUI thread with progress and Cancel) and Export xlsx…
+(the bonus workbook with live formulas).
+
+Must not: compute a number (the list shows ``core``'s results), or write SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.core.periods import Period
+from kpidesk.gui.bonus.model import EMPLOYEE, PayListModel, PayListProxy
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.section import Section
+from kpidesk.gui.widgets.workers import Worker, start
+from kpidesk.reports.pdf import SheetPainter, a4_layout
+from kpidesk.services.bonus_sheets import BonusBatch, bonus_batch, select
+from kpidesk.services.changes import Change
+from kpidesk.services.errors import UserError
+
+
+class BonusSection(Section):
+    """The pay list of the period and its printouts."""
+
+    key = "bonus"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = PayListModel(context.lang, self)
+        self.proxy = PayListProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.worker: Worker | None = None
+        self.progress: QProgressDialog | None = None
+        self._build()
+        context.changed.connect(self._on_changed)
+        context.periodChanged.connect(self.reload)
+        context.storeChanged.connect(self.reload)
+        context.companyOpened.connect(self.reload)
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Bonus sheets")
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("bonus_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("bonus_notice")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        buttons = QHBoxLayout()
+        self.preview_button = self._button(self.tr("Preview"), self.preview_selected, buttons)
+        self.print_button = self._button(self.tr("Print…"), self.print_sheets, buttons)
+        self.pdf_button = self._button(self.tr("Save PDF…"), self.save_pdf, buttons)
+        self.xlsx_button = self._button(self.tr("Export xlsx…"), self.export_xlsx, buttons)
+        self.appendix_check = QCheckBox(self.tr("With explanations"), self)
+        self.appendix_check.setToolTip(
+            self.tr("Add a page section explaining how each number was obtained")
+        )
+        buttons.addWidget(self.appendix_check)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.table = QTableView(self)
+        self.table.setObjectName("pay_list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # the status: "нет факта: …" can be long
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self._double_clicked)
+        layout.addWidget(self.table, 1)
+
+    def _button(self, text: str, slot: Callable[[], Any], row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: slot())
+        row.addWidget(button)
+        return button
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self, *_: object) -> None:
+        """Recompute the period and show the store filter's employees."""
+        context = self.context
+        period = context.period
+        try:
+            result = context.service.compute_period(period)
+            locked = context.service.is_locked(period)
+        except UserError as error:
+            self.model.set_results((), False)
+            self.notice.setText(error.message)
+            return
+        results = select(result, context.store)
+        self.model.set_results(results, locked)
+        heading = self.tr("Bonus sheets for %1").replace("%1", period.code)
+        if context.store:
+            heading += " — " + context.store
+        self.heading.setText(heading)
+        incomplete = sum(1 for employee in results if employee.pay is None)
+        notes = []
+        if not results:
+            notes.append(self.tr("Nobody works in this period (or in this store)."))
+        if not locked:
+            notes.append(self.tr("The period is not locked: sheets print as drafts."))
+        if incomplete:
+            notes.append(
+                self.tr(
+                    "%1 incomplete matrix(es): their sheets are drafts without a bonus."
+                ).replace("%1", str(incomplete))
+            )
+        self.notice.setText(" ".join(notes))
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button):
+            button.setEnabled(bool(results))
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches(self.context.period, self.context.store):
+            self.reload()
+
+    # --- choosing -------------------------------------------------------------------------
+    def selected_names(self) -> list[str]:
+        """The employees of the selected rows, in the list's order (totals row ignored)."""
+        names = []
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        for row in rows:
+            source = self.proxy.mapToSource(self.proxy.index(row, EMPLOYEE)).row()
+            result = self.model.result_at(source)
+            if result is not None:
+                names.append(result.employee.name)
+        return names
+
+    def _batch(self, names: list[str] | None = None) -> BonusBatch | None:
+        try:
+            return bonus_batch(
+                self.context.service, self.context.period, store=self.context.store, names=names
+            )
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+            return None
+
+    def _painter(self, batch: BonusBatch) -> SheetPainter:
+        return SheetPainter(batch, lang=self.context.lang, appendix=self.appendix_check.isChecked())
+
+    @staticmethod
+    def _printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(a4_layout())
+        return printer
+
+    # --- preview and print ----------------------------------------------------------------
+    def _double_clicked(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index).row()
+        result = self.model.result_at(source)
+        if result is not None:
+            self.preview([result.employee.name])
+
+    def preview_selected(self) -> None:
+        """Print preview of the selected employees, or of the whole list."""
+        self.preview(self.selected_names() or None)
+
+    def preview(self, names: list[str] | None = None) -> None:
+        """Open the print preview of these employees' sheets (``None`` = the whole list)."""
+        batch = self._batch(names)
+        if batch is None:
+            return
+        painter = self._painter(batch)
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("bonus_preview")
+        dialog.setWindowTitle(self.tr("Bonus sheets — preview"))
+        dialog.resize(900, 1000)
+        dialog.paintRequested.connect(lambda device: self._paint_safely(painter, device))
+        self.preview_dialog = dialog
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _paint_safely(self, painter: SheetPainter, device: QPrinter) -> None:
+        try:
+            painter.paint(device)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+
+    def print_sheets(self) -> None:
+        """Print the selected employees' sheets (or the whole list) after the print dialog."""
+        batch = self._batch(self.selected_names() or None)
+        if batch is None:
+            return
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print bonus sheets"))
+        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return
+        progress = self._progress_dialog(self.tr("Printing…"), len(batch.employees))
+        try:
+            self._painter(batch).paint(
+                printer,
+                progress=lambda done, total: progress.setValue(done),
+                cancelled=progress.wasCanceled,
+            )
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+        finally:
+            progress.close()
+            progress.deleteLater()
+
+    # --- files ----------------------------------------------------------------------------
+    def _save_name(self, caption: str, suggested: str, filters: str, suffix: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, caption, suggested, filters)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def save_pdf(self) -> None:
+        """Save every employee of the list to one PDF (one page each), off the GUI thread."""
+        period = self.context.period
+        path = self._save_name(
+            self.tr("Save bonus sheets as PDF"),
+            str(Path.home() / f"bonus-{period.code}.pdf"),
+            self.tr("PDF (*.pdf)"),
+            ".pdf",
+        )
+        if path is None:
+            return
+        database = self.context.database_path
+        store, lang = self.context.store, self.context.lang
+        appendix = self.appendix_check.isChecked()
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            from kpidesk.reports.pdf import write_pdf
+            from kpidesk.services.company import CompanyService
+
+            with CompanyService.open(database, backup=False) as service:
+                batch = bonus_batch(service, period, store=store)
+            pages = write_pdf(
+                batch, path, lang=lang, appendix=appendix, progress=progress, cancelled=cancelled
+            )
+            return (path, pages)
+
+        total = len(self.model.results)
+        self._run(work, self.tr("Saving the bonus sheets…"), total, self._pdf_saved)
+
+    def _pdf_saved(self, outcome: object) -> None:
+        assert isinstance(outcome, tuple)
+        path, pages = outcome
+        if pages:
+            self.notice.setText(
+                self.tr("Saved %1 page(s) to %2").replace("%1", str(pages)).replace("%2", str(path))
+            )
+        else:
+            self.notice.setText(self.tr("Cancelled: no file was written."))
+
+    def export_xlsx(self) -> None:
+        """Export the list as the bonus workbook with live formulas."""
+        period = self.context.period
+        path = self._save_name(
+            self.tr("Export bonus workbook"),
+            str(Path.home() / f"bonus-{period.code}.xlsx"),
+            self.tr("Excel (*.xlsx)"),
+            ".xlsx",
+        )
+        if path is None:
+            return
+        database = self.context.database_path
+        store, lang = self.context.store, self.context.lang
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            from kpidesk.services.bonus_sheets import export_bonus_workbook
+            from kpidesk.services.company import CompanyService
+
+            with CompanyService.open(database, backup=False) as service:
+                return export_bonus_workbook(service, period, path, store=store, lang=lang)
+
+        self._run(work, self.tr("Exporting the bonus workbook…"), 0, self._xlsx_saved)
+
+    def _xlsx_saved(self, outcome: object) -> None:
+        self.notice.setText(self.tr("Exported to %1").replace("%1", str(outcome)))
+
+    # --- background work ------------------------------------------------------------------
+    def _progress_dialog(self, text: str, total: int) -> QProgressDialog:
+        progress = QProgressDialog(text, self.tr("Cancel"), 0, total, self)
+        progress.setWindowTitle(self.tr("Bonus sheets"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+        return progress
+
+    def _run(
+        self,
+        work: Callable[[Callable[[int, int], None], Callable[[], bool]], object],
+        text: str,
+        total: int,
+        done: Callable[[object], None],
+    ) -> None:
+        if self.worker is not None:
+            return
+        worker = Worker(work)
+        progress = self._progress_dialog(text, total)
+        progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(lambda value, _total: progress.setValue(value))
+
+        def finish(outcome: object) -> None:
+            self._finish(progress)
+            done(outcome)
+
+        def fail(message: str, problems: object) -> None:
+            self._finish(progress)
+            QMessageBox.warning(self, self.tr("Bonus sheets"), message)
+
+        worker.signals.finished.connect(finish)
+        worker.signals.failed.connect(fail)
+        self.worker, self.progress = worker, progress
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(False)
+        start(worker)
+
+    def _finish(self, progress: QProgressDialog) -> None:
+        progress.close()
+        progress.deleteLater()
+        self.worker, self.progress = None, None
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(bool(self.model.results))
+
+    def open_item(self, **target: object) -> bool:
+        """Select an employee (``employee="…"``) or switch the period (``period=Period``)."""
+        period = target.get("period")
+        if isinstance(period, Period):
+            self.context.set_period(period)
+        name = target.get("employee")
+        if not isinstance(name, str):
+            return isinstance(period, Period)
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, EMPLOYEE)
+            if index.data() == name:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def closeEvent(self, event: Any) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.done.wait(10)
+        super().closeEvent(event)

@@ -1,0 +1,452 @@
+"""The daily entry section (SPEC §4.3): one store, one day, typed from the keyboard alone.
+
+Enter moves to the next field, Ctrl+S saves and moves on to the next day. While typing, the
+day's conversion, average check, UPT and revenue per visitor (``core.store_metrics``) and
+the month's plan progress update live; refusals (red, Save disabled) and warnings (amber)
+appear beside their field before anything is saved. An existing day shows what is saved and
+its audit trail. The "Sellers" tab splits the day by seller (``seller_entry``); the live
+figures and plan beside the form are ``daily_figures``, what is saved and the day's trail
+``daily_record``.
+
+Must not: compute a figure or check a value itself (``services.daily_entry`` does), or
+write anything other than through the service.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.core.daily import DailyEntry
+from kpidesk.core.money import parse_number
+from kpidesk.core.periods import Period
+from kpidesk.core.problems import Location, Problem
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.daily.figures import DayFigures
+from kpidesk.gui.daily.record import DayRecord
+from kpidesk.gui.daily.seller_entry import SellerPanel
+from kpidesk.gui.section import Section
+from kpidesk.gui.widgets.daily_entry_text import (
+    ERROR_COLOR,
+    OK_COLOR,
+    WARNING_COLOR,
+    problem_text,
+)
+from kpidesk.gui.widgets.numbers import NUMBER_PATTERN, edit_text
+from kpidesk.gui.widgets.period_lock import LockedNote
+from kpidesk.gui.widgets.store_chooser import StoreChooser
+from kpidesk.services import daily_entry
+from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.errors import UserError
+from kpidesk.services.periods import lock_for_day
+
+FIELDS = daily_entry.FIELDS
+
+
+class DailyEntrySection(Section):
+    """One store's day: the form, live figures, plan progress, the day's trail, sellers."""
+
+    key = "daily"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.saved: DailyEntry | None = None
+        self.check: daily_entry.DayCheck | None = None
+        self._usual_key: tuple[str, date] | None = None
+        self._usual: DailyEntry | None = None
+        self._loading = False
+        self._build()
+        context.changed.connect(self._on_changed)
+        context.periodChanged.connect(self._on_period)
+        self.stores.refill()
+
+    def title(self) -> str:
+        return self.tr("Daily entry")
+
+    # --- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.stores = StoreChooser(self.context, "daily_store", self)
+        top.addWidget(self.stores)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Day:"), self))
+        self.previous_day = QToolButton(self)
+        self.previous_day.setText("◀")
+        self.previous_day.setToolTip(self.tr("Previous day"))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("daily_date")
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.next_day = QToolButton(self)
+        self.next_day.setText("▶")
+        self.next_day.setToolTip(self.tr("Next day"))
+        for widget in (self.previous_day, self.date_edit, self.next_day):
+            top.addWidget(widget)
+        self.day_state = QLabel(self)
+        self.day_state.setObjectName("daily_state")
+        top.addSpacing(12)
+        top.addWidget(self.day_state)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.locked_note = LockedNote(self)
+        layout.addWidget(self.locked_note)
+        self.tabs = QTabWidget(self)
+        self.form = QWidget(self.tabs)
+        self.form.setObjectName("daily_form")
+        self.tabs.addTab(self.form, self.tr("Store's day"))
+        self.sellers = SellerPanel(self.context, self.tabs)
+        self.tabs.addTab(self.sellers, self.tr("Sellers"))
+        layout.addWidget(self.tabs, 1)
+        self._build_form()
+        self.stores.storeChosen.connect(lambda _store: self.load_day())
+        self.stores.storesRefilled.connect(self._go_to_default_day)
+        self.date_edit.dateChanged.connect(lambda _date: self.load_day())
+        self.previous_day.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
+        self.next_day.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
+
+    def _build_form(self) -> None:
+        outer = QHBoxLayout(self.form)
+        left = QVBoxLayout()
+        grid = QGridLayout()
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(10)
+        labels = {
+            "revenue": self.tr("Revenue, ₽"),
+            "receipts": self.tr("Receipts"),
+            "visitors": self.tr("Visitors"),
+            "units": self.tr("Units sold"),
+            "returns": self.tr("Returns, ₽ (optional)"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        self.field_messages: dict[str, QLabel] = {}
+        for row, name in enumerate(FIELDS):
+            label = QLabel(labels[name], self.form)
+            edit = QLineEdit(self.form)
+            edit.setObjectName(f"daily_{name}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            edit.setValidator(QRegularExpressionValidator(NUMBER_PATTERN, edit))
+            edit.setMinimumWidth(150)
+            edit.setMaximumWidth(220)
+            label.setBuddy(edit)
+            message = QLabel(self.form)
+            message.setObjectName(f"daily_{name}_message")
+            message.setWordWrap(True)
+            message.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(message, row, 2)
+            self.fields[name] = edit
+            self.field_messages[name] = message
+            edit.textChanged.connect(lambda _text: self.recheck())
+            edit.returnPressed.connect(lambda name=name: self._next_field(name))
+            edit.installEventFilter(self)
+        left.addLayout(grid)
+        self.general_message = QLabel(self.form)
+        self.general_message.setObjectName("daily_message")
+        self.general_message.setWordWrap(True)
+        self.general_message.setTextFormat(Qt.TextFormat.RichText)
+        left.addWidget(self.general_message)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self.form)
+        self.save_button.setObjectName("daily_save")
+        self.save_button.setAutoDefault(True)
+        self.delete_button = QPushButton(self.tr("Delete day…"), self.form)
+        self.delete_button.setObjectName("daily_delete")
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        for button in (self.save_button, self.delete_button):
+            button.installEventFilter(self)
+        self.record = DayRecord(self.context.lang, self.form)
+        left.addWidget(self.record, 1)
+        # the record's widgets read most often, at hand on the section
+        self.saved_label = self.record.saved_label
+        self.trail_model = self.record.trail_model
+        outer.addLayout(left, 3)
+        self.figures = DayFigures(self.context.lang, self.form)
+        outer.addWidget(self.figures, 2)
+        # the panel's widgets read most often, at hand on the section
+        self.figure_labels = self.figures.figure_labels
+        self.plan_bar = self.figures.plan_bar
+
+    # --- keyboard -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Save):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the form's own Ctrl+S wins over any window shortcut
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.save()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+S from anywhere in the form (the fields and buttons filter it first)
+        if event.matches(QKeySequence.StandardKey.Save) and self.tabs.currentWidget() is self.form:
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def _next_field(self, name: str) -> None:
+        position = FIELDS.index(name)
+        if position + 1 < len(FIELDS):
+            following = self.fields[FIELDS[position + 1]]
+            following.setFocus()
+            following.selectAll()
+        elif self.save_button.isEnabled():
+            self.save_button.setFocus()
+
+    # --- state --------------------------------------------------------------------------
+    @property
+    def store(self) -> str | None:
+        """The chosen store."""
+        return self.stores.store
+
+    @property
+    def day(self) -> date:
+        """The chosen day."""
+        value = self.date_edit.date()
+        return date(value.year(), value.month(), value.day())
+
+    def set_day(self, day: date) -> None:
+        """Show another day."""
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _go_to_default_day(self) -> None:
+        store = self.store
+        if store is None:
+            self.load_day()
+            return
+        day = daily_entry.default_day(
+            self.context.service, store, self.context.period, self.context.today
+        )
+        self.date_edit.blockSignals(True)
+        self.set_day(day)
+        self.date_edit.blockSignals(False)
+        self.load_day()
+
+    def typed_values(self) -> tuple[dict[str, Decimal | None], list[Problem]]:
+        """The numbers in the fields (``None`` = empty) and a problem per unreadable one."""
+        values: dict[str, Decimal | None] = {}
+        found: list[Problem] = []
+        for name, edit in self.fields.items():
+            text = edit.text().strip()
+            if not text:
+                values[name] = None
+                continue
+            try:
+                values[name] = parse_number(text)
+            except ValueError:
+                values[name] = None
+                found.append(
+                    Problem(
+                        "not_a_number",
+                        self.tr("Not a number: %1").replace("%1", text),
+                        Location(entity="daily", field=name),
+                        text,
+                    )
+                )
+        return values, found
+
+    # --- loading a day --------------------------------------------------------------------
+    def load_day(self) -> None:
+        """Show the chosen store's chosen day: saved values, trail, lock, sellers."""
+        store, day = self.store, self.day
+        service = self.context.service
+        self._loading = True
+        self.saved = daily_entry.saved_day(service, store, day) if store else None
+        values = daily_entry.entry_values(self.saved) if self.saved is not None else {}
+        for name, edit in self.fields.items():
+            edit.setText(edit_text(values.get(name), self.context.lang))
+        self._loading = False
+        lock = lock_for_day(service, day)
+        for edit in self.fields.values():
+            edit.setReadOnly(lock is not None or store is None)
+        self.locked_note.show_lock(lock)
+        self.delete_button.setEnabled(self.saved is not None and lock is None)
+        if self.saved is not None:
+            self.day_state.setText(self.tr("saved day"))
+            self.day_state.setStyleSheet(f"color: {OK_COLOR};")
+        else:
+            missing = day < self.context.today
+            self.day_state.setText(self.tr("no data yet") if missing else self.tr("new day"))
+            self.day_state.setStyleSheet(f"color: {ERROR_COLOR if missing else '#666'};")
+        self.record.show_day(
+            self.saved, daily_entry.day_audit(service, store, day) if store else []
+        )
+        self.sellers.set_day(store, day)
+        self.tabs.setTabEnabled(1, self.sellers.has_sellers)
+        self.recheck()
+
+    def _usual_for(self, store: str, day: date) -> DailyEntry | None:
+        if self._usual_key != (store, day):
+            self._usual = daily_entry.usual_day(self.context.service, store, day)
+            self._usual_key = (store, day)
+        return self._usual
+
+    # --- checking -----------------------------------------------------------------------
+    def recheck(self) -> daily_entry.DayCheck | None:
+        """Check the typed values; show figures, problems and plan progress; enable Save."""
+        if self._loading:
+            return self.check
+        store, day = self.store, self.day
+        if store is None:
+            self.save_button.setEnabled(False)
+            return None
+        values, unreadable = self.typed_values()
+        usual = self._usual_for(store, day)
+        checked = daily_entry.check_values(store, day, values, usual)
+        problems = unreadable + checked.problems
+        self.check = daily_entry.DayCheck(
+            checked.entry if not unreadable else None, problems, usual, checked.metrics
+        )
+        self._show_problems(problems)
+        self.figures.show_figures(checked, values)
+        self._show_plan(store, day, values.get("revenue"))
+        locked = lock_for_day(self.context.service, day) is not None
+        unchanged = self.saved is not None and checked.entry == self.saved
+        self.save_button.setEnabled(self.check.can_save and not locked and not unchanged)
+        return self.check
+
+    def _show_plan(self, store: str, day: date, typed_revenue: Decimal | None) -> None:
+        progress = daily_entry.plan_progress(self.context.service, store, day)
+        revenue = progress.revenue
+        if typed_revenue is not None:
+            revenue += typed_revenue - (self.saved.revenue if self.saved is not None else 0)
+        self.figures.show_plan(progress, revenue, day)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        lang = self.context.lang
+        per_field: dict[str, list[str]] = {name: [] for name in FIELDS}
+        general: list[str] = []
+        for item in problems:
+            text = problem_text(item, lang).replace("&", "&amp;").replace("<", "&lt;")
+            if item.code == "required":
+                general.append(f'<span style="color:#666">{text}</span>')
+                continue
+            color = ERROR_COLOR if item.is_error else WARNING_COLOR
+            mark = "✖" if item.is_error else "⚠"
+            line = f'<span style="color:{color}">{mark} {text}</span>'
+            field = item.where.field
+            if field in per_field:
+                per_field[field].append(line)
+            else:
+                general.append(line)
+        for name, lines in per_field.items():
+            self.field_messages[name].setText("<br>".join(lines))
+            error = any(ERROR_COLOR in line for line in lines)
+            self.fields[name].setStyleSheet(
+                f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if error else ""
+            )
+        self.general_message.setText("<br>".join(general))
+
+    # --- saving -------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the day (Ctrl+S) and move on to the next day. Returns whether it saved."""
+        checked = self.recheck()
+        if checked is None or checked.entry is None or not self.save_button.isEnabled():
+            return False
+        try:
+            service, entry = self.context.service, checked.entry
+            self.context.run(lambda: daily_entry.save_day(service, entry), initiator=self)
+        except UserError as error:
+            self._show_refusal(error)
+            return False
+        saved_day = self.day
+        following = saved_day + timedelta(days=1)
+        if following <= self.context.today:
+            self.set_day(following)
+        else:
+            self.load_day()
+        self.general_message.setText(
+            f'<span style="color:{OK_COLOR}">✔ '
+            + self.tr("Saved %1.").replace("%1", f"{saved_day:%d.%m.%Y}")
+            + "</span>"
+        )
+        first = self.fields[FIELDS[0]]
+        first.setFocus()
+        first.selectAll()
+        return True
+
+    def delete(self) -> bool:
+        """Delete the saved day after asking. Returns whether it was deleted."""
+        store = self.store
+        if store is None or self.saved is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete day"),
+            self.tr("Delete the data of %1 for %2?")
+            .replace("%1", f"{self.day:%d.%m.%Y}")
+            .replace("%2", store),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            service, day = self.context.service, self.day
+            self.context.run(lambda: daily_entry.delete_day(service, store, day), initiator=self)
+        except UserError as error:
+            self._show_refusal(error)
+            return False
+        self.load_day()
+        return True
+
+    def _show_refusal(self, error: UserError) -> None:
+        lang = self.context.lang
+        lines = [problem_text(p, lang) for p in error.problems] or [error.message]
+        text = "<br>".join(f"✖ {line}".replace("<", "&lt;") for line in lines)
+        self.general_message.setText(f'<span style="color:{ERROR_COLOR}">{text}</span>')
+
+    # --- reacting -----------------------------------------------------------------------
+    def _dirty(self) -> bool:
+        values, _ = self.typed_values()
+        saved = daily_entry.entry_values(self.saved) if self.saved is not None else {}
+        return any(values.get(name) != saved.get(name) for name in FIELDS)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
+            self.stores.refill()
+            return
+        day = Period.day(self.day)
+        if change.kind in (ChangeKind.DAILY, ChangeKind.PLAN, ChangeKind.LOCK) and change.touches(
+            day, self.store
+        ):
+            if not self._dirty() or change.kind is ChangeKind.LOCK:
+                self.load_day()
+            else:
+                self.recheck()
+
+    def _on_period(self, period: Period) -> None:
+        if not period.contains(self.day):
+            self._go_to_default_day()
+
+    def open_item(self, **target: object) -> bool:
+        """Show ``store=…`` and ``day=…``."""
+        store = target.get("store")
+        if isinstance(store, str) and not self.stores.choose(store):
+            return False
+        day = target.get("day")
+        if isinstance(day, date):
+            self.set_day(day)
+        self.fields[FIELDS[0]].setFocus()
+        return True

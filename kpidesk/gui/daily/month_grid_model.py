@@ -1,0 +1,475 @@
+"""``MonthGridModel``: one store's month as a spreadsheet — a row per day (and a totals row),
+revenue / receipts / visitors / units / returns editable, conversion / average check / UPT
+read-only, the totals computed by the core as ratios of sums.
+
+A day is saved once revenue, receipts and visitors are all typed; until then the row is a
+*draft* kept in the model (shown amber, "not saved"), so that a manager can type a new day
+cell by cell, Excel-like. Every edit, paste and clear is validated as a whole, written in one
+service call (one transaction) and pushed on the undo stack as one command; undo writes the
+previous state back the same way (``month_grid_commands``).
+
+Must not: write SQL or compute a metric (``services.daily_entry`` and ``core`` do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+
+from kpidesk.core.daily import DailyEntry
+from kpidesk.core.money import parse_number
+from kpidesk.core.periods import Period
+from kpidesk.core.problems import Problem
+from kpidesk.core.store_metrics import StoreMetrics
+from kpidesk.gui.daily.month_grid_commands import Values, empty_values, is_complete, is_empty
+from kpidesk.gui.widgets.daily_entry_text import (
+    DRAFT_BACKGROUND,
+    LOCKED_BACKGROUND,
+    MISSING_BACKGROUND,
+    WEEKEND_BACKGROUND,
+    count_text,
+    field_label,
+    money_text,
+    percent_text,
+    problem_text,
+    ratio_text,
+)
+from kpidesk.gui.widgets.numbers import edit_text
+from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.gui.widgets.undo import AppliedEditCommand
+from kpidesk.services import daily_entry
+from kpidesk.services.changes import Change
+from kpidesk.services.company import CompanyService
+from kpidesk.services.errors import UserError
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+FIELDS = daily_entry.FIELDS
+
+
+class MonthGridModel(QAbstractTableModel):
+    """Days × measures of one store's month.
+
+    Signals:
+        problem(str): an undo/redo could not be written (the reason).
+        warned(list): warnings of the change just applied (``core.problems.Problem``).
+    """
+
+    REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS, CONVERSION, AVG_CHECK, UPT = range(8)
+    EDITABLE = (REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS)
+    COLUMNS = 8
+
+    problem = Signal(str)
+    warned = Signal(list)
+
+    def __init__(
+        self,
+        service: CompanyService | Callable[[], CompanyService],
+        undo_stack: QUndoStack,
+        *,
+        lang: str = "ru",
+        today: date | None = None,
+        run: Callable[[Callable[[], Change]], Change] | None = None,
+        parent: object = None,
+    ) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        # a callable follows the window's company when another file is opened
+        self._service = service if callable(service) else (lambda: service)
+        self.undo_stack = undo_stack
+        self.lang = lang
+        self.today = today or date.today()
+        self._run = run or (lambda write: write())
+        self.store: str | None = None
+        self.period: Period | None = None
+        self._days: list[date] = []
+        self._saved: dict[date, DailyEntry] = {}
+        self._drafts: dict[date, Values] = {}
+        self._locked: frozenset[date] = frozenset()
+        self._totals = StoreMetrics()
+        self._plan: Decimal | None = None
+        self._day_metrics: dict[date, StoreMetrics] = {}
+        self.last_error: str | None = None
+        locale = "ru_RU" if lang == "ru" else "en_US"
+        self._locale = QLocale(locale)
+
+    @property
+    def service(self) -> CompanyService:
+        """The open company."""
+        return self._service()
+
+    # --- loading ------------------------------------------------------------------------
+    def load(self, store: str | None, period: Period | None) -> None:
+        """Show ``store``'s days of ``period`` (drafts and undo history are dropped)."""
+        self.beginResetModel()
+        self.store, self.period = store, period
+        self._days = list(period.days()) if period is not None and store is not None else []
+        self._drafts = {}
+        self._read()
+        self.endResetModel()
+        self.undo_stack.clear()
+
+    def refresh(self) -> None:
+        """Re-read the saved days (after a change from anywhere); drafts are kept."""
+        if not self._days:
+            return
+        self._read()
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.COLUMNS - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+    def _read(self) -> None:
+        if self.store is None or self.period is None:
+            self._saved, self._locked, self._totals, self._plan = (
+                {},
+                frozenset(),
+                StoreMetrics(),
+                None,
+            )
+            self._day_metrics = {}
+            return
+        month = daily_entry.month_days(self.service, self.store, self.period)
+        self._saved = month.entries
+        self._locked = month.locked_days
+        self._totals = month.totals
+        self._plan = month.plan
+        self._day_metrics = {day: daily_entry.day_metrics(e) for day, e in self._saved.items()}
+        for day in list(self._drafts):
+            if day in self._saved:
+                del self._drafts[day]
+
+    # --- what the section asks ----------------------------------------------------------
+    @property
+    def totals(self) -> StoreMetrics:
+        """The month's metrics (ratios of sums) of the saved days."""
+        return self._totals
+
+    @property
+    def plan(self) -> Decimal | None:
+        """The store's revenue plan for the shown days."""
+        return self._plan
+
+    @property
+    def locked(self) -> bool:
+        """Whether every shown day is in a locked period."""
+        return bool(self._days) and all(day in self._locked for day in self._days)
+
+    @property
+    def days(self) -> list[date]:
+        """The shown days in row order."""
+        return list(self._days)
+
+    @property
+    def totals_row(self) -> int:
+        """The row of the totals."""
+        return len(self._days)
+
+    def row_of(self, day: date) -> int | None:
+        """The row of ``day``, if shown."""
+        return self._days.index(day) if day in self._days else None
+
+    def values(self, day: date) -> Values:
+        """What the row of ``day`` holds: the draft, the saved day, or nothing."""
+        if day in self._drafts:
+            return dict(self._drafts[day])
+        entry = self._saved.get(day)
+        return daily_entry.entry_values(entry) if entry is not None else empty_values()
+
+    def is_missing(self, day: date) -> bool:
+        """No saved data for a day up to yesterday."""
+        return day < self.today and day not in self._saved
+
+    def is_draft(self, day: date) -> bool:
+        """Typed but not saved yet (a required value is missing)."""
+        return day in self._drafts
+
+    def missing_count(self) -> int:
+        """Days up to yesterday without saved data."""
+        return sum(1 for day in self._days if self.is_missing(day))
+
+    # --- the model ----------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() or not self._days:
+            return 0
+        return len(self._days) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def _raw(self, row: int, column: int) -> Decimal | None:
+        if row == self.totals_row:
+            metrics = self._totals
+            if column < len(FIELDS):
+                value: Decimal | None = getattr(metrics, FIELDS[column])
+                return value
+        else:
+            day = self._days[row]
+            if column < len(FIELDS):
+                return self.values(day)[FIELDS[column]]
+            metrics = self._day_metrics.get(day, StoreMetrics())
+            if day in self._drafts:
+                return None
+        if column == self.CONVERSION:
+            return metrics.conversion
+        if column == self.AVG_CHECK:
+            return metrics.avg_check
+        if column == self.UPT:
+            return metrics.upt
+        return None
+
+    def _display(self, column: int, value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        if column in (self.REVENUE, self.RETURNS, self.AVG_CHECK):
+            return money_text(value, self.lang)
+        if column == self.CONVERSION:
+            return percent_text(value, self.lang)
+        if column == self.UPT:
+            return ratio_text(value, self.lang)
+        return count_text(value, self.lang)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row, column = index.row(), index.column()
+        totals = row == self.totals_row
+        day = None if totals else self._days[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(column, self._raw(row, column))
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(self._raw(row, column), self.lang)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._raw(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and totals:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column not in self.EDITABLE:
+            return QBrush(QColor("#455a64"))
+        if role == Qt.ItemDataRole.BackgroundRole and day is not None:
+            color = self._background(day)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.ToolTipRole and day is not None:
+            return self._tooltip(day)
+        return None
+
+    def _background(self, day: date) -> str | None:
+        if day in self._locked:
+            return LOCKED_BACKGROUND
+        if day in self._drafts:
+            return DRAFT_BACKGROUND
+        if self.is_missing(day):
+            return MISSING_BACKGROUND
+        if day.weekday() >= 5:
+            return WEEKEND_BACKGROUND
+        return None
+
+    def _tooltip(self, day: date) -> str | None:
+        if day in self._locked:
+            return self.tr("The period is locked: this day cannot change.")
+        if day in self._drafts:
+            return self.tr("Not saved yet: enter revenue, receipts and visitors.")
+        if self.is_missing(day):
+            return self.tr("No data for this day yet.")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal:
+            if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < self.COLUMNS:
+                return None
+            titles = (
+                self.tr("Revenue, ₽"),
+                self.tr("Receipts"),
+                self.tr("Visitors"),
+                self.tr("Units"),
+                self.tr("Returns, ₽"),
+                self.tr("Conversion"),
+                self.tr("Avg. check, ₽"),
+                self.tr("UPT"),
+            )
+            return titles[section]
+        if not 0 <= section < self.rowCount():
+            return None
+        if section == self.totals_row:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("Total")
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        day = self._days[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            weekday = self._locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            return f"{day:%d.%m} {weekday}"
+        if role == Qt.ItemDataRole.ForegroundRole and day.weekday() >= 5:
+            return QBrush(QColor("#8e2430"))
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = index.row()
+        if (
+            row < len(self._days)
+            and index.column() in self.EDITABLE
+            and self._days[row] not in self._locked
+        ):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # --- editing ------------------------------------------------------------------------
+    def _parse(self, text: object, day: date, column: int) -> Decimal | None:
+        cleaned = "" if text is None else str(text).strip()
+        if not cleaned:
+            return None
+        try:
+            return parse_number(cleaned)
+        except ValueError:
+            raise ValueError(
+                self.tr("%1, %2: not a number: %3")
+                .replace("%1", f"{day:%d.%m.%Y}")
+                .replace("%2", field_label(FIELDS[column]))
+                .replace("%3", cleaned)
+            ) from None
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        day, column = self._days[index.row()], index.column()
+        try:
+            parsed = self._parse(value, day, column)
+        except ValueError as error:
+            self.last_error = str(error)
+            return False
+        state = self.values(day)
+        if state[FIELDS[column]] == parsed:
+            return True
+        state[FIELDS[column]] = parsed
+        refusal = self._change({day: state}, self.tr("Edit %1").replace("%1", f"{day:%d.%m}"))
+        if refusal:
+            self.last_error = refusal
+            return False
+        return True
+
+    def paste_block(self, row: int, column: int, values: list[list[str]]) -> str | None:
+        """Paste a block copied from Excel at (row, column): validated as a whole and applied
+        as one undo step. Returns why it was refused, or ``None``."""
+        if not values:
+            return None
+        width = max(len(line) for line in values)
+        if row + len(values) > len(self._days):
+            return (
+                self.tr("The block has %1 rows but only %2 days are left in the month.")
+                .replace("%1", str(len(values)))
+                .replace("%2", str(max(len(self._days) - row, 0)))
+            )
+        if column + width > len(FIELDS):
+            return (
+                self.tr("The block has %1 columns but only %2 editable columns are left from here.")
+                .replace("%1", str(width))
+                .replace("%2", str(max(len(FIELDS) - column, 0)))
+            )
+        states: dict[date, Values] = {}
+        try:
+            for offset, line in enumerate(values):
+                day = self._days[row + offset]
+                state = self.values(day)
+                for shift, text in enumerate(line):
+                    state[FIELDS[column + shift]] = self._parse(text, day, column + shift)
+                states[day] = state
+        except ValueError as error:
+            return str(error)
+        return self._change(states, self.tr("Paste %1 days").replace("%1", str(len(values))))
+
+    def clear_cells(self, indexes: Iterable[AnyIndex]) -> str | None:
+        """Clear cells (a whole row clears the day): one undo step. Returns why refused."""
+        states: dict[date, Values] = {}
+        for index in indexes:
+            if not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+                continue
+            day = self._days[index.row()]
+            state = states.setdefault(day, self.values(day))
+            state[FIELDS[index.column()]] = None
+        if not states:
+            return None
+        return self._change(states, self.tr("Clear"))
+
+    # --- applying -----------------------------------------------------------------------
+    def _change(self, states: dict[date, Values], text: str) -> str | None:
+        before = {day: self.values(day) for day in states}
+        if before == states:
+            return None
+        for day, state in states.items():
+            if day in self._locked:
+                return self.tr("%1: the period is locked, the day cannot change.").replace(
+                    "%1", f"{day:%d.%m.%Y}"
+                )
+            if day in self._saved and not is_empty(state) and not is_complete(state):
+                return self.tr(
+                    "%1: revenue, receipts and visitors are required; clear the whole day to "
+                    "delete it."
+                ).replace("%1", f"{day:%d.%m.%Y}")
+        problems: list[Problem] = []
+        for day, state in states.items():
+            if is_complete(state):
+                checked = daily_entry.check_day(self.service, self.store or "", day, state)
+                for item in checked.problems:
+                    if item.is_error:
+                        return f"{day:%d.%m.%Y}: {problem_text(item, self.lang)}"
+                problems += checked.warnings
+        try:
+            self.apply_states(states, raise_errors=True)
+        except UserError as error:
+            return str(error)
+        self.undo_stack.push(AppliedEditCommand(self.apply_states, before, dict(states), text))
+        if problems:
+            self.warned.emit(problems)
+        return None
+
+    def apply_states(self, states: Mapping[date, Values], *, raise_errors: bool = False) -> None:
+        """Make the rows of these days hold these values: complete days are written (one
+        transaction), saved days that are no longer complete are deleted, incomplete ones
+        stay drafts. Undo and redo come here too."""
+        upserts: list[DailyEntry] = []
+        deletes: list[date] = []
+        store = self.store or ""
+        for day, state in states.items():
+            if is_complete(state):
+                checked = daily_entry.check_values(store, day, state)
+                if checked.entry is not None and checked.entry != self._saved.get(day):
+                    upserts.append(checked.entry)
+            elif day in self._saved:
+                deletes.append(day)
+        if upserts or deletes:
+            try:
+                self._run(lambda: daily_entry.apply_days(self.service, store, upserts, deletes))
+            except UserError as error:
+                if raise_errors:
+                    raise
+                self.problem.emit(error_text(error))
+                self.refresh()
+                return
+        for day, state in states.items():
+            if is_complete(state) or is_empty(state):
+                self._drafts.pop(day, None)
+            else:
+                self._drafts[day] = dict(state)
+        self.refresh()
+
+    def entries(self) -> Sequence[DailyEntry]:
+        """The saved days in row order."""
+        return [self._saved[day] for day in self._days if day in self._saved]

@@ -1,0 +1,1 @@
+"""The facts section: the period's manual facts, employees × indicators."""

@@ -1,0 +1,447 @@
+"""The KPI matrix editor section (SPEC §2.4–§2.5, §2.10, §4.2): pick a position's template
+or an employee, edit the matrix of the toolbar's period in a spreadsheet grid with undo,
+see the weights' sum, the employee's KPI, payout coefficient, bonus and total live, and save
+through the matrix service.
+
+The grid and its undo live in ``matrix_model``, the page's widgets and how the summary is
+shown in ``matrix_page``; this module keeps the owner pickers in step with the directories,
+loads the matrix in force, and turns buttons and shortcuts into model or service calls.
+Locked periods are shown read-only with a note.
+
+Must not: compute a KPI (``MatrixEditing.live_result``), write SQL, or save a matrix
+other than through ``MatrixEditing.save``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from kpidesk.core.matrix import Matrix
+from kpidesk.core.money import round_to
+from kpidesk.core.periods import Period
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE, MatrixPage
+from kpidesk.gui.matrix.rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
+from kpidesk.gui.matrix.widgets import PlanPreviewDialog
+from kpidesk.gui.widgets.problem_text import error_text, problems_text
+from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.errors import UserError
+from kpidesk.services.matrices import MatrixEditing, MatrixKind
+
+_CENT = Decimal("0.01")
+
+
+class MatrixSection(MatrixPage):
+    """Edit a KPI matrix for the toolbar's period."""
+
+    key = "matrix"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._loading = False
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        self.live.currentIndexChanged.connect(self._live_changed)
+        for action, slot in (
+            (self.add_action, self.add_row),
+            (self.remove_action, self.remove_row),
+            (self.up_action, lambda: self.move_row(-1)),
+            (self.down_action, lambda: self.move_row(1)),
+            (self.copy_action, self.copy_previous),
+            (self.plan_action, self.plan_row),
+            (self.delete_action, self.delete_matrix),
+            (self.save_action, self.save),
+        ):
+            action.triggered.connect(slot)
+        self.model.resultChanged.connect(self._refresh_summary)
+        self.model.run = lambda write: self.context.run(write, initiator=self)
+        self.undo_stack.cleanChanged.connect(self._refresh_saved)
+        context.changed.connect(self._on_changed)
+        context.periodChanged.connect(self._on_period_changed)
+        context.storeChanged.connect(lambda _store: self._fill_owners())
+        context.companyOpened.connect(self._on_company_opened)
+        self._fill_owners()
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("KPI matrix")
+
+    # --- owners ---------------------------------------------------------------------------
+    def _is_template(self) -> bool:
+        return bool(self.mode.currentData() == TEMPLATE)
+
+    def _fill_owners(self, include: str | None = None) -> None:
+        company = self.editing.company
+        current = self.owner.currentData()
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        if self._is_template():
+            for position in company.positions:
+                if not position.archived:
+                    self.owner.addItem(position.name, position.name)
+        else:
+            store = self.context.store
+            for employee in company.employees:
+                hidden = employee.archived or (store is not None and employee.store != store)
+                if hidden and employee.name != include:
+                    continue
+                self.owner.addItem(f"{employee.name} — {employee.position}", employee.name)
+        found = self.owner.findData(current)
+        self.owner.setCurrentIndex(found if found >= 0 else (0 if self.owner.count() else -1))
+        self.owner.blockSignals(False)
+        self._fill_live()
+
+    def _fill_live(self) -> None:
+        company = self.editing.company
+        current = self.live.currentData()
+        self.live.blockSignals(True)
+        self.live.clear()
+        template = self._is_template()
+        self.live.setVisible(template)
+        self.live_label.setVisible(template)
+        if template:
+            position = self.owner.currentData()
+            period = self.context.period
+            for employee in company.employees:
+                if employee.position == position and not employee.archived:
+                    if employee.works_in(period):
+                        self.live.addItem(employee.name, employee.name)
+            found = self.live.findData(current)
+            self.live.setCurrentIndex(found if found >= 0 else (0 if self.live.count() else -1))
+        self.live.blockSignals(False)
+
+    def _target(self) -> MatrixTarget | None:
+        owner = self.owner.currentData()
+        period = self.context.period
+        if owner is None:
+            return None
+        if self._is_template():
+            return MatrixTarget(period, position=owner, live=self.live.currentData())
+        return MatrixTarget(period, employee=owner, live=owner)
+
+    def _mode_changed(self) -> None:
+        if not self._confirm_leave():
+            return
+        self._fill_owners()
+        self.reload()
+
+    def _owner_changed(self) -> None:
+        if not self._confirm_leave():
+            return
+        self._fill_live()
+        self.reload()
+
+    def _live_changed(self) -> None:
+        self.model.set_live(self.live.currentData())
+
+    def _confirm_leave(self) -> bool:
+        """Before another matrix is shown: offer to save unsaved changes (Yes saves, No
+        discards). Always lets the switch go ahead."""
+        if self._loading or self.undo_stack.isClean() or self.model.target is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to the matrix before showing another one?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.save()
+        return True
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the matrix in force for the chosen owner and the toolbar's period."""
+        self._loading = True
+        try:
+            target = self._target()
+            period = self.context.period
+            locked = self.editing.is_locked(period)
+            self.indicator_delegate.set_indicators(self.editing.company.indicators)
+            matrix = None
+            if target is not None:
+                matrix = self._matrix_in_force(target)
+            self.model.load(target or MatrixTarget(period), matrix, locked or target is None)
+            self.view.resizeRowsToContents()
+            self._refresh_applies(target, matrix)
+            self._show_lock(locked)
+            self._refresh_actions()
+            self._refresh_saved()
+            self.message.clear()
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(0, WEIGHT))
+        finally:
+            self._loading = False
+
+    def _show_lock(self, locked: bool) -> None:
+        self.locked_note.setVisible(locked)
+        self.locked_note.setText(
+            self.tr(
+                "Period %1 is locked (bonuses paid): the matrix and facts are read-only. "
+                "The owner can reopen the period."
+            ).replace("%1", self.context.period.code)
+        )
+
+    def _follow_lock(self) -> None:
+        """The period was locked or reopened (anywhere): turn the shown matrix read-only
+        or editable again at once, keeping its rows (unsaved edits stay, but cannot be
+        saved while the period is locked)."""
+        locked = self.editing.is_locked(self.context.period)
+        self.model.set_read_only(locked or self._target() is None)
+        self._show_lock(locked)
+        self._refresh_actions()
+
+    def _matrix_in_force(self, target: MatrixTarget) -> Matrix | None:
+        if target.employee is not None:
+            return self.editing.applied(target.employee, target.period).matrix
+        return self.editing.template(target.position or "", target.period)
+
+    def _refresh_applies(self, target: MatrixTarget | None, matrix: Matrix | None) -> None:
+        period = self.context.period
+        if target is None:
+            self.applies.setText(self.tr("Add a position or an employee in Directories first."))
+            return
+        if target.employee is not None:
+            applied = self.editing.applied(target.employee, period)
+            if applied.matrix is None:
+                text = self.tr(
+                    "No matrix applies yet: rows you add become the employee's own matrix from %1."
+                )
+            elif applied.kind is MatrixKind.OVERRIDE:
+                text = self.tr("Applies: the employee's own matrix from %2.")
+                if applied.matrix.period != period:
+                    text += " " + self.tr("Saving creates their own matrix from %1.")
+            else:
+                text = self.tr("Applies: the template of the position '%3' from %2.") + " "
+                text += self.tr("Saving creates the employee's own matrix from %1.")
+            position = self.editing.employee(target.employee).position
+        else:
+            position = target.position or ""
+            if matrix is None:
+                text = self.tr("The position has no template yet: rows you add apply from %1.")
+            elif matrix.period == period:
+                text = self.tr("The template of the position from %2.")
+            else:
+                text = self.tr("The template of the position in force since %2.") + " "
+                text += self.tr("Saving creates a new template from %1.")
+        since = matrix.period.code if matrix is not None else ""
+        self.applies.setText(
+            text.replace("%1", period.code).replace("%2", since).replace("%3", position)
+        )
+
+    def _exact(self) -> Matrix | None:
+        target = self.model.target
+        if target is None or (target.position is None and target.employee is None):
+            return None
+        return self.editing.exact(target.period, position=target.position, employee=target.employee)
+
+    def _refresh_actions(self) -> None:
+        editable = not self.model.read_only
+        for action in (
+            self.add_action,
+            self.remove_action,
+            self.up_action,
+            self.down_action,
+            self.copy_action,
+            self.plan_action,
+            self.save_action,
+        ):
+            action.setEnabled(editable)
+        self.delete_action.setEnabled(editable and self._exact() is not None)
+
+    # --- actions --------------------------------------------------------------------------
+    def _current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _focus(self, row: int, column: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, column)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def add_row(self) -> None:
+        """Add an empty row after the current one (at the end when none is current)."""
+        if self.model.read_only:
+            return
+        current = self._current_row()
+        at = self.model.rowCount() if current < 0 else current + 1
+        row = self.model.insert_row(at)
+        self._focus(row, INDICATOR)
+
+    def remove_row(self) -> None:
+        """Remove the selected rows."""
+        rows = sorted({index.row() for index in self.view.selectedIndexes()})
+        if not rows and self._current_row() >= 0:
+            rows = [self._current_row()]
+        if not rows or self.model.read_only:
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.model.remove_rows(rows)
+        self._focus(min(rows[0], self.model.rowCount() - 1), column)
+
+    def move_row(self, delta: int) -> None:
+        """Move the current row up (−1) or down (+1)."""
+        row = self._current_row()
+        if row < 0 or self.model.read_only:
+            return
+        column = self.view.currentIndex().column()
+        self._focus(self.model.move_row(row, delta), column)
+
+    def copy_previous(self) -> None:
+        """Put the previous period's matrix into the grid (one undo step; save to keep)."""
+        target = self.model.target
+        if target is None or self.model.read_only:
+            return
+        matrix = self.editing.previous(
+            target.period, position=target.position, employee=target.employee
+        )
+        previous = target.period.previous().code
+        if matrix is None:
+            self._show_problem(self.tr("No matrix applied in %1.").replace("%1", previous))
+            return
+        self.model.replace_rows(
+            [EditRow.of(row) for row in matrix.rows], self.tr("Copy from the previous period")
+        )
+        self._show_info(
+            self.tr("Copied %1 rows from %2. Save to keep them for %3.")
+            .replace("%1", str(len(matrix.rows)))
+            .replace("%2", previous)
+            .replace("%3", target.period.code)
+        )
+
+    def plan_row(self) -> None:
+        """Suggest the current row's base, norm and target from history; apply on OK."""
+        target = self.model.target
+        row = self._current_row()
+        if target is None or row < 0 or self.model.read_only:
+            return
+        edit = self.model.rows[row]
+        indicator = self.model.indicator(row)
+        if indicator is None or not edit.complete:
+            self._show_problem(self.tr("Choose the row's indicator and norm first."))
+            return
+        plan = self.editing.plan(
+            target.period,
+            edit.matrix_row(),
+            employee=target.employee,
+            position=target.position if target.employee is None else None,
+        )
+        if plan.suggestion is None:
+            self._show_problem(
+                self.tr("No facts of '%1' in the last six periods.").replace("%1", indicator.name)
+            )
+            return
+        values = (
+            round_to(plan.suggestion.base, _CENT),
+            round_to(plan.suggestion.norm, _CENT),
+            round_to(plan.suggestion.target, _CENT),
+        )
+        dialog = PlanPreviewDialog(indicator.name, edit, plan, values, self.context.lang, self)
+        self.plan_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.model.set_plan(row, *values)
+            self._show_info(self.tr("Plan from history applied. Save to keep it."))
+
+    def save(self) -> bool:
+        """Save the edited matrix for the period through the service."""
+        target = self.model.target
+        if target is None or self.model.read_only:
+            return False
+        errors = self.model.errors()
+        if errors:
+            self._show_problem(
+                self.tr("Not saved:") + " " + problems_text(errors, self.context.lang)
+            )
+            return False
+        try:
+            matrix = self.model.matrix()
+            self.context.run(lambda: self.editing.save(matrix), initiator=self)
+        except UserError as error:
+            self._show_problem(self.tr("Not saved:") + " " + error_text(error, self.context.lang))
+            return False
+        self.undo_stack.setClean()
+        self._refresh_applies(target, self._matrix_in_force(target))
+        self._refresh_actions()
+        self._show_info(self.tr("Saved the matrix for %1.").replace("%1", target.period.code))
+        return True
+
+    def delete_matrix(self) -> None:
+        """Delete the owner's matrix of this exact period (after a confirmation)."""
+        target = self.model.target
+        if target is None or self._exact() is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete the matrix"),
+            self.tr("Delete the matrix of %1 for %2? The matrix in force before it applies again.")
+            .replace("%1", target.employee or target.position or "")
+            .replace("%2", target.period.code),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            position = target.position if target.employee is None else None
+            self.context.run(
+                lambda: self.editing.delete(
+                    target.period, position=position, employee=target.employee
+                ),
+                initiator=self,
+            )
+        except UserError as error:
+            self._show_problem(error_text(error, self.context.lang))
+            return
+        self.reload()
+
+    # --- the rest of the window -----------------------------------------------------------
+    def _on_changed(self, change: Change) -> None:
+        if change.kind is ChangeKind.LOCK and change.touches(self.context.period):
+            self._follow_lock()
+            return
+        if change.initiator is self:
+            return
+        if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
+            self._fill_owners()
+        if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY, ChangeKind.MATRIX) and (
+            self.undo_stack.isClean()
+        ):
+            self.reload()
+        else:
+            self.model.refresh_results()
+
+    def _on_period_changed(self, period: Period) -> None:
+        self._confirm_leave()
+        self._fill_live()
+        self.reload()
+
+    def _on_company_opened(self) -> None:
+        self.editing = MatrixEditing(self.context.service)
+        self.model.editing = self.editing
+        self.undo_stack.clear()
+        self._fill_owners()
+        self.reload()
+
+    def open_item(self, **target: object) -> bool:
+        """Drill down: ``employee="…"`` shows that employee's matrix, ``position="…"`` the
+        position's template."""
+        employee, position = target.get("employee"), target.get("position")
+        mode, owner = (EMPLOYEE, employee) if employee is not None else (TEMPLATE, position)
+        if owner is None:
+            return False
+        self._confirm_leave()
+        self._loading = True
+        try:
+            self.mode.setCurrentIndex(self.mode.findData(mode))
+            self._fill_owners(include=str(owner))
+            found = self.owner.findData(owner)
+            if found < 0:
+                return False
+            self.owner.setCurrentIndex(found)
+            self._fill_live()
+        finally:
+            self._loading = False
+        self.reload()
+        self.view.setFocus()
+        return True

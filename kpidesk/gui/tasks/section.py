@@ -1,0 +1,500 @@
+"""The Tasks section (SPEC §4.5, seed 002): who am I; the personal period report; the three
+filters of the seed (by assignee, by controller, debtors) as count tables whose numbers open
+the list behind them; the list, where several selected items are marked done, accepted or
+returned with a comment at once; "Create the period's duties"; print / PDF of the report.
+
+When a person is chosen ("who am I", remembered per company file), the window opens on this
+section's personal report (a zero-delay timer asks the window to show it), so nothing in the
+main window needs to know about tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.core.tasks import Task, TaskStatus
+from kpidesk.core.tasks_filters import Grouping, default_as_of, task_counts
+from kpidesk.gui.context import AppContext
+from kpidesk.gui.section import Section
+from kpidesk.gui.tasks.models import TaskCountsModel, TaskListModel
+from kpidesk.gui.tasks.report_view import PersonalReportView, TaskFilter
+from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.services import tasks as task_service
+from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.errors import UserError
+
+_REFRESH_ON = {
+    ChangeKind.COMPANY,
+    ChangeKind.DIRECTORY,
+    ChangeKind.TASK,
+    ChangeKind.MATRIX,
+    ChangeKind.FACT,
+    ChangeKind.DAILY,
+    ChangeKind.INPUT,
+    ChangeKind.PLAN,
+    ChangeKind.SCHEDULE,
+    ChangeKind.LOCK,
+}
+
+
+class TasksSection(Section):
+    """Duties and tasks: filters, lists with actions, the personal report."""
+
+    key = "tasks"
+    REPORT, BY_ASSIGNEE, BY_CONTROLLER, DEBTORS, LIST = range(5)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._tasks: list[Task] = []
+        self._list_filter: TaskFilter = lambda task: True
+        self._list_caption = ""
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tasks_tabs")
+        layout.addWidget(self.tabs, 1)
+        self.report_view = PersonalReportView(context.lang, self)
+        self.report_view.openList.connect(self.show_list)
+        self.tabs.addTab(self.report_view, self.tr("Personal report"))
+        self.count_models: dict[Grouping, TaskCountsModel] = {}
+        self.count_views: dict[Grouping, QTableView] = {}
+        for grouping, title in (
+            (Grouping.ASSIGNEE, self.tr("By assignee")),
+            (Grouping.CONTROLLER, self.tr("By controller")),
+            (Grouping.DEBTORS, self.tr("Debtors")),
+        ):
+            self.tabs.addTab(self._counts_page(grouping), title)
+        self.tabs.addTab(self._list_page(), self.tr("List"))
+        self._fill_people()
+        if task_service.chosen_person(context.service) is not None:
+            QTimer.singleShot(0, self, self._show_on_start)
+
+    def title(self) -> str:
+        return self.tr("Tasks")
+
+    # --- building ---------------------------------------------------------------------
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Who am I:"), self))
+        self.me_combo = QComboBox(self)
+        self.me_combo.setObjectName("me_combo")
+        self.me_combo.setMinimumWidth(240)
+        self.me_combo.setToolTip(
+            self.tr("The person who marks done, accepts and returns; remembered for this file")
+        )
+        bar.addWidget(self.me_combo)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("Report for:"), self))
+        self.person_combo = QComboBox(self)
+        self.person_combo.setObjectName("person_combo")
+        self.person_combo.setMinimumWidth(240)
+        bar.addWidget(self.person_combo)
+        bar.addStretch(1)
+        self.generate_button = QPushButton(self.tr("Create the period's duties"), self)
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.clicked.connect(self.generate_duties)
+        bar.addWidget(self.generate_button)
+        self.print_button = QPushButton(self.tr("Print report…"), self)
+        self.print_button.clicked.connect(self.print_report)
+        bar.addWidget(self.print_button)
+        self.pdf_button = QPushButton(self.tr("Report to PDF…"), self)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        bar.addWidget(self.pdf_button)
+        self.me_combo.currentIndexChanged.connect(self._me_chosen)
+        self.person_combo.currentIndexChanged.connect(lambda _i: self._reload_report())
+        return bar
+
+    def _counts_page(self, grouping: Grouping) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        hints = {
+            Grouping.ASSIGNEE: self.tr("Each employee's duties and tasks: how many, done, left."),
+            Grouping.CONTROLLER: self.tr("What waits for each controller's acceptance."),
+            Grouping.DEBTORS: self.tr("Who has overdue items, and how many days overdue."),
+        }
+        hint = QLabel(hints[grouping] + " " + self.tr("Double-click a number to open its list."))
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        model = TaskCountsModel(page)
+        view = QTableView(page)
+        view.setObjectName(f"counts_{grouping.value}")
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TaskCountsModel.EMPLOYEE, QHeaderView.ResizeMode.Stretch)
+        view.doubleClicked.connect(
+            lambda index, g=grouping: self.open_count(g, index.row(), index.column())
+        )
+        layout.addWidget(view, 1)
+        self.count_models[grouping] = model
+        self.count_views[grouping] = view
+        return page
+
+    def _list_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.list_caption = QLabel(page)
+        self.list_caption.setObjectName("list_caption")
+        self.list_caption.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.list_caption)
+        self.list_model = TaskListModel(self.context.lang, page)
+        self.list_view = QTableView(page)
+        self.list_view.setObjectName("task_list")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setColumnHidden(TaskListModel.COST, True)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TaskListModel.TITLE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TaskListModel.COMMENT, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setColumnWidth(TaskListModel.TITLE, 260)
+        layout.addWidget(self.list_view, 1)
+        actions = QHBoxLayout()
+        self.done_button = QPushButton(self.tr("Mark done"), page)
+        self.accept_button = QPushButton(self.tr("Accept"), page)
+        self.return_button = QPushButton(self.tr("Return…"), page)
+        self.all_button = QPushButton(self.tr("Show all of the period"), page)
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.return_button.clicked.connect(self.return_selected)
+        self.all_button.clicked.connect(
+            lambda: self.show_list(self.tr("All duties and tasks of the period"), lambda t: True)
+        )
+        for button in (self.done_button, self.accept_button, self.return_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.all_button)
+        layout.addLayout(actions)
+        self.message = QLabel(page)
+        self.message.setObjectName("task_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        return page
+
+    # --- people -----------------------------------------------------------------------
+    def _fill_people(self) -> None:
+        """Fill both lists of people; "me" from the company file, the report's person kept
+        (it starts as "me")."""
+        service = self.context.service
+        people = [e.name for e in service.company().employees if not e.archived]
+        me = task_service.chosen_person(service)
+        person = self.person_combo.currentData() if self.person_combo.count() else me
+        for combo, empty, chosen in (
+            (self.me_combo, self.tr("— choose —"), me),
+            (self.person_combo, self.tr("— nobody —"), person),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(empty, None)
+            for name in people:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
+
+    @property
+    def me(self) -> str | None:
+        """The employee chosen as "me" (the actor of status changes)."""
+        value = self.me_combo.currentData()
+        return value if isinstance(value, str) else None
+
+    def set_me(self, name: str | None) -> None:
+        """Choose "me" (and show my report)."""
+        self.me_combo.setCurrentIndex(max(self.me_combo.findData(name), 0))
+
+    def _me_chosen(self, _index: int) -> None:
+        task_service.choose_person(self.context.service, self.me)
+        self.person_combo.setCurrentIndex(max(self.person_combo.findData(self.me), 0))
+        self._reload_counts()
+
+    def _show_on_start(self) -> None:
+        window = self.window()
+        show = getattr(window, "show_section", None)
+        if callable(show):
+            show(self.key)
+        self.tabs.setCurrentIndex(self.REPORT)
+
+    # --- reacting (changes of tasks and of what duties read, and the period; see Section) -
+    def concerns(self, change: Change) -> bool:
+        return change.kind in _REFRESH_ON
+
+    def store_changed(self, store: str | None) -> bool:
+        return False  # duties are per person, whatever the store filter
+
+    def company_opened(self) -> None:
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()  # the new file's "me" becomes the report's person
+        self.person_combo.blockSignals(False)
+
+    def open_item(self, **target: object) -> bool:
+        employee = target.get("employee")
+        if isinstance(employee, str) and self.person_combo.findData(employee) >= 0:
+            self.refresh_now()
+            self.person_combo.setCurrentIndex(self.person_combo.findData(employee))
+            self.tabs.setCurrentIndex(self.REPORT)
+            return True
+        return False
+
+    # --- loading ----------------------------------------------------------------------
+    @property
+    def as_of(self) -> date:
+        """The day overdue is counted on: today, or the period's end if earlier."""
+        return default_as_of(self.context.period, self.context.today)
+
+    def refresh(self) -> None:
+        """Read the people and the period's tasks and refresh every page."""
+        self._fill_people()
+        try:
+            self._tasks = task_service.period_tasks(self.context.service, self.context.period)
+        except UserError as error:
+            self.message.setText(error.message)
+            self._tasks = []
+        self._reload_counts()
+        self._reload_list()
+        self._reload_report()
+
+    def _reload_counts(self) -> None:
+        for grouping, model in self.count_models.items():
+            model.set_rows(task_counts(self._tasks, grouping, self.as_of), self.me)
+
+    def _reload_list(self) -> None:
+        shown = [task for task in self._tasks if self._list_filter(task)]
+        self.list_model.set_tasks(shown, self.as_of)
+        self.list_caption.setText(
+            f"{self._list_caption} — {len(shown)}" if self._list_caption else ""
+        )
+
+    def _reload_report(self) -> None:
+        name = self.person_combo.currentData()
+        if not isinstance(name, str):
+            self.report_view.setEnabled(False)
+            self.report_view.heading.setText(self.tr("Choose whose report to show"))
+            self.report_view.subheading.setText("")
+            return
+        self.report_view.setEnabled(True)
+        service = self.context.service
+        try:
+            report = task_service.personal_report_for(
+                service, name, self.context.period, self.as_of
+            )
+        except UserError as error:
+            self.report_view.heading.setText(error.message)
+            return
+        employee = service.company().employee(name)
+        parts = [
+            employee.position if employee else "",
+            (employee.store or "") if employee else "",
+            self.tr("period %1").replace("%1", self.context.period.code),
+            self.tr("overdue as of %1").replace("%1", f"{report.as_of:%d.%m.%Y}"),
+        ]
+        self.report_view.show_report(report, " · ".join(p for p in parts if p))
+
+    # --- drill-down -------------------------------------------------------------------
+    def show_list(self, caption: str, keep: object) -> None:
+        """Open the list tab on the items that ``keep`` (``Task → bool``) chooses."""
+        if self.stale:
+            self.refresh_now()
+        self._list_caption = caption
+        self._list_filter = keep if callable(keep) else (lambda task: True)
+        self.message.setText("")
+        self._reload_list()
+        self.tabs.setCurrentIndex(self.LIST)
+
+    def open_count(self, grouping: Grouping, row: int, column: int) -> None:
+        """Open the list behind one count of a filter's table."""
+        model = self.count_models[grouping]
+        if not 0 <= row < model.rowCount() or column in (
+            TaskCountsModel.EMPLOYEE,
+            TaskCountsModel.MAX_DAYS,
+        ):
+            return
+        name = model.counts(row).employee
+        as_of = self.as_of
+        mine: Callable[[Task], bool]
+        if grouping is Grouping.CONTROLLER:
+            mine = lambda t: t.controller == name  # noqa: E731
+        else:
+            mine = lambda t: t.assignee == name  # noqa: E731
+        status = {
+            TaskCountsModel.OPEN: TaskStatus.OPEN,
+            TaskCountsModel.DONE: TaskStatus.DONE,
+            TaskCountsModel.ACCEPTED: TaskStatus.ACCEPTED,
+        }
+        header = str(model.headerData(column, Qt.Orientation.Horizontal))
+        caption = f"{name}: {header}"
+        if column == TaskCountsModel.TO_ACCEPT:
+            keep: TaskFilter = lambda t: t.controller == name and t.status is TaskStatus.DONE  # noqa: E731
+        elif column == TaskCountsModel.OVERDUE:
+            keep = lambda t: mine(t) and t.is_overdue(as_of)  # noqa: E731
+        elif column == TaskCountsModel.LEFT:
+            keep = lambda t: mine(t) and t.status is not TaskStatus.ACCEPTED  # noqa: E731
+        elif column in status:
+            keep = lambda t: mine(t) and t.status is status[column]  # noqa: E731
+        else:
+            keep = mine
+        self.show_list(caption, keep)
+
+    # --- actions ----------------------------------------------------------------------
+    def selected_tasks(self) -> list[Task]:
+        """The tasks selected in the list, in list order."""
+        rows = sorted({index.row() for index in self.list_view.selectionModel().selectedRows()})
+        return [self.list_model.task(row) for row in rows]
+
+    def _act(self, verb: str, run: Callable[[list[Task]], task_service.TasksOutcome]) -> None:
+        chosen = self.selected_tasks()
+        if not chosen:
+            self.message.setText(self.tr("Select one or more items in the list first."))
+            return
+        outcomes: list[task_service.TasksOutcome] = []
+
+        def write() -> Change:
+            outcomes.append(run(chosen))
+            return outcomes[0].change or Change(ChangeKind.TASK, self.context.period)
+
+        try:
+            self.context.run(write, initiator=self)
+        except UserError as error:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(error_text(error))
+            return
+        outcome = outcomes[0]
+        lines = []
+        if outcome.changed:
+            lines.append(verb.replace("%1", str(len(outcome.changed))))
+        lines += [problem.message for problem in outcome.refused]
+        self.message.setStyleSheet("color: #b00020;" if outcome.refused else "color: #1b5e20;")
+        self.message.setText("\n".join(lines))
+        if outcome.change is not None:
+            self.refresh_now()
+
+    def mark_selected_done(self) -> None:
+        """Mark the selected items done, as "me"."""
+        today = self.context.today
+        self._act(
+            self.tr("Marked done: %1"),
+            lambda tasks: task_service.mark_tasks_done(self.context.service, tasks, self.me, today),
+        )
+
+    def accept_selected(self) -> None:
+        """Accept the selected items, as "me" (their controller)."""
+        today = self.context.today
+        self._act(
+            self.tr("Accepted: %1"),
+            lambda tasks: task_service.accept_tasks(self.context.service, tasks, self.me, today),
+        )
+
+    def return_selected(self) -> None:
+        """Return the selected items to open with a comment, as "me"."""
+        if not self.selected_tasks():
+            self.message.setText(self.tr("Select one or more items in the list first."))
+            return
+        comment, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Return to open"), self.tr("Why is it returned? The assignee sees this.")
+        )
+        if not ok:
+            return
+        today = self.context.today
+        self._act(
+            self.tr("Returned: %1"),
+            lambda tasks: task_service.return_tasks(
+                self.context.service, tasks, self.me, comment, today
+            ),
+        )
+
+    def generate_duties(self) -> None:
+        """Create the period's duties from the duty lists (never twice)."""
+        service, period = self.context.service, self.context.period
+        outcomes: list[task_service.GenerateOutcome] = []
+
+        def write() -> Change:
+            outcomes.append(task_service.generate_period_duties(service, period))
+            return outcomes[0].change or Change(ChangeKind.TASK, period)
+
+        try:
+            self.context.run(write, initiator=self)
+        except UserError as error:
+            self.message.setText(error_text(error))
+            self.tabs.setCurrentIndex(self.LIST)
+            return
+        outcome = outcomes[0]
+        text = self.tr("Created %1 duties for %2.").replace("%1", str(len(outcome.added)))
+        if not outcome.added:
+            text = self.tr("The duties of %2 exist already; nothing was created.")
+        text = text.replace("%2", self.context.period.code)
+        lines = [text, *(problem.message for problem in outcome.problems)]
+        self.show_list(self.tr("Duties of the period"), lambda t: t.kind.value == "duty")
+        self.message.setStyleSheet("color: #1b5e20;" if not outcome.problems else "color: #b00020;")
+        self.message.setText("\n".join(lines))
+
+    # --- printing ---------------------------------------------------------------------
+    def report_html(self) -> str | None:
+        """The shown personal report as printable HTML (``None`` when none is shown)."""
+        from kpidesk.reports.personal_report import report_html
+
+        report = self.report_view.report
+        if report is None:
+            return None
+        employee = self.context.service.company().employee(report.employee)
+        return report_html(
+            report,
+            company=self.context.service.company().name,
+            position=employee.position if employee else "",
+            store=employee.store if employee else None,
+            lang=self.context.lang,
+        )
+
+    def print_report(self) -> None:
+        """Print preview of the personal report (one A4 page)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from kpidesk.reports.personal_report import print_html
+
+        html = self.report_html()
+        if html is None:
+            return
+        dialog = QPrintPreviewDialog(self)
+        dialog.paintRequested.connect(lambda printer: print_html(html, printer))
+        dialog.exec()
+
+    def save_pdf(self, path: Path | None = None) -> Path | None:
+        """Save the personal report as a one-page PDF (asks where, unless ``path``)."""
+        from kpidesk.reports.personal_report import write_pdf
+
+        html = self.report_html()
+        if html is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the report"), "", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            return write_pdf(html, path)
+        except OSError as error:
+            self.message.setText(str(error))
+            return None

@@ -1,0 +1,118 @@
+"""The context every repository shares: the one connection, who is working, the backup
+hook, transactions, name ↔ id look-ups, audit writing and the translation of a lock
+trigger's abort into a :class:`LockedPeriodError` that names the item.
+
+Audit rows of one call are written with ONE multi-row ``INSERT … VALUES (…), (…)``
+statement (chunked for very large imports), so a single edit costs one audit statement.
+This module must not know any kpidesk table but ``audit`` and ``period_locks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+from kpidesk.core.problems import Location
+from kpidesk.store.codec import utc_now
+from kpidesk.store.errors import ContentError, LockedPeriodError
+from kpidesk.store.sqlite_dialect import Connection, Cursor, sorted_errors, write
+
+# action, entity, key, field, old, new, period, store, employee
+AuditRow = tuple[
+    str, str, str, str | None, str | None, str | None, str | None, str | None, str | None
+]
+AUDIT_COLUMNS = "at, actor, action, entity, key, field, old, new, period, store, employee"
+_AUDIT_CHUNK = 500  # rows per multi-row insert: 5 500 parameters, far below the limit
+
+
+def label_column(table: str) -> str:
+    """The column that names a directory row: indicators by code, the others by name."""
+    return "code" if table == "indicators" else "name"
+
+
+def _no_backup(reason: str) -> None:
+    """No backups (a context without a file, e.g. in a unit test)."""
+
+
+@dataclass
+class StoreContext:
+    """The connection, the actor and the backup hook, shared by all repositories."""
+
+    conn: Connection
+    actor: str
+    backup: Callable[[str], None] = _no_backup
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
+        """Run one statement."""
+        return self.conn.execute(sql, params)
+
+    def write(self, *, savepoint: bool = True) -> AbstractContextManager[Connection]:
+        """A write transaction (a savepoint when nested; see ``sqlite_dialect.write``)."""
+        return write(self.conn, savepoint=savepoint)
+
+    # --- look-ups ---------------------------------------------------------------------
+    def ids(self, table: str) -> dict[str, int]:
+        """Every row id of a directory table by name (indicators: by code)."""
+        rows = self.conn.execute(f"SELECT {label_column(table)}, id FROM {table}").fetchall()
+        return {str(name): int(row_id) for name, row_id in rows}
+
+    def names(self, table: str) -> dict[int, str]:
+        """Every name of a directory table by row id (indicators: codes)."""
+        rows = self.conn.execute(f"SELECT id, {label_column(table)} FROM {table}").fetchall()
+        return {int(row_id): str(name) for row_id, name in rows}
+
+    def id_of(self, table: str, name: str, what: str, where: Location | None = None) -> int:
+        """The id of one named directory row.
+
+        Raises:
+            ContentError: there is no such row.
+        """
+        sql = f"SELECT id FROM {table} WHERE {label_column(table)} = ?"
+        row = self.conn.execute(sql, (name,)).fetchone()
+        if row is None:
+            raise ContentError(f"unknown {what} {name!r}", where)
+        return int(row[0])
+
+    # --- audit ------------------------------------------------------------------------
+    def audit(self, rows: Sequence[AuditRow]) -> None:
+        """Write audit rows, stamped with now and the actor, in one statement per chunk."""
+        if not rows:
+            return
+        at, actor = utc_now(), self.actor
+        for start in range(0, len(rows), _AUDIT_CHUNK):
+            chunk = rows[start : start + _AUDIT_CHUNK]
+            marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+            params = [value for row in chunk for value in (at, actor, *row)]
+            self.conn.execute(f"INSERT INTO audit ({AUDIT_COLUMNS}) VALUES {marks}", params)
+
+    # --- locks ------------------------------------------------------------------------
+    def locked_period_of(self, span: tuple[date, date]) -> str:
+        """The code of the earliest locked period overlapping ``span`` ("" if none)."""
+        row = self.conn.execute(
+            "SELECT period FROM period_locks WHERE start_date <= ? AND end_date >= ?"
+            " ORDER BY start_date LIMIT 1",
+            (span[1].isoformat(), span[0].isoformat()),
+        ).fetchone()
+        return "" if row is None else str(row[0])
+
+    @contextmanager
+    def naming_locks(self, item: str, span: tuple[date, date] | None) -> Iterator[None]:
+        """Name ``item`` and its locked period in a lock trigger's abort raised inside (the
+        period is looked up on this error path only)."""
+        try:
+            with sorted_errors():
+                yield
+        except LockedPeriodError as exc:
+            if exc.item:
+                raise
+            period = exc.period or (self.locked_period_of(span) if span else "")
+            raise LockedPeriodError(period, item) from exc
+
+    @contextmanager
+    def single_write(self, item: str, span: tuple[date, date] | None) -> Iterator[None]:
+        """The transaction of one single-row edit: joins an open transaction without a
+        savepoint (each of its statements is atomic) and names a locked ``item``."""
+        with self.write(savepoint=False), self.naming_locks(item, span):
+            yield

@@ -5,6 +5,11 @@ row and column), 2 a usage error (argparse). Heavy libraries (pandas, matplotlib
 Qt) load only inside the commands that need them so that ``kpidesk --help`` and the report
 commands start fast.
 
+Messages follow the interface language (SPEC §5): the global ``--lang ru|en``, else the
+window's saved language, else Russian (``commands.language``); a command's own ``--lang``
+(the language of a written workbook or PDF) defaults to it. argparse's usage and help stay
+English.
+
 This module is the parser and ``main``; the handlers live in ``kpidesk/commands/``.
 """
 
@@ -15,6 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpidesk import __version__
 from kpidesk.commands.company import (
@@ -36,6 +42,9 @@ from kpidesk.commands.periods import (
 )
 from kpidesk.commands.reports import cmd_report_bonus, cmd_report_rating, cmd_report_stores
 from kpidesk.commands.tasks import cmd_report_tasks, cmd_tasks_generate
+
+if TYPE_CHECKING:
+    from kpidesk.services.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -66,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kpidesk {__version__}")
     parser.add_argument("--db", type=Path, help="the company database file")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("ru", "en"),
+        help="the language of messages (default: the window's setting, else ru)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the window (the default)")
@@ -82,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="write the empty interchange workbook")
     template.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
-    template.add_argument("--lang", choices=("ru", "en"), default="ru")
+    template.add_argument("--lang", choices=("ru", "en"), help="default: the global --lang")
     template.set_defaults(handler=cmd_template)
 
     imp = commands.add_parser("import", help="import an interchange workbook, all or nothing")
@@ -92,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="the whole company as an interchange workbook")
     export.add_argument("file", type=Path, metavar="FILE.xlsx")
-    export.add_argument("--lang", choices=("ru", "en"), default="ru")
+    export.add_argument("--lang", choices=("ru", "en"), help="default: the global --lang")
     export.set_defaults(handler=cmd_export)
 
     report = commands.add_parser("report", help="bonus and store reports")
@@ -104,7 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="write to a file instead of stdout (xlsx, pdf: needed)"
     )
     bonus.add_argument("--store", help="only this store's employees (xlsx, pdf)")
-    bonus.add_argument("--lang", choices=("ru", "en"), default="ru", help="xlsx and pdf language")
+    bonus.add_argument(
+        "--lang", choices=("ru", "en"), help="xlsx and pdf language (default: the global --lang)"
+    )
     bonus.add_argument("--appendix", action="store_true", help="pdf: add each number's explanation")
     bonus.set_defaults(handler=cmd_report_bonus)
     stores = reports.add_parser("stores", help="store metrics over a range of days")
@@ -197,18 +214,29 @@ def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from kpidesk.services.errors import UserError
+    from kpidesk.commands import language
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = args.ui_lang or language.default_language()
+    if getattr(args, "lang", "") is None:  # a command's own --lang follows the global one
+        args.lang = lang
     handler: Handler = getattr(args, "handler", cmd_gui)
+    with language.speaking(lang):
+        return _run(handler, args)
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
+    from kpidesk.commands.language import translate
+    from kpidesk.services.errors import UserError
+
     try:
         return handler(args)
     except UserError as error:
         _print_user_error(error)
         return 1
     except KeyboardInterrupt:
-        print("kpidesk: interrupted", file=sys.stderr)
+        print("kpidesk: " + translate("Cli", "interrupted"), file=sys.stderr)
         return 1
     except SystemExit:
         raise
@@ -221,12 +249,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: logged with its traceback, one line for the user
         from kpidesk.services import crash_log
 
-        print(f"kpidesk: {crash_log.summary(error, crash_log.record(error))}", file=sys.stderr)
+        log = crash_log.record(error)
+        detail = f"{type(error).__name__}: {error}"
+        if log is None:
+            line = translate("Cli", "unexpected error ({detail})").format(detail=detail)
+        else:
+            line = translate("Cli", "unexpected error ({detail}); details in {file}").format(
+                detail=detail, file=log
+            )
+        print(f"kpidesk: {line}", file=sys.stderr)
         return 1
 
 
-def _print_user_error(error: Exception) -> None:
-    problems = getattr(error, "problems", [])
-    print(f"kpidesk: {error}", file=sys.stderr)
-    for problem in problems:
-        print(f"  {problem.describe()}", file=sys.stderr)
+def _print_user_error(error: UserError) -> None:
+    """``kpidesk: `` and each problem, translated, where it is first (one per line)."""
+    from kpidesk.commands.language import problem_lines
+
+    for line in problem_lines(error.problems):
+        print(f"kpidesk: {line}", file=sys.stderr)

@@ -12,8 +12,12 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kpidesk.commands.language import kind_label, problem_lines, release, translate
+
 if TYPE_CHECKING:
-    from kpidesk.services.company import CompanyService
+    from kpidesk.services.company import CheckReport, CompanyService
+    from kpidesk.services.demo_setup import DemoSummary
+    from kpidesk.services.importing import ImportReport
 
 
 def open_company(
@@ -42,9 +46,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = args.db or locations.demo_database()
     summary = create_demo_database(path, today=date.today())
     locations.remember_database(path)
-    print(summary.describe())
+    print(_demo_text(summary))
     if args.no_gui:
         return 0
+    release()  # the window creates its own Qt application
     from kpidesk.app import run_gui
 
     return run_gui(database=path, period=summary.latest_full_month)
@@ -58,7 +63,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     service = CompanyService.create(path, name=args.name, half_months=args.half_months)
     service.close()
     locations.remember_database(path)
-    print(f"created {path}")
+    print(translate("Cli", "created {file}").format(file=path))
     return 0
 
 
@@ -66,25 +71,86 @@ def cmd_template(args: argparse.Namespace) -> int:
     from kpidesk.services.exchange import write_template
 
     write_template(args.output, lang=args.lang)
-    print(f"wrote {args.output}")
+    print(translate("Cli", "wrote {file}").format(file=args.output))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from kpidesk.services.errors import UserError
+
     service = open_company(args, create=True)
     with service:
-        report = service.import_workbook(args.file, dry_run=args.dry_run)
-    for problem in report.warnings:
-        print(f"  {problem.describe()}", file=sys.stderr)
-    print(report.describe())
+        try:
+            report = service.import_workbook(args.file, dry_run=args.dry_run)
+        except UserError:
+            head = translate("Cli", "cannot import {file}: nothing was changed")
+            print("kpidesk: " + head.format(file=args.file.name), file=sys.stderr)
+            raise
+    for line in problem_lines(report.warnings):
+        print(f"  {line}", file=sys.stderr)
+    print(_import_text(report))
     return 0
+
+
+def _import_text(report: ImportReport) -> str:
+    """What an import did, per kind (``ImportReport.describe`` in the user's language)."""
+    file = report.path.name
+    if report.dry_run:
+        head = translate("Cli", "{file}: checked, no problems; an import would change:")
+    elif report.summary.changed_anything:
+        head = translate("Cli", "imported {file}:")
+    else:
+        head = translate("Cli", "imported {file}: nothing changed (the data was already there)")
+    lines = [head.format(file=file)]
+    each = translate("Cli", "{kind}: {added} added, {changed} changed, {unchanged} unchanged")
+    for kind, counts in report.summary.kinds.items():
+        if counts.added or counts.changed or counts.unchanged:
+            line = each.format(
+                kind=kind_label(kind),
+                added=counts.added,
+                changed=counts.changed,
+                unchanged=counts.unchanged,
+            )
+            lines.append(f"  {line}")
+    if report.warnings:
+        count = len(report.warnings)
+        lines.append(translate("Cli", "{count} warning(s) (shown above)").format(count=count))
+    return "\n".join(lines)
+
+
+def _demo_text(summary: DemoSummary) -> str:
+    """What the demo holds and what to try next (``DemoSummary.describe``, translated)."""
+    from kpidesk.services.demo import COMPANY_NAME, INCOMPLETE_EMPLOYEE
+
+    positions = ", ".join(f"{name} ×{count}" for name, count in summary.positions.items())
+    month = summary.latest_full_month.code
+    lines = [
+        translate("Cli", "demo company «{name}» created in {file}").format(
+            name=COMPANY_NAME, file=summary.path
+        ),
+        translate("Cli", "{stores} stores, {employees} employees: {positions}").format(
+            stores=summary.stores, employees=summary.employees, positions=positions
+        ),
+        translate("Cli", "{rows} daily rows from {first} to {last}").format(
+            rows=summary.daily_rows,
+            first=f"{summary.first_day:%d.%m.%Y}",
+            last=f"{summary.last_day:%d.%m.%Y}",
+        ),
+        translate("Cli", "{employee} has no NPS fact for {period} (an incomplete matrix)").format(
+            employee=INCOMPLETE_EMPLOYEE, period=month
+        ),
+    ]
+    try_it = f"kpidesk --db {summary.path} report bonus --period {month}"
+    return "\n".join(
+        [lines[0], *(f"  {line}" for line in lines[1:]), translate("Cli", "try:") + " " + try_it]
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         service.export_workbook(args.file, lang=args.lang)
-    print(f"wrote {args.file}")
+    print(translate("Cli", "wrote {file}").format(file=args.file))
     return 0
 
 
@@ -92,7 +158,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         path = service.backup(args.output)
-    print(f"backed up to {path}")
+    print(translate("Cli", "backed up to {file}").format(file=path))
     return 0
 
 
@@ -102,7 +168,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     path = locations.database_for_command(args.db)
     safety = restore_database(path, args.file)
-    print(f"restored {path} from {args.file} (the previous state is kept in {safety})")
+    text = translate(
+        "Cli", "restored {file} from {backup} (the previous state is kept in {safety})"
+    )
+    print(text.format(file=path, backup=args.file, safety=safety))
     return 0
 
 
@@ -110,5 +179,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         report = service.check()
-    print(report.describe())
+    print(_check_text(report))
     return 0 if report.ok else 1
+
+
+def _check_text(report: CheckReport) -> str:
+    """The check's report (``CheckReport.describe`` in the user's language)."""
+    if report.ok:
+        head = translate("Cli", "{file}: integrity ok")
+    else:
+        head = translate("Cli", "{file}: DAMAGED")
+    lines = [head.format(file=report.path)]
+    lines += [f"  {problem}" for problem in report.integrity]  # SQLite's own words
+    if report.problems:
+        count = len(report.problems)
+        lines.append(
+            translate("Cli", "{count} problem(s) in the company's data:").format(count=count)
+        )
+        lines += [f"  {line}" for line in problem_lines(report.problems)]
+    else:
+        lines.append(translate("Cli", "no problems in matrices, employees and payout schedules"))
+    return "\n".join(lines)

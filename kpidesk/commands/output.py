@@ -23,7 +23,9 @@ def emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8-sig" if output.suffix == ".csv" else "utf-8")
     except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror or error}") from None
+        raise UserError.of(
+            "cannot_write", f"cannot write {output}: {error.strerror or error}", file=output
+        ) from None
 
 
 def write_file(write: Callable[[], object], output: Path) -> None:
@@ -33,5 +35,9 @@ def write_file(write: Callable[[], object], output: Path) -> None:
     try:
         write()
     except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"wrote {output}")
+        raise UserError.of(
+            "cannot_write", f"cannot write {output}: {error.strerror or error}", file=output
+        ) from None
+    from kpidesk.commands.language import translate
+
+    print(translate("Cli", "wrote {file}").format(file=output))

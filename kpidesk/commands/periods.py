@@ -9,9 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kpidesk.commands.company import open_company
+from kpidesk.commands.language import problem_lines, translate
 from kpidesk.commands.output import emit
+
+if TYPE_CHECKING:
+    from kpidesk.services.period_status import PeriodStatus
 
 
 def cmd_period_lock(args: argparse.Namespace) -> int:
@@ -20,7 +25,7 @@ def cmd_period_lock(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         lock_period(service, args.period)
-    print(f"period {args.period.code} locked")
+    print(translate("Cli", "period {period} locked").format(period=args.period.code))
     return 0
 
 
@@ -30,7 +35,8 @@ def cmd_period_reopen(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         reopen_period(service, args.period, args.reason)
-    print(f"period {args.period.code} reopened: {args.reason.strip()}")
+    text = translate("Cli", "period {period} reopened: {reason}")
+    print(text.format(period=args.period.code, reason=args.reason.strip()))
     return 0
 
 
@@ -45,8 +51,39 @@ def cmd_period_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(json.dumps(status_json(status), ensure_ascii=False, indent=1), None)
     else:
-        emit(status.describe(), None)
+        emit(_status_text(status), None)
     return 0
+
+
+def _status_text(status: PeriodStatus) -> str:
+    """Locked or open, and what is missing (``PeriodStatus.describe``, translated)."""
+    if status.locked:
+        head = translate(
+            "Cli", "period {period}: LOCKED; {complete} of {employees} matrices complete"
+        )
+    else:
+        head = translate(
+            "Cli", "period {period}: open; {complete} of {employees} matrices complete"
+        )
+    lines = [
+        head.format(period=status.period.code, complete=status.complete, employees=status.employees)
+    ]
+    for store, days in status.missing_days.items():
+        shown = ", ".join(f"{day:%d.%m}" for day in days[:10])
+        if len(days) > 10:
+            more = translate("Cli", "{shown} and {more} more")
+            shown = more.format(shown=shown, more=len(days) - 10)
+        line = translate("Cli", "{store}: {count} day(s) without data: {days}")
+        lines.append("  " + line.format(store=store, count=len(days), days=shown))
+    for fact in status.missing_facts:
+        line = translate("Cli", "missing fact: {employee} — {indicator}")
+        lines.append("  " + line.format(employee=fact.employee, indicator=fact.indicator))
+    missing_fact_people = {fact.employee for fact in status.missing_facts}
+    for name in status.incomplete:
+        if name not in missing_fact_people:
+            line = translate("Cli", "incomplete matrix: {employee}")
+            lines.append("  " + line.format(employee=name))
+    return "\n".join(lines)
 
 
 def cmd_daily_set(args: argparse.Namespace) -> int:
@@ -65,20 +102,30 @@ def cmd_daily_set(args: argparse.Namespace) -> int:
         try:
             values[name] = parse_number(text)
         except ValueError:
-            raise UserError(f"--{name}: not a number: {text!r}") from None
+            raise UserError.of(
+                "option_not_a_number",
+                f"--{name}: not a number: {text!r}",
+                option=name,
+                value=text,
+            ) from None
     if values["units"] is None:
         values["units"] = Decimal(0)
     service = open_company(args, backup=False)
     with service:
         checked = check_day(service, args.store, args.day, values)
-        if checked.entry is None or checked.errors:
+        if checked.errors:
             errors = checked.errors
-            raise UserError(
-                f"{args.store} {args.day:%d.%m.%Y}: {errors[0].message}" if errors else "",
-                errors,
+            raise UserError(f"{args.store} {args.day:%d.%m.%Y}: {errors[0].message}", errors)
+        if checked.entry is None:
+            raise UserError.of(
+                "day_incomplete",
+                f"{args.store} {args.day:%d.%m.%Y}: the day is incomplete",
+                store=args.store,
+                day=f"{args.day:%d.%m.%Y}",
             )
         save_day(service, checked.entry)
-    for problem in checked.warnings:
-        print(f"  {problem.describe()}", file=sys.stderr)
-    print(f"saved {args.store} {args.day:%d.%m.%Y}")
+    for line in problem_lines(checked.warnings):
+        print(f"  {line}", file=sys.stderr)
+    text = translate("Cli", "saved {store} {day}")
+    print(text.format(store=args.store, day=f"{args.day:%d.%m.%Y}"))
     return 0

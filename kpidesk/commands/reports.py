@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from kpidesk.commands.company import open_company
+from kpidesk.commands.language import translate
 from kpidesk.commands.output import emit, write_file
+
+if TYPE_CHECKING:
+    from kpidesk.core.periods import Period
+    from kpidesk.services.company import CompanyService
 
 
 def cmd_report_bonus(args: argparse.Namespace) -> int:
@@ -23,6 +29,7 @@ def cmd_report_bonus(args: argparse.Namespace) -> int:
         return _report_bonus_file(args)
     service = open_company(args, backup=False)
     with service:
+        refuse_analytics_range(service, args.period)
         result = service.compute_period(args.period)
     render = bonus_report_json if args.format == "json" else bonus_report_csv
     emit(render(result), args.output)
@@ -36,11 +43,12 @@ def _report_bonus_file(args: argparse.Namespace) -> int:
 
     service = open_company(args, backup=False)
     with service:
+        refuse_analytics_range(service, args.period)
         if args.format == "xlsx":
             export_bonus_workbook(
                 service, args.period, args.output, store=args.store, lang=args.lang
             )
-            print(f"wrote {args.output}")
+            print(translate("Cli", "wrote {file}").format(file=args.output))
             return 0
         batch = bonus_batch(service, args.period, store=args.store)
     from kpidesk.reports.headless import gui_application
@@ -55,8 +63,34 @@ def _report_bonus_file(args: argparse.Namespace) -> int:
         from kpidesk.reports.translations import remove_translators
 
         remove_translators(app, translators)
-    print(f"wrote {args.output}: {pages} page(s)")
+    print(translate("Cli", "wrote {file}: {pages} page(s)").format(file=args.output, pages=pages))
     return 0
+
+
+def refuse_analytics_range(service: CompanyService, period: Period) -> None:
+    """A month in a half-month company is an analytics range, not a pay period: refused
+    for bonuses with a message naming the two halves (SPEC §2.2).
+
+    Raises:
+        UserError: ``not_a_pay_period``.
+    """
+    from kpidesk.core.periods import Period, PeriodKind
+    from kpidesk.services.errors import UserError
+
+    if period.kind is not PeriodKind.MONTH:
+        return
+    if service.company().pay_period is not PeriodKind.HALF:
+        return
+    year, month = period.start.year, period.start.month
+    first, second = (Period.half(year, month, half).code for half in (1, 2))
+    raise UserError.of(
+        "not_a_pay_period",
+        f"{period.code} is not a pay period: the company pays in half-months "
+        f"({first} and {second})",
+        period=period.code,
+        first=first,
+        second=second,
+    )
 
 
 def cmd_report_stores(args: argparse.Namespace) -> int:
@@ -69,9 +103,9 @@ def cmd_report_stores(args: argparse.Namespace) -> int:
     )
 
     if args.end < args.start:
-        raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+        raise _dates_reversed(args)
     if args.format == "xlsx" and args.output is None:
-        raise UserError("--format xlsx needs -o FILE.xlsx")
+        raise UserError.of("output_required", "--format xlsx needs -o FILE.xlsx", format="xlsx")
     service = open_company(args, backup=False)
     # a month (week, quarter, …) given by its dates compares with the previous month, as
     # on the dashboard
@@ -95,16 +129,18 @@ def cmd_report_rating(args: argparse.Namespace) -> int:
 
     if args.period is not None:
         if args.end is not None:
-            raise UserError("give either --period or --from and --to, not both")
+            raise UserError.of(
+                "period_or_dates", "give either --period or --from and --to, not both"
+            )
         period = args.period
     else:
         if args.end is None:
-            raise UserError("--from needs --to")
+            raise UserError.of("from_needs_to", "--from needs --to")
         if args.end < args.start:
-            raise UserError(f"--to ({args.end:%d.%m.%Y}) is before --from ({args.start:%d.%m.%Y})")
+            raise _dates_reversed(args)
         period = calendar_period(args.start, args.end)
     if args.format == "xlsx" and args.output is None:
-        raise UserError("--format xlsx needs -o FILE.xlsx")
+        raise UserError.of("output_required", "--format xlsx needs -o FILE.xlsx", format="xlsx")
     service = open_company(args, backup=False)
     with service:
         analytics = Analytics(service)
@@ -134,3 +170,12 @@ def cmd_report_rating(args: argparse.Namespace) -> int:
     }
     emit(json.dumps(document, ensure_ascii=False, indent=1), args.output)
     return 0
+
+
+def _dates_reversed(args: argparse.Namespace) -> Exception:
+    from kpidesk.services.errors import UserError
+
+    end, start = f"{args.end:%d.%m.%Y}", f"{args.start:%d.%m.%Y}"
+    return UserError.of(
+        "dates_reversed", f"--to ({end}) is before --from ({start})", end=end, start=start
+    )

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 from kpidesk.commands.company import open_company
+from kpidesk.commands.language import problem_lines, translate
 from kpidesk.commands.output import emit
 
 
@@ -32,10 +33,12 @@ def cmd_tasks_generate(args: argparse.Namespace) -> int:
     service = open_company(args)
     with service:
         outcome = generate_period_duties(service, args.period)
-    for problem in outcome.problems:
-        print(f"  {problem.describe()}", file=sys.stderr)
+    for line in problem_lines(outcome.problems):
+        print(f"  {line}", file=sys.stderr)
     if outcome.added:
-        print(f"created {len(outcome.added)} duties for {args.period.code}")
+        text = translate("Cli", "created {count} duties for {period}")
+        print(text.format(count=len(outcome.added), period=args.period.code))
     else:
-        print(f"no new duties for {args.period.code} (they exist already)")
+        text = translate("Cli", "no new duties for {period} (they exist already)")
+        print(text.format(period=args.period.code))
     return 0

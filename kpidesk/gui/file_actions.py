@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.widgets.problem_text import error_text, problem_text
 from kpidesk.gui.widgets.workers import Worker, start
+from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService, restore_database
 from kpidesk.services.errors import UserError

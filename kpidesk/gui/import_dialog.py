@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.widgets.problem_text import problem_text
 from kpidesk.gui.widgets.workers import Worker, start
+from kpidesk.reports.problem_text import problem_text
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.importing import ImportReport

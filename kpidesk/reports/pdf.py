@@ -89,9 +89,7 @@ class SheetPainter:
         chosen = self.batch.employees if results is None else results
         painter = QPainter()
         if not painter.begin(device):
-            raise UserError(
-                translate("BonusSheet", "cannot start printing (is the file writable?)")
-            )
+            raise UserError.of("print_failed", "cannot start printing (is the file writable?)")
         pages = 0
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -174,14 +172,21 @@ def write_pdf(
     """
     path = Path(path)
     if path.parent and not path.parent.is_dir():
-        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise UserError.of(
+            "folder_missing",
+            f"cannot write {path}: the folder {path.parent} does not exist",
+            file=path,
+            folder=path.parent,
+        )
     title = translate("BonusSheet", "Bonus sheets %1").replace("%1", batch.period.code)
     writer = pdf_writer(path, title)
     painter = SheetPainter(batch, lang=lang, appendix=appendix)
     try:
         pages = painter.paint(writer, progress=progress, cancelled=cancelled)
     except UserError:
-        raise UserError(f"cannot write {path} (is it open in another program?)") from None
+        raise UserError.of(
+            "file_busy", f"cannot write {path} (is it open in another program?)", file=path
+        ) from None
     finally:
         del writer  # flushes and closes the file
     if cancelled is not None and cancelled():

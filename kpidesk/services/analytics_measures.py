@@ -127,4 +127,6 @@ def find_measure(measures: Sequence[Measure], code: str) -> Measure:
         ):
             return measure
     known = ", ".join(m.code for m in measures)
-    raise UserError(f"unknown indicator {code!r} (known: {known})")
+    raise UserError.of(
+        "unknown_measure", f"unknown indicator {code!r} (known: {known})", name=code, known=known
+    )

@@ -79,7 +79,12 @@ def bonus_batch(
     employees = select(result, store, names)
     if not employees:
         where = f" in store {store!r}" if store else ""
-        raise UserError(f"no employees{where} to print for {period.code}")
+        raise UserError.of(
+            "nothing_to_print_in_store" if store else "nothing_to_print",
+            f"no employees{where} to print for {period.code}",
+            period=period.code,
+            store=store,
+        )
     company = service.company()
     return BonusBatch(
         company=company.name or service.path.stem,
@@ -110,4 +115,6 @@ def export_bonus_workbook(
             batch.result(), path, company=batch.company, locked=batch.locked, lang=lang
         )
     except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UserError.of(
+            "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path
+        ) from None

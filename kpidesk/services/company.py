@@ -122,18 +122,26 @@ class CompanyService:
             UserError: missing file, not a kpidesk database, made by a newer kpidesk.
         """
         if not create and not path.exists():
-            raise UserError(
+            raise UserError.of(
+                "no_company_file",
                 f"no company database at {path} "
-                "(create one with 'kpidesk init', 'kpidesk demo' or 'kpidesk import')"
+                "(create one with 'kpidesk init', 'kpidesk demo' or 'kpidesk import')",
+                file=path,
             )
         try:
             database = Database.open(
                 path, actor=actor or current_actor(), create=create, backup_on_open=backup
             )
         except (NewerSchemaError, NotADatabaseError) as error:
-            raise UserError(str(error)) from None
+            raise UserError.of(
+                "newer_company_file"
+                if isinstance(error, NewerSchemaError)
+                else "not_a_company_file",
+                str(error),
+                file=path,
+            ) from None
         except StoreError as error:
-            raise UserError(f"cannot open {path}: {error}") from None
+            raise UserError.of("cannot_open", f"cannot open {path}: {error}", file=path) from None
         return cls(database)
 
     @classmethod
@@ -146,7 +154,9 @@ class CompanyService:
             UserError: the file already exists.
         """
         if path.exists():
-            raise UserError(f"{path} already exists; choose another file or open it")
+            raise UserError.of(
+                "file_exists", f"{path} already exists; choose another file or open it", file=path
+            )
         service = cls.open(path, create=True, actor=actor)
         kind = PeriodKind.HALF if half_months else PeriodKind.MONTH
         service.run(SetCompany(name or path.stem, kind))
@@ -296,7 +306,7 @@ class CompanyService:
         try:
             return self.database.backup(dest, reason="manual")
         except (OSError, StoreError) as error:
-            raise UserError(f"backup failed: {error}") from None
+            raise UserError.of("backup_failed", f"backup failed: {error}") from None
 
     def last_backup(self) -> Path | None:
         """The newest rotating backup."""
@@ -318,8 +328,8 @@ def restore_database(path: Path, source: Path) -> Path | None:
         UserError: the source is missing, damaged, not a kpidesk database or too new.
     """
     if not source.is_file():
-        raise UserError(f"no backup file at {source}")
+        raise UserError.of("no_backup_file", f"no backup file at {source}", file=source)
     try:
         return restore(path, source)
     except StoreError as error:
-        raise UserError(str(error)) from None
+        raise UserError.of("restore_failed", str(error), file=source) from None

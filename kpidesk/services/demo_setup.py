@@ -59,9 +59,11 @@ def create_demo_database(path: Path, *, today: date) -> DemoSummary:
         UserError: ``path`` holds a company that is not the demo.
     """
     if not _is_replaceable(path):
-        raise UserError(
+        raise UserError.of(
+            "demo_would_overwrite",
             f"{path} holds a real company, not the demo; refusing to overwrite it "
-            "(give the demo another file with --db)"
+            "(give the demo another file with --db)",
+            file=path,
         )
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

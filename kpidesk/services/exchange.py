@@ -16,7 +16,9 @@ def write_template(path: Path, *, lang: str = "ru") -> Path:
     try:
         return writer.write_template(path, lang=lang)
     except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UserError.of(
+            "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path
+        ) from None
 
 
 def export_workbook(content: CompanyContent, path: Path, *, lang: str = "ru") -> Path:
@@ -26,5 +28,7 @@ def export_workbook(content: CompanyContent, path: Path, *, lang: str = "ru") ->
     try:
         writer.write_workbook(content, path, lang=lang)
     except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UserError.of(
+            "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path
+        ) from None
     return path

@@ -35,9 +35,9 @@ def sources() -> list[Path]:
     """Every Python file that may hold translatable strings."""
     return sorted(
         path
-        for folder in ("kpidesk/gui", "kpidesk/reports")
+        for folder in ("kpidesk/gui", "kpidesk/reports", "kpidesk/commands")
         for path in (ROOT / folder).rglob("*.py")
-    ) + [ROOT / "kpidesk" / "app.py"]
+    ) + [ROOT / "kpidesk" / "app.py", ROOT / "kpidesk" / "cli.py"]
 
 
 def run_lupdate(target: Path) -> None:

@@ -507,10 +507,6 @@
         <translation>ЧЕРНОВИК</translation>
     </message>
     <message>
-        <source>cannot start printing (is the file writable?)</source>
-        <translation>не удалось начать печать (доступен ли файл для записи?)</translation>
-    </message>
-    <message>
         <source>Bonus sheets %1</source>
         <translation>Расчётные листы премии %1</translation>
     </message>
@@ -823,6 +819,145 @@
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>created {file}</source>
+        <translation>создан {file}</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>записан {file}</translation>
+    </message>
+    <message>
+        <source>cannot import {file}: nothing was changed</source>
+        <translation>не удалось импортировать {file}: ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{file}: checked, no problems; an import would change:</source>
+        <translation>{file}: проверено, проблем нет; импорт изменил бы:</translation>
+    </message>
+    <message>
+        <source>imported {file}:</source>
+        <translation>импортирован {file}:</translation>
+    </message>
+    <message>
+        <source>imported {file}: nothing changed (the data was already there)</source>
+        <translation>импортирован {file}: ничего не изменилось (эти данные уже были в базе)</translation>
+    </message>
+    <message>
+        <source>{kind}: {added} added, {changed} changed, {unchanged} unchanged</source>
+        <translation>{kind}: добавлено {added}, изменено {changed}, без изменений {unchanged}</translation>
+    </message>
+    <message>
+        <source>{count} warning(s) (shown above)</source>
+        <translation>предупреждений: {count} (см. выше)</translation>
+    </message>
+    <message>
+        <source>demo company «{name}» created in {file}</source>
+        <translation>демо-компания «{name}» создана в {file}</translation>
+    </message>
+    <message>
+        <source>{stores} stores, {employees} employees: {positions}</source>
+        <translation>магазинов: {stores}, сотрудников: {employees}: {positions}</translation>
+    </message>
+    <message>
+        <source>{rows} daily rows from {first} to {last}</source>
+        <translation>строк ежедневных данных: {rows}, с {first} по {last}</translation>
+    </message>
+    <message>
+        <source>{employee} has no NPS fact for {period} (an incomplete matrix)</source>
+        <translation>у сотрудника {employee} нет факта NPS за {period} (неполная матрица)</translation>
+    </message>
+    <message>
+        <source>try:</source>
+        <translation>попробуйте:</translation>
+    </message>
+    <message>
+        <source>backed up to {file}</source>
+        <translation>резервная копия: {file}</translation>
+    </message>
+    <message>
+        <source>restored {file} from {backup} (the previous state is kept in {safety})</source>
+        <translation>{file} восстановлен из {backup} (прежнее состояние сохранено в {safety})</translation>
+    </message>
+    <message>
+        <source>{file}: integrity ok</source>
+        <translation>{file}: файл цел</translation>
+    </message>
+    <message>
+        <source>{file}: DAMAGED</source>
+        <translation>{file}: ПОВРЕЖДЁН</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in the company's data:</source>
+        <translation>проблем в данных компании: {count}:</translation>
+    </message>
+    <message>
+        <source>no problems in matrices, employees and payout schedules</source>
+        <translation>в матрицах, сотрудниках и шкалах премирования проблем нет</translation>
+    </message>
+    <message>
+        <source>period {period} locked</source>
+        <translation>период {period} закрыт</translation>
+    </message>
+    <message>
+        <source>period {period} reopened: {reason}</source>
+        <translation>период {period} открыт заново: {reason}</translation>
+    </message>
+    <message>
+        <source>period {period}: LOCKED; {complete} of {employees} matrices complete</source>
+        <translation>период {period}: ЗАКРЫТ; полных матриц {complete} из {employees}</translation>
+    </message>
+    <message>
+        <source>period {period}: open; {complete} of {employees} matrices complete</source>
+        <translation>период {period}: открыт; полных матриц {complete} из {employees}</translation>
+    </message>
+    <message>
+        <source>{shown} and {more} more</source>
+        <translation>{shown} и ещё {more}</translation>
+    </message>
+    <message>
+        <source>{store}: {count} day(s) without data: {days}</source>
+        <translation>{store}: дней без данных — {count}: {days}</translation>
+    </message>
+    <message>
+        <source>missing fact: {employee} — {indicator}</source>
+        <translation>нет факта: {employee} — «{indicator}»</translation>
+    </message>
+    <message>
+        <source>incomplete matrix: {employee}</source>
+        <translation>неполная матрица: {employee}</translation>
+    </message>
+    <message>
+        <source>saved {store} {day}</source>
+        <translation>сохранено: {store} {day}</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {pages} page(s)</source>
+        <translation>записан {file}: страниц — {pages}</translation>
+    </message>
+    <message>
+        <source>created {count} duties for {period}</source>
+        <translation>создано обязанностей за {period}: {count}</translation>
+    </message>
+    <message>
+        <source>no new duties for {period} (they exist already)</source>
+        <translation>новых обязанностей за {period} нет (они уже созданы)</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прервано</translation>
+    </message>
+    <message>
+        <source>unexpected error ({detail})</source>
+        <translation>непредвиденная ошибка ({detail})</translation>
+    </message>
+    <message>
+        <source>unexpected error ({detail}); details in {file}</source>
+        <translation>непредвиденная ошибка ({detail}); подробности в {file}</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2805,10 @@
         <translation>Вставленный блок не подходит: {reason}</translation>
     </message>
     <message>
+        <source>The number {value} is too large: at most {limit} is accepted.</source>
+        <translation>Число {value} слишком велико: допускается не больше {limit}.</translation>
+    </message>
+    <message>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}: значение не может быть отрицательным ({value}).</translation>
     </message>
@@ -2684,6 +2823,34 @@
     <message>
         <source>{field} {value} is more than 3 times away from the usual {usual}.</source>
         <translation>{field} {value} отличается от обычного {usual} более чем в 3 раза.</translation>
+    </message>
+    <message>
+        <source>Enter: {fields}.</source>
+        <translation>Введите: {fields}.</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number ({value}).</source>
+        <translation>{field}: нужно целое число ({value}).</translation>
+    </message>
+    <message>
+        <source>The store has no data for this day: the sellers' sales cannot be checked.</source>
+        <translation>У магазина нет данных за этот день: продажи продавцов не с чем сверить.</translation>
+    </message>
+    <message>
+        <source>The sellers' {field} add up to {sellers}, the store's day has {store}.</source>
+        <translation>{field}: у продавцов в сумме {sellers}, а в дне магазина {store}.</translation>
+    </message>
+    <message>
+        <source>A row of another store, day or seller was given in this block.</source>
+        <translation>В блоке оказалась строка другого магазина, дня или продавца.</translation>
+    </message>
+    <message>
+        <source>There is nothing to save.</source>
+        <translation>Сохранять нечего.</translation>
+    </message>
+    <message>
+        <source>The day of {store} on {day} is incomplete: enter revenue, receipts and visitors.</source>
+        <translation>День магазина «{store}» за {day} заполнен не полностью: введите выручку, чеки и посетителей.</translation>
     </message>
     <message>
         <source>The end date {value} is before the start date {start}.</source>
@@ -2726,12 +2893,264 @@
         <translation>Неизвестный сотрудник «{name}».</translation>
     </message>
     <message>
+        <source>Unknown raw input '{name}'.</source>
+        <translation>Неизвестные исходные данные «{name}».</translation>
+    </message>
+    <message>
+        <source>Unknown indicator '{name}' (known: {known}).</source>
+        <translation>Неизвестный показатель «{name}» (известны: {known}).</translation>
+    </message>
+    <message>
         <source>'{value}' is not a date (expected dd.mm.yyyy).</source>
         <translation>«{value}» — не дата (ожидается дд.мм.гггг).</translation>
     </message>
     <message>
-        <source>{value} appears twice (first at {first}).</source>
-        <translation>{value} встречается дважды (впервые: {first}).</translation>
+        <source>The same entry appears twice in {kind} (first at {first}).</source>
+        <translation>Одна и та же запись встречается дважды ({kind}; впервые: {first}).</translation>
+    </message>
+    <message>
+        <source>A schedule is either linear (one row: the threshold and the cap) or steps, not both.</source>
+        <translation>Шкала выплат бывает либо линейной (одна строка: порог и потолок), либо ступенчатой, но не обеими сразу.</translation>
+    </message>
+    <message>
+        <source>'{task}' is not open: it is already marked done.</source>
+        <translation>Задача «{task}» уже отмечена выполненной.</translation>
+    </message>
+    <message>
+        <source>Only the assignee ({assignee}) or the controller can mark '{task}' done, not {actor}.</source>
+        <translation>Отметить задачу «{task}» выполненной может только исполнитель ({assignee}) или контролёр, а не {actor}.</translation>
+    </message>
+    <message>
+        <source>'{task}' is not done: only a done task can be accepted or returned.</source>
+        <translation>Задача «{task}» не выполнена: принять или вернуть можно только выполненную задачу.</translation>
+    </message>
+    <message>
+        <source>{actor} cannot accept their own task '{task}'.</source>
+        <translation>{actor} не может принять собственную задачу «{task}».</translation>
+    </message>
+    <message>
+        <source>Only the controller can accept or return '{task}', not {actor}.</source>
+        <translation>Принять или вернуть задачу «{task}» может только контролёр, а не {actor}.</translation>
+    </message>
+    <message>
+        <source>Say why '{task}' is returned (a comment).</source>
+        <translation>Напишите, почему задача «{task}» возвращается (комментарий).</translation>
+    </message>
+    <message>
+        <source>No controller '{value}' for the duty '{duty}' of {employee}.</source>
+        <translation>Для обязанности «{duty}» сотрудника {employee} не найден контролёр «{value}».</translation>
+    </message>
+    <message>
+        <source>Choose who you are first (an employee).</source>
+        <translation>Сначала выберите, кто вы (сотрудник).</translation>
+    </message>
+    <message>
+        <source>Period {period} is already locked.</source>
+        <translation>Период {period} уже закрыт.</translation>
+    </message>
+    <message>
+        <source>Period {period} is not locked.</source>
+        <translation>Период {period} не закрыт.</translation>
+    </message>
+    <message>
+        <source>Give a reason to reopen period {period}.</source>
+        <translation>Укажите причину, по которой период {period} открывается заново.</translation>
+    </message>
+    <message>
+        <source>The saved results of the locked period {period} are damaged.</source>
+        <translation>Сохранённые итоги закрытого периода {period} повреждены.</translation>
+    </message>
+    <message>
+        <source>{period} is not a pay period: the company pays in half-months ({first} and {second}).</source>
+        <translation>{period} — не расчётный период: компания платит за половины месяца ({first} и {second}).</translation>
+    </message>
+    <message>
+        <source>There are no employees to print for {period}.</source>
+        <translation>За {period} нет сотрудников для печати.</translation>
+    </message>
+    <message>
+        <source>There are no employees of {store} to print for {period}.</source>
+        <translation>За {period} в магазине «{store}» нет сотрудников для печати.</translation>
+    </message>
+    <message>
+        <source>You have no right to do this.</source>
+        <translation>У вас нет права на это действие.</translation>
+    </message>
+    <message>
+        <source>The data refers to a name that is not in the directories.</source>
+        <translation>Данные ссылаются на имя, которого нет в справочниках.</translation>
+    </message>
+    <message>
+        <source>The company file is busy (another program is writing to it); try again.</source>
+        <translation>Файл компании занят (в него пишет другая программа); попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The company file is read-only: nothing was saved.</source>
+        <translation>Файл компании доступен только для чтения: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved.</source>
+        <translation>Диск заполнен: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The company file is damaged; restore it from a backup.</source>
+        <translation>Файл компании повреждён; восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <source>This is not a company file.</source>
+        <translation>Это не файл компании.</translation>
+    </message>
+    <message>
+        <source>The company file was made by a newer version of the program; update the program.</source>
+        <translation>Файл компании создан более новой версией программы; обновите программу.</translation>
+    </message>
+    <message>
+        <source>The database refused the change; nothing was saved.</source>
+        <translation>База данных не приняла изменение; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{file} is not a company file.</source>
+        <translation>{file} — не файл компании.</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the program; update the program.</source>
+        <translation>Файл {file} создан более новой версией программы; обновите программу.</translation>
+    </message>
+    <message>
+        <source>There is no company file {file} (create a company or import a workbook).</source>
+        <translation>Файла компании {file} нет (создайте компанию или импортируйте книгу).</translation>
+    </message>
+    <message>
+        <source>Cannot open the company file {file}.</source>
+        <translation>Не удалось открыть файл компании {file}.</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose another file or open it.</source>
+        <translation>Файл {file} уже существует; выберите другое имя или откройте его.</translation>
+    </message>
+    <message>
+        <source>The backup could not be made.</source>
+        <translation>Не удалось сделать резервную копию.</translation>
+    </message>
+    <message>
+        <source>There is no backup file {file}.</source>
+        <translation>Резервной копии {file} нет.</translation>
+    </message>
+    <message>
+        <source>Cannot restore from {file}: the backup is damaged or not a company file.</source>
+        <translation>Не удалось восстановить из {file}: копия повреждена или это не файл компании.</translation>
+    </message>
+    <message>
+        <source>{file} holds a real company, not the demo; refusing to overwrite it (give the demo another file).</source>
+        <translation>В файле {file} настоящая компания, а не демо; перезаписывать его нельзя (укажите для демо другой файл).</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}.</source>
+        <translation>Не удалось записать файл {file}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: the folder {folder} does not exist.</source>
+        <translation>Не удалось записать файл {file}: папки {folder} нет.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} (is it open in another program?).</source>
+        <translation>Не удалось записать файл {file} (может быть, он открыт в другой программе?).</translation>
+    </message>
+    <message>
+        <source>Cannot start printing (is the file writable?).</source>
+        <translation>Не удалось начать печать (можно ли записать файл?).</translation>
+    </message>
+    <message>
+        <source>There is no file {file}.</source>
+        <translation>Файла {file} нет.</translation>
+    </message>
+    <message>
+        <source>The import of {file} was cancelled; nothing was changed.</source>
+        <translation>Импорт {file} отменён; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Reading the workbook was cancelled.</source>
+        <translation>Чтение книги отменено.</translation>
+    </message>
+    <message>
+        <source>The workbook {value} cannot be read.</source>
+        <translation>Книгу {value} не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be opened.</source>
+        <translation>Файл {file} не удалось открыть.</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx), or it is damaged.</source>
+        <translation>{file} — не книга Excel (.xlsx) или она повреждена.</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97–2003 workbook (.xls); save it as an Excel workbook (.xlsx).</source>
+        <translation>{file} — книга старого формата Excel 97–2003 (.xls); сохраните её как книгу Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>{file} is a text (CSV) file; save it as an Excel workbook (.xlsx).</source>
+        <translation>{file} — текстовый файл (CSV); сохраните его как книгу Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>{file} is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx).</source>
+        <translation>{file} — таблица OpenDocument (.ods); сохраните её как книгу Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>The workbook {file} is damaged.</source>
+        <translation>Книга {file} повреждена.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it expands to too much data (a possible zip bomb).</source>
+        <translation>{file} отклонён: при распаковке он слишком велик (возможная «зип-бомба»).</translation>
+    </message>
+    <message>
+        <source>{file} is refused: a sheet is larger than a workbook may be.</source>
+        <translation>{file} отклонён: лист в нём больше допустимого.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it declares XML entities (a possible attack).</source>
+        <translation>{file} отклонён: в нём объявлены сущности XML (возможная атака).</translation>
+    </message>
+    <message>
+        <source>{file} is written in an encoding that is not read; save it again as an Excel workbook (.xlsx).</source>
+        <translation>{file} записан в кодировке, которую программа не читает; сохраните его заново как книгу Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>The sheet '{sheet}' has no column {column}.</source>
+        <translation>На листе «{sheet}» нет столбца {column}.</translation>
+    </message>
+    <message>
+        <source>A value is required here.</source>
+        <translation>Здесь нужно значение.</translation>
+    </message>
+    <message>
+        <source>The value '{value}' does not fit this column.</source>
+        <translation>Значение «{value}» не подходит для этого столбца.</translation>
+    </message>
+    <message>
+        <source>Fill exactly one of the position (the position's duty list) and the employee (the employee's own list).</source>
+        <translation>Заполните что-то одно: должность (список обязанностей должности) или сотрудника (его собственный список).</translation>
+    </message>
+    <message>
+        <source>--{option}: '{value}' is not a number.</source>
+        <translation>--{option}: «{value}» — не число.</translation>
+    </message>
+    <message>
+        <source>--to ({end}) is before --from ({start}).</source>
+        <translation>--to ({end}) раньше, чем --from ({start}).</translation>
+    </message>
+    <message>
+        <source>--format {format} needs -o FILE.</source>
+        <translation>Для --format {format} нужен файл: -o ФАЙЛ.</translation>
+    </message>
+    <message>
+        <source>Give either --period or --from and --to, not both.</source>
+        <translation>Укажите либо --period, либо --from и --to, но не всё сразу.</translation>
+    </message>
+    <message>
+        <source>--from needs --to.</source>
+        <translation>К --from нужен и --to.</translation>
     </message>
     <message>
         <source>The coefficient from {threshold} is lower than a lower step's: a higher KPI must not pay less.</source>
@@ -2770,6 +3189,10 @@
         <translation>Факт</translation>
     </message>
     <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>Показатель</translation>
     </message>
@@ -2792,6 +3215,10 @@
     <message>
         <source>Coefficient</source>
         <translation>Коэффициент</translation>
+    </message>
+    <message>
+        <source>Per indicator</source>
+        <translation>По показателям</translation>
     </message>
     <message>
         <source>Revenue</source>
@@ -2822,6 +3249,38 @@
         <translation>Код</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Pay period</source>
+        <translation>Период выплат</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С периода</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
@@ -2834,12 +3293,208 @@
         <translation>Отдел</translation>
     </message>
     <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
         <source>End</source>
         <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Контролёр</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation>День срока</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнена</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Принята</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Магазины</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Премирование</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Матрица</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <source>Sales by seller</source>
+        <translation>Продажи по продавцам</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Планы</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Исходные данные</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Обязанности</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>store day</source>
+        <translation>день магазина</translation>
+    </message>
+    <message>
+        <source>seller day</source>
+        <translation>день продавца</translation>
+    </message>
+    <message>
+        <source>duty</source>
+        <translation>обязанность</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>сотрудник</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <source>matrix</source>
+        <translation>матрица</translation>
+    </message>
+    <message>
+        <source>matrix row</source>
+        <translation>строка матрицы</translation>
+    </message>
+    <message>
+        <source>payout schedule</source>
+        <translation>шкала премирования</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>магазин</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>отдел</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>должность</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <source>sheet '{sheet}'</source>
+        <translation>лист «{sheet}»</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>строка {row}</translation>
+    </message>
+    <message>
+        <source>column '{column}'</source>
+        <translation>столбец «{column}»</translation>
+    </message>
+    <message>
+        <source>{entity} '{key}'</source>
+        <translation>{entity} «{key}»</translation>
+    </message>
+    <message>
+        <source>field '{field}'</source>
+        <translation>поле «{field}»</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>выше</translation>
+    </message>
+    <message>
+        <source>The action could not be completed ({code}).</source>
+        <translation>Не удалось выполнить действие ({code}).</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>предупреждение: {text}</translation>
     </message>
     <message>
         <source>clamped at the target</source>

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 
 from kpidesk.store import CURRENT_VERSION
 
+CLI_LANG = "en"  # these tests read the English messages (see conftest)
+
 
 def _fill_template(path: Path) -> None:
     """Fill the Russian template with SPEC example A (a store's matrix) and example C
@@ -93,7 +95,7 @@ def _fill_template(path: Path) -> None:
 def test_template_fill_import_report_gives_the_spec_numbers(kpidesk, tmp_path: Path) -> None:
     workbook = tmp_path / "kpi.xlsx"
     database = tmp_path / "company.kpidesk"
-    kpidesk("template", "-o", str(workbook), check_code=0)
+    kpidesk("template", "-o", str(workbook), "--lang", "ru", check_code=0)
     _fill_template(workbook)
     kpidesk("--db", str(database), "import", str(workbook), check_code=0)
     done = kpidesk("--db", str(database), "report", "bonus", "--period", "2026-10", check_code=0)
@@ -156,7 +158,7 @@ def test_a_bad_workbook_is_refused_whole_with_every_bad_cell(kpidesk, tmp_path: 
 def test_dry_run_changes_nothing(kpidesk, tmp_path: Path) -> None:
     workbook = tmp_path / "kpi.xlsx"
     database = tmp_path / "company.kpidesk"
-    kpidesk("template", "-o", str(workbook), check_code=0)
+    kpidesk("template", "-o", str(workbook), "--lang", "ru", check_code=0)
     _fill_template(workbook)
     done = kpidesk("--db", str(database), "import", str(workbook), "--dry-run", check_code=0)
     assert "employees: 2 added" in done.stdout
@@ -209,7 +211,7 @@ def test_demo_then_report_for_its_latest_month(kpidesk, tmp_path: Path) -> None:
     real = tmp_path / "real.kpidesk"
     kpidesk("--db", str(real), "init", "--name", "Настоящая", check_code=0)
     workbook = tmp_path / "one.xlsx"
-    kpidesk("template", "-o", str(workbook), check_code=0)
+    kpidesk("template", "-o", str(workbook), "--lang", "ru", check_code=0)
     book = load_workbook(workbook)
     book["Магазины"].append(["Склад"])
     headers = [c.value for c in book["Сотрудники"][1]]
@@ -291,4 +293,4 @@ def test_missing_database_is_a_user_error(kpidesk, tmp_path: Path) -> None:
         "2026-10",
         check_code=1,
     )
-    assert "no company database" in done.stderr
+    assert "no company file" in done.stderr

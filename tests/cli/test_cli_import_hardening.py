@@ -72,7 +72,8 @@ def attack_files(base: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 def _measure(database: Path, workbook: Path, home: Path) -> dict[str, object]:
     env = dict(os.environ, KPIDESK_HOME=str(home))
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    command = [sys.executable, "-m", "kpidesk", "--db", str(database), "import", str(workbook)]
+    command = [sys.executable, "-m", "kpidesk", "--lang", "en", "--db", str(database)]
+    command += ["import", str(workbook)]  # the English messages are asserted
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(ADDRESS_SPACE_LIMIT), *command],
         capture_output=True,

@@ -41,7 +41,7 @@ def db(template: Path, tmp_path: Path) -> Path:
 def kpidesk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "kpidesk", "--db", str(db), *args],
+        [sys.executable, "-m", "kpidesk", "--lang", "en", "--db", str(db), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -67,7 +67,7 @@ def test_lock_refuses_daily_set_and_reopen_logs_the_reason(db: Path) -> None:
         db, "daily", "set", *day, "--revenue", "1", "--receipts", "1", "--visitors", "1"
     )
     assert refused.returncode == 1
-    assert "period 2026-10 is locked" in refused.stderr
+    assert "Period 2026-10 is locked" in refused.stderr
     assert "Traceback" not in refused.stderr
 
     status = kpidesk(db, "period", "status", "2026-10", "--format", "json")
@@ -108,7 +108,7 @@ def test_daily_set_refusals_name_what_and_where(db: Path) -> None:
     done = kpidesk(db, *base, "--revenue", "5000", "--receipts", "0", "--visitors", "10")
     assert done.returncode == 1 and "0 receipts" in done.stderr
     done = kpidesk(db, *base, "--revenue", "abc", "--receipts", "1", "--visitors", "10")
-    assert done.returncode == 1 and "--revenue: not a number: 'abc'" in done.stderr
+    assert done.returncode == 1 and "--revenue: 'abc' is not a number" in done.stderr
     done = kpidesk(
         db,
         "daily",
@@ -124,7 +124,7 @@ def test_daily_set_refusals_name_what_and_where(db: Path) -> None:
         "--visitors",
         "1",
     )
-    assert done.returncode == 1 and "unknown store 'Нет'" in done.stderr
+    assert done.returncode == 1 and "Unknown store 'Нет'" in done.stderr
     warned = kpidesk(db, *base, "--revenue", "5000", "--receipts", "12", "--visitors", "10")
     assert warned.returncode == 0 and "conversion is above 100%" in warned.stderr
     bad_period = kpidesk(db, "period", "status", "октябрь")

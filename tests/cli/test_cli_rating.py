@@ -15,6 +15,8 @@ import pytest
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
 from kpidesk.services.demo_setup import create_demo_database
 
+CLI_LANG = "en"  # these tests read the English messages (see conftest)
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -151,7 +153,7 @@ def test_stores_report_xlsx(kpidesk: Run, demo_db: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--period", "2026-10", "--by", "store", "--indicator", "nope"], "unknown indicator"),
+        (["--period", "2026-10", "--by", "store", "--indicator", "nope"], "Unknown indicator"),
         (["--from", "01.10.2026", "--by", "store"], "--from needs --to"),
         (["--from", "31.10.2026", "--to", "01.10.2026", "--by", "store"], "is before"),
         (["--period", "2026-10", "--by", "store", "--format", "xlsx"], "needs -o"),

@@ -17,6 +17,8 @@ from kpidesk.core.periods import Period
 from kpidesk.core.tasks import DutyTemplate, Task, TaskKind, TaskStatus
 from kpidesk.store import Database
 
+CLI_LANG = "en"  # these tests read the English messages (see conftest)
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 OCT = Period.month(2026, 10)
 ANNA, BORIS = "Анна", "Борис"
@@ -142,4 +144,4 @@ def test_bad_input_is_a_clear_message(kpidesk: Run, company: Path) -> None:
         "2026-10",
         check_code=1,
     )
-    assert "no company database" in missing.stderr
+    assert "no company file" in missing.stderr

@@ -26,7 +26,7 @@ from kpidesk.gui.matrix.rows import (
 )
 from kpidesk.gui.matrix.section import MatrixSection
 from kpidesk.gui.matrix.widgets import PlanPreviewDialog
-from kpidesk.gui.widgets.problem_text import problem_text
+from kpidesk.reports.problem_text import problem_text
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
 from kpidesk.services.matrices import MatrixEditing
 

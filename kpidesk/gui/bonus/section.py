@@ -36,6 +36,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.pdf import SheetPainter, a4_layout
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services.bonus_sheets import BonusBatch, bonus_batch, select
 from kpidesk.services.changes import Change
 from kpidesk.services.errors import UserError
@@ -121,7 +122,7 @@ class BonusSection(Section):
             locked = context.service.is_locked(period)
         except UserError as error:
             self.model.set_results((), False)
-            self.notice.setText(error.message)
+            self.notice.setText(error_text(error))
             return
         results = select(result, context.store)
         self.model.set_results(results, locked)
@@ -167,7 +168,7 @@ class BonusSection(Section):
                 self.context.service, self.context.period, store=self.context.store, names=names
             )
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error_text(error))
             return None
 
     def _painter(self, batch: BonusBatch) -> SheetPainter:
@@ -210,7 +211,7 @@ class BonusSection(Section):
         try:
             painter.paint(device)
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error_text(error))
 
     def print_sheets(self) -> None:
         """Print the selected employees' sheets (or the whole list) after the print dialog."""
@@ -232,7 +233,7 @@ class BonusSection(Section):
                 cancelled=progress.wasCanceled,
             )
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Bonus sheets"), error.message)
+            QMessageBox.warning(self, self.tr("Bonus sheets"), error_text(error))
         finally:
             progress.close()
             progress.deleteLater()

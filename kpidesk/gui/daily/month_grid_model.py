@@ -46,8 +46,8 @@ from kpidesk.gui.widgets.daily_entry_text import (
     ratio_text,
 )
 from kpidesk.gui.widgets.numbers import edit_text
-from kpidesk.gui.widgets.problem_text import error_text
 from kpidesk.gui.widgets.undo import AppliedEditCommand
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService

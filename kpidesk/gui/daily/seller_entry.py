@@ -36,8 +36,8 @@ from kpidesk.gui.widgets.daily_entry_text import (
     problem_html,
 )
 from kpidesk.gui.widgets.numbers import NumberDelegate, edit_text
-from kpidesk.gui.widgets.problem_text import error_text
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import seller_days
 from kpidesk.services.errors import UserError
 from kpidesk.services.periods import lock_for_day

@@ -34,7 +34,7 @@ from kpidesk.core.money import HUNDRED, format_money, format_number, parse_numbe
 from kpidesk.core.periods import parse_date
 from kpidesk.gui.widgets.cell_delegates import CHOICES_ROLE
 from kpidesk.gui.widgets.numbers import edit_text
-from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError

@@ -18,7 +18,7 @@ from kpidesk.core.money import HUNDRED, format_number, parse_number
 from kpidesk.core.payout import PayoutKind, PayoutSchedule, PayoutStep
 from kpidesk.gui.directories.model import AnyIndex, Column, DirectoryModel
 from kpidesk.gui.widgets.numbers import edit_text
-from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import directories
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService

@@ -40,8 +40,8 @@ from kpidesk.gui.directories.payout_schedule_models import SchedulesModel, Steps
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.cell_delegates import ChoiceDelegate, DateDelegate
 from kpidesk.gui.widgets.numbers import NumberDelegate
-from kpidesk.gui.widgets.problem_text import error_text
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import directories
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError

@@ -15,8 +15,8 @@ from kpidesk.core.money import format_number, parse_number
 from kpidesk.core.periods import Period
 from kpidesk.gui.widgets.daily_entry_text import LOCKED_BACKGROUND, MISSING_BACKGROUND
 from kpidesk.gui.widgets.numbers import edit_text
-from kpidesk.gui.widgets.problem_text import error_text
 from kpidesk.gui.widgets.undo import AppliedEditCommand
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import facts
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService

@@ -62,7 +62,7 @@ from kpidesk.gui.matrix.text import (
     header_text,
     header_tip,
 )
-from kpidesk.gui.widgets.problem_text import error_text, problem_text
+from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services.changes import Change
 from kpidesk.services.errors import UserError
 from kpidesk.services.matrices import MatrixEditing

@@ -49,8 +49,8 @@ from kpidesk.gui.matrix.rows import (
 from kpidesk.gui.matrix.widgets import IndicatorDelegate
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.numbers import NumberDelegate
-from kpidesk.gui.widgets.problem_text import explanation_text, problems_text
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
+from kpidesk.reports.problem_text import explanation_text, problems_text
 from kpidesk.services.matrices import MatrixEditing
 
 TEMPLATE, EMPLOYEE = "template", "employee"

@@ -17,7 +17,7 @@ from kpidesk.core.matrix import MatrixRow
 from kpidesk.core.money import HUNDRED, format_number, parse_number
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem
-from kpidesk.gui.widgets.problem_text import problem_text
+from kpidesk.reports.problem_text import problem_text
 
 INDICATOR, WEIGHT, BASE, NORM, TARGET, FACT, INDEX, WEIGHTED, NEED = range(9)
 MATRIX_COLUMNS = (INDICATOR, WEIGHT, BASE, NORM, TARGET)

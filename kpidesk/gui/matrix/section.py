@@ -25,7 +25,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE, MatrixPage
 from kpidesk.gui.matrix.rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
 from kpidesk.gui.matrix.widgets import PlanPreviewDialog
-from kpidesk.gui.widgets.problem_text import error_text, problems_text
+from kpidesk.reports.problem_text import error_text, problems_text
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 from kpidesk.services.matrices import MatrixEditing, MatrixKind

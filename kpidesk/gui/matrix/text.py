@@ -36,7 +36,7 @@ from kpidesk.gui.matrix.rows import (
     weight_text,
 )
 from kpidesk.gui.widgets.numbers import edit_text
-from kpidesk.gui.widgets.problem_text import explanation_text, problem_text
+from kpidesk.reports.problem_text import explanation_text, problem_text
 
 _CENT = Decimal("0.01")
 

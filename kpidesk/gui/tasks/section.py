@@ -36,7 +36,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
 from kpidesk.gui.tasks.models import TaskCountsModel, TaskListModel
 from kpidesk.gui.tasks.report_view import PersonalReportView, TaskFilter
-from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import tasks as task_service
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
@@ -301,7 +301,7 @@ class TasksSection(Section):
                 service, name, self.context.period, self.as_of
             )
         except UserError as error:
-            self.report_view.heading.setText(error.message)
+            self.report_view.heading.setText(error_text(error))
             return
         employee = service.company().employee(name)
         parts = [
@@ -384,7 +384,7 @@ class TasksSection(Section):
         lines = []
         if outcome.changed:
             lines.append(verb.replace("%1", str(len(outcome.changed))))
-        lines += [problem.message for problem in outcome.refused]
+        lines += [problem_text(problem) for problem in outcome.refused]
         self.message.setStyleSheet("color: #b00020;" if outcome.refused else "color: #1b5e20;")
         self.message.setText("\n".join(lines))
         if outcome.change is not None:
@@ -444,7 +444,7 @@ class TasksSection(Section):
         if not outcome.added:
             text = self.tr("The duties of %2 exist already; nothing was created.")
         text = text.replace("%2", self.context.period.code)
-        lines = [text, *(problem.message for problem in outcome.problems)]
+        lines = [text, *(problem_text(problem) for problem in outcome.problems)]
         self.show_list(self.tr("Duties of the period"), lambda t: t.kind.value == "duty")
         self.message.setStyleSheet("color: #1b5e20;" if not outcome.problems else "color: #b00020;")
         self.message.setText("\n".join(lines))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kpidesk.core.money import format_money, format_number
 from kpidesk.core.problems import Problem
-from kpidesk.gui.widgets.problem_text import problem_text as general_problem_text
+from kpidesk.reports.problem_text import problem_text as general_problem_text
 
 ERROR_COLOR = "#b00020"
 WARNING_COLOR = "#9a5b00"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services import periods
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from kpidesk.gui.widgets.problem_text import error_text
+from kpidesk.reports.problem_text import error_text
 from kpidesk.services.errors import UserError
 
 ProgressFn = Callable[[int, int], None]

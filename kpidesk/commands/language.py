@@ -1,0 +1,134 @@
+"""The command line's language (SPEC §5: messages follow the interface language, Russian
+by default): the global ``--lang``, else the language saved in the window's settings, else
+Russian; and the one way a command's own text and a service's refusal reach the terminal
+translated (:func:`translate`, :func:`problem_lines`).
+
+QtCore is imported, a ``QCoreApplication`` created (when none exists) and the translators
+installed only the first time a Russian text is printed, so that a command that prints only
+JSON (``report bonus``) starts without Qt; English is the source language and needs none.
+
+The language is process state, set by ``main`` with :func:`speaking` and undone after it:
+one ``kpidesk`` run speaks one language, and Qt's translators are process-wide anyway (the
+reason this module deviates from STYLE's "no module-level singletons").
+
+Must not: import Qt at module level, or open the company.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kpidesk.core.problems import Problem
+
+LANGUAGES = ("ru", "en")
+
+
+def default_language() -> str:
+    """The language saved by the window's settings, if valid, else Russian."""
+    from kpidesk.services import locations
+
+    saved = locations.get_setting("language")
+    return saved if isinstance(saved, str) and saved in LANGUAGES else "ru"
+
+
+class _Speaker:
+    """One run's language and, once needed, the Qt application and translators for it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._ready = False
+        self._app: Any = None  # the QCoreApplication created here, if any
+        self._translators: list[Any] = []
+
+    def ready(self) -> None:
+        """Install the translators (once; nothing for English)."""
+        if self._ready or self.lang == "en":
+            return
+        self._ready = True
+        from PySide6.QtCore import QCoreApplication
+
+        from kpidesk.reports.translations import install_translators
+
+        app = QCoreApplication.instance()
+        if app is None:
+            app = self._app = QCoreApplication([sys.argv[0] or "kpidesk"])
+        self._translators = install_translators(app, self.lang)
+
+    def close(self) -> None:
+        """Remove the translators, and shut the application down if it was created here
+        (so that the window, or a test, can create its own)."""
+        if not self._ready:
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        from kpidesk.reports.translations import remove_translators
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            remove_translators(app, self._translators)
+        self._translators = []
+        if self._app is not None:
+            self._app.shutdown()
+            self._app = None
+        self._ready = False
+
+
+_current = _Speaker("en")
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Run a command in ``lang``; the translators are removed afterwards."""
+    global _current
+    previous, _current = _current, _Speaker(lang)
+    try:
+        yield
+    finally:
+        _current.close()
+        _current = previous
+
+
+def current() -> str:
+    """The language of the command being run."""
+    return _current.lang
+
+
+def release() -> None:
+    """Give Qt back before a command opens the window (which needs its own application)."""
+    _current.close()
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` (English, the source) in the command's language. ``pyside6-lupdate``
+    collects the calls of this function (context ``Cli``, a literal text) as it collects
+    ``QCoreApplication.translate``."""
+    if _current.lang == "en":
+        return text
+    _current.ready()
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """The problems as terminal lines in the command's language (where, then what)."""
+    _current.ready()
+    from kpidesk.reports.problem_text import problem_line
+
+    ordered = sorted(problems, key=lambda p: not p.is_error)
+    return list(dict.fromkeys(problem_line(problem, _current.lang) for problem in ordered))
+
+
+def kind_label(kind: str) -> str:
+    """A kind of content in an import summary: the attribute name in English (``daily``),
+    the workbook sheet's name otherwise (``Ежедневно``)."""
+    if _current.lang == "en":
+        return kind
+    _current.ready()
+    from kpidesk.reports.problem_text import kind_name
+
+    return kind_name(kind)

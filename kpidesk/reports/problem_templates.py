@@ -1,0 +1,275 @@
+"""The sentence of every problem code, in English (the source) and through
+``QCoreApplication.translate("ProblemText", …)`` in the user's language: one template per
+code that ``core`` validation, the io reader, the services, the runner and the command line
+can produce, with ``{param}`` placeholders that :func:`problem_text.problem_text` fills.
+
+Kept apart from ``problem_text`` only for size; a test renders every code found in the
+sources, so a new code without a template fails.
+
+Must not: decide whether something is a problem, or format values (``problem_text`` does).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def templates() -> dict[str, str]:
+    """Code → translated sentence with ``{param}`` placeholders (built per call so that a
+    language switch takes effect at once)."""
+    translate = QCoreApplication.translate
+    return {
+        # matrices
+        "weights_sum": translate("ProblemText", "The weights add up to {sum}, not 100%."),
+        "base_equals_norm": translate(
+            "ProblemText",
+            "The base of '{indicator}' equals its norm: the index cannot be computed.",
+        ),
+        "zero_norm": translate(
+            "ProblemText", "The norm of '{indicator}' is 0: a fact/norm index cannot be computed."
+        ),
+        "negative_weight": translate(
+            "ProblemText", "The weight of '{indicator}' cannot be negative ({value})."
+        ),
+        "unknown_indicator": translate("ProblemText", "Unknown indicator '{indicator}'."),
+        "duplicate_row": translate(
+            "ProblemText", "Indicator '{indicator}' appears more than once in the matrix."
+        ),
+        "matrix_owner": translate(
+            "ProblemText", "A matrix must belong to either a position or an employee."
+        ),
+        "target_wrong_side": translate(
+            "ProblemText",
+            "The target of '{indicator}' ({value}) is on the wrong side of its norm ({norm}).",
+        ),
+        "weight_too_large": translate("ProblemText", "A weight is at most 100% (typed: {value})."),
+        "norm_required": translate("ProblemText", "Row {row}: enter the norm."),
+        "indicator_required": translate("ProblemText", "Row {row}: choose an indicator."),
+        "no_previous_matrix": translate(
+            "ProblemText", "No matrix applied to '{owner}' in {period}."
+        ),
+        "fact_computed": translate(
+            "ProblemText",
+            "The fact of '{indicator}' is computed from {source}; it cannot be typed in.",
+        ),
+        "period_locked": translate(
+            "ProblemText",
+            "Period {period} is locked: its data cannot be changed (reopen the period first).",
+        ),
+        "not_a_number": translate("ProblemText", "'{value}' is not a number."),
+        "paste_outside": translate("ProblemText", "The pasted block does not fit: {reason}"),
+        # numbers and daily data
+        "number_too_large": translate(
+            "ProblemText", "The number {value} is too large: at most {limit} is accepted."
+        ),
+        "negative_value": translate("ProblemText", "{field} cannot be negative ({value})."),
+        "revenue_without_receipts": translate(
+            "ProblemText", "Revenue {revenue} with 0 receipts: enter the number of receipts."
+        ),
+        "receipts_over_visitors": translate(
+            "ProblemText",
+            "{receipts} receipts but only {visitors} visitors: conversion is above 100%.",
+        ),
+        "unusual_value": translate(
+            "ProblemText", "{field} {value} is more than 3 times away from the usual {usual}."
+        ),
+        "required": translate("ProblemText", "Enter: {fields}."),
+        "not_whole": translate("ProblemText", "{field} must be a whole number ({value})."),
+        "no_store_day": translate(
+            "ProblemText",
+            "The store has no data for this day: the sellers' sales cannot be checked.",
+        ),
+        "sellers_differ": translate(
+            "ProblemText", "The sellers' {field} add up to {sellers}, the store's day has {store}."
+        ),
+        "misplaced_row": translate(
+            "ProblemText", "A row of another store, day or seller was given in this block."
+        ),
+        "nothing_to_change": translate("ProblemText", "There is nothing to save."),
+        "day_incomplete": translate(
+            "ProblemText",
+            "The day of {store} on {day} is incomplete: enter revenue, receipts and visitors.",
+        ),
+        # directories
+        "end_before_start": translate(
+            "ProblemText", "The end date {value} is before the start date {start}."
+        ),
+        "name_empty": translate("ProblemText", "The name cannot be empty."),
+        "name_taken": translate("ProblemText", "'{name}' already exists."),
+        "unknown_item": translate("ProblemText", "'{name}' no longer exists."),
+        "code_spaces": translate(
+            "ProblemText", "The code '{name}' contains spaces; use letters, digits and '_'."
+        ),
+        "position_required": translate("ProblemText", "'{name}' needs a position."),
+        "unknown_position": translate("ProblemText", "Unknown position '{name}'."),
+        "unknown_store": translate("ProblemText", "Unknown store '{name}'."),
+        "unknown_department": translate("ProblemText", "Unknown department '{name}'."),
+        "unknown_employee": translate("ProblemText", "Unknown employee '{name}'."),
+        "unknown_input": translate("ProblemText", "Unknown raw input '{name}'."),
+        "unknown_measure": translate("ProblemText", "Unknown indicator '{name}' (known: {known})."),
+        "not_a_date": translate("ProblemText", "'{value}' is not a date (expected dd.mm.yyyy)."),
+        "duplicate_key": translate(
+            "ProblemText", "The same entry appears twice in {kind} (first at {first})."
+        ),
+        # payout schedules
+        "steps_not_increasing": translate(
+            "ProblemText",
+            "The coefficient from {threshold} is lower than a lower step's: a higher KPI "
+            "must not pay less.",
+        ),
+        "duplicate_threshold": translate(
+            "ProblemText", "Threshold {threshold} appears more than once."
+        ),
+        "no_steps": translate("ProblemText", "A steps schedule needs at least one step."),
+        "cap_below_threshold": translate(
+            "ProblemText", "The cap {value} is below the threshold {threshold}."
+        ),
+        "payout_kind": translate(
+            "ProblemText",
+            "A schedule is either linear (one row: the threshold and the cap) or steps, not both.",
+        ),
+        # tasks and duties
+        "not_open": translate("ProblemText", "'{task}' is not open: it is already marked done."),
+        "not_assignee": translate(
+            "ProblemText",
+            "Only the assignee ({assignee}) or the controller can mark '{task}' done, not {actor}.",
+        ),
+        "not_done": translate(
+            "ProblemText", "'{task}' is not done: only a done task can be accepted or returned."
+        ),
+        "own_task": translate("ProblemText", "{actor} cannot accept their own task '{task}'."),
+        "not_controller": translate(
+            "ProblemText", "Only the controller can accept or return '{task}', not {actor}."
+        ),
+        "comment_required": translate("ProblemText", "Say why '{task}' is returned (a comment)."),
+        "no_controller": translate(
+            "ProblemText", "No controller '{value}' for the duty '{duty}' of {employee}."
+        ),
+        "choose_person": translate("ProblemText", "Choose who you are first (an employee)."),
+        # periods
+        "period_already_locked": translate("ProblemText", "Period {period} is already locked."),
+        "period_not_locked": translate("ProblemText", "Period {period} is not locked."),
+        "reopen_reason_required": translate(
+            "ProblemText", "Give a reason to reopen period {period}."
+        ),
+        "snapshot_damaged": translate(
+            "ProblemText", "The saved results of the locked period {period} are damaged."
+        ),
+        "not_a_pay_period": translate(
+            "ProblemText",
+            "{period} is not a pay period: the company pays in half-months ({first} and {second}).",
+        ),
+        "nothing_to_print": translate(
+            "ProblemText", "There are no employees to print for {period}."
+        ),
+        "nothing_to_print_in_store": translate(
+            "ProblemText", "There are no employees of {store} to print for {period}."
+        ),
+        # rights and the company file
+        "right_denied": translate("ProblemText", "You have no right to do this."),
+        "unknown_reference": translate(
+            "ProblemText", "The data refers to a name that is not in the directories."
+        ),
+        "database_busy": translate(
+            "ProblemText", "The company file is busy (another program is writing to it); try again."
+        ),
+        "database_readonly": translate(
+            "ProblemText", "The company file is read-only: nothing was saved."
+        ),
+        "disk_full": translate("ProblemText", "The disk is full: nothing was saved."),
+        "database_damaged": translate(
+            "ProblemText", "The company file is damaged; restore it from a backup."
+        ),
+        "not_a_database": translate("ProblemText", "This is not a company file."),
+        "newer_schema": translate(
+            "ProblemText",
+            "The company file was made by a newer version of the program; update the program.",
+        ),
+        "store_error": translate(
+            "ProblemText", "The database refused the change; nothing was saved."
+        ),
+        "not_a_company_file": translate("ProblemText", "{file} is not a company file."),
+        "newer_company_file": translate(
+            "ProblemText", "{file} was made by a newer version of the program; update the program."
+        ),
+        "no_company_file": translate(
+            "ProblemText",
+            "There is no company file {file} (create a company or import a workbook).",
+        ),
+        "cannot_open": translate("ProblemText", "Cannot open the company file {file}."),
+        "file_exists": translate(
+            "ProblemText", "{file} already exists; choose another file or open it."
+        ),
+        "backup_failed": translate("ProblemText", "The backup could not be made."),
+        "no_backup_file": translate("ProblemText", "There is no backup file {file}."),
+        "restore_failed": translate(
+            "ProblemText",
+            "Cannot restore from {file}: the backup is damaged or not a company file.",
+        ),
+        "demo_would_overwrite": translate(
+            "ProblemText",
+            "{file} holds a real company, not the demo; refusing to overwrite it (give the "
+            "demo another file).",
+        ),
+        "cannot_write": translate("ProblemText", "Cannot write {file}."),
+        "folder_missing": translate(
+            "ProblemText", "Cannot write {file}: the folder {folder} does not exist."
+        ),
+        "file_busy": translate(
+            "ProblemText", "Cannot write {file} (is it open in another program?)."
+        ),
+        "print_failed": translate("ProblemText", "Cannot start printing (is the file writable?)."),
+        # importing a workbook
+        "no_such_file": translate("ProblemText", "There is no file {file}."),
+        "import_cancelled": translate(
+            "ProblemText", "The import of {file} was cancelled; nothing was changed."
+        ),
+        "cancelled": translate("ProblemText", "Reading the workbook was cancelled."),
+        "unreadable": translate("ProblemText", "The workbook {value} cannot be read."),
+        "file_unreadable": translate("ProblemText", "The file {file} cannot be opened."),
+        "not_xlsx": translate(
+            "ProblemText", "{file} is not an Excel workbook (.xlsx), or it is damaged."
+        ),
+        "old_excel_format": translate(
+            "ProblemText",
+            "{file} is an old Excel 97–2003 workbook (.xls); save it as an Excel workbook (.xlsx).",
+        ),
+        "csv_not_supported": translate(
+            "ProblemText", "{file} is a text (CSV) file; save it as an Excel workbook (.xlsx)."
+        ),
+        "ods_not_supported": translate(
+            "ProblemText",
+            "{file} is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx).",
+        ),
+        "damaged": translate("ProblemText", "The workbook {file} is damaged."),
+        "zip_bomb": translate(
+            "ProblemText", "{file} is refused: it expands to too much data (a possible zip bomb)."
+        ),
+        "sheet_too_large": translate(
+            "ProblemText", "{file} is refused: a sheet is larger than a workbook may be."
+        ),
+        "xml_dtd": translate(
+            "ProblemText", "{file} is refused: it declares XML entities (a possible attack)."
+        ),
+        "xml_encoding": translate(
+            "ProblemText",
+            "{file} is written in an encoding that is not read; save it again as an Excel "
+            "workbook (.xlsx).",
+        ),
+        "missing_column": translate("ProblemText", "The sheet '{sheet}' has no column {column}."),
+        "missing_value": translate("ProblemText", "A value is required here."),
+        "bad_value": translate("ProblemText", "The value '{value}' does not fit this column."),
+        "duty_owner": translate(
+            "ProblemText",
+            "Fill exactly one of the position (the position's duty list) and the employee "
+            "(the employee's own list).",
+        ),
+        # command line options
+        "option_not_a_number": translate("ProblemText", "--{option}: '{value}' is not a number."),
+        "dates_reversed": translate("ProblemText", "--to ({end}) is before --from ({start})."),
+        "output_required": translate("ProblemText", "--format {format} needs -o FILE."),
+        "period_or_dates": translate(
+            "ProblemText", "Give either --period or --from and --to, not both."
+        ),
+        "from_needs_to": translate("ProblemText", "--from needs --to."),
+    }

@@ -20,7 +20,6 @@ from kpidesk.core.indicators import KNOWN_METRICS, UNITS, IndexMethod, Indicator
 from kpidesk.core.money import format_money
 from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.gui.directories.model import Column, DirectoryModel
-from kpidesk.gui.widgets.period_selector import period_label
 from kpidesk.services import directories
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
@@ -138,7 +137,7 @@ class EmployeesModel(DirectoryModel):
         for rate in stored.rates:
             lines.append(
                 QCoreApplication.translate("DirectoryModel", "from %1: %2 / %3")
-                .replace("%1", period_label(rate.start, self.lang))
+                .replace("%1", rate.start.code)
                 .replace("%2", format_money(rate.fixed_pay, lang=self.lang))
                 .replace("%3", format_money(rate.target_bonus, lang=self.lang))
             )

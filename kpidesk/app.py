@@ -13,10 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from kpidesk.core.periods import Period
+from kpidesk.gui import login_dialog
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.main_window import MainWindow
 from kpidesk.gui.sections import SECTIONS
 from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
+from kpidesk.reports.problem_text import error_text
 from kpidesk.reports.translations import choose_language, install_translators
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService
@@ -93,6 +95,15 @@ def welcome_service(
     return None, None
 
 
+def logged_in(service: CompanyService) -> CompanyService | None:
+    """``service`` once someone has logged in to it (at once for a company without users);
+    ``None`` (and the company closed) when the login was cancelled."""
+    if login_dialog.ask_login(service):
+        return service
+    service.close()
+    return None
+
+
 def install_exception_hook() -> None:
     """Show an unexpected error as a message (its traceback goes to the log file) instead
     of letting the window die."""
@@ -118,24 +129,26 @@ def run_gui(database: Path | None = None, *, period: Period | None = None) -> in
     workbook: Path | None = None
     try:
         path = database or locations.last_database()
+        service: CompanyService | None = None
         if path is not None:
-            service: CompanyService | None = CompanyService.open(path, create=database is not None)
-        else:
+            service = logged_in(CompanyService.open(path, create=database is not None))
+        while service is None:  # nothing opened, or the login cancelled: the welcome
             dialog = WelcomeDialog()
             if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
                 return 0
             service, workbook = welcome_service(dialog, today)
+            if service is None:
+                return 0
+            service = logged_in(service)
     except UserError as error:
-        QMessageBox.critical(None, "kpidesk", error.message)
+        QMessageBox.critical(None, "kpidesk", error_text(error))
         return 1
-    if service is None:
-        return 0
     locations.remember_database(service.path)
     window = build_main_window(service, lang=lang, period=period, today=today)
     window.show()
     if workbook is not None:
         window.file_actions.import_workbook(workbook)
     code = app.exec()
-    service.close()
+    window.context.service.close()  # the company open at the end (File → Open may switch)
     del translators
     return code

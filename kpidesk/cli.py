@@ -41,7 +41,15 @@ from kpidesk.commands.periods import (
     cmd_period_status,
 )
 from kpidesk.commands.reports import cmd_report_bonus, cmd_report_rating, cmd_report_stores
+from kpidesk.commands.server import cmd_server_init, cmd_server_upload
 from kpidesk.commands.tasks import cmd_report_tasks, cmd_tasks_generate
+from kpidesk.commands.users import (
+    cmd_paylist,
+    cmd_users_add,
+    cmd_users_disable,
+    cmd_users_list,
+    cmd_users_passwd,
+)
 
 if TYPE_CHECKING:
     from kpidesk.services.errors import UserError
@@ -56,6 +64,12 @@ def _period(text: str) -> object:
         return Period.parse(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _location(text: str) -> object:
+    from kpidesk.services.locations import location_of
+
+    return location_of(text)
 
 
 def _date(text: str) -> date:
@@ -74,12 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline KPI matrices, daily store data and bonus sheets.",
     )
     parser.add_argument("--version", action="version", version=f"kpidesk {__version__}")
-    parser.add_argument("--db", type=Path, help="the company database file")
+    parser.add_argument(
+        "--db",
+        type=_location,
+        help="the company file, or a company server: postgresql://USER@HOST:PORT/DB",
+    )
     parser.add_argument(
         "--lang",
         dest="ui_lang",
         choices=("ru", "en"),
         help="the language of messages (default: the window's setting, else ru)",
+    )
+    parser.add_argument(
+        "--user",
+        help="who works, once the company has users (the password from KPIDESK_PASSWORD "
+        "or asked for)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -180,7 +203,61 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the database's integrity and matrices")
     check.set_defaults(handler=cmd_check)
     _add_period_and_daily_commands(commands)
+    _add_user_commands(commands)
+    server = commands.add_parser("server", help="put a company on a company server")
+    server_actions = server.add_subparsers(dest="server_action", metavar="ACTION", required=True)
+    server_init = server_actions.add_parser(
+        "init", help="create an empty company in an empty database (--db postgresql://…)"
+    )
+    server_init.set_defaults(handler=cmd_server_init)
+    upload = server_actions.add_parser(
+        "upload", help="copy a whole company file onto an empty server, all or nothing"
+    )
+    upload.add_argument("file", type=Path, metavar="FILE.kpidesk")
+    upload.set_defaults(handler=cmd_server_upload)
     return parser
+
+
+def _add_user_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``users add|list|disable|enable|passwd`` and ``paylist check|approve|back|status``."""
+    from kpidesk.core.rights import Role
+
+    users = commands.add_parser("users", help="who may log in, and with which role")
+    actions = users.add_subparsers(dest="users_action", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add", help="add a user (the first is an owner; password from KPIDESK_NEW_PASSWORD)"
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.add_argument("--store", help="a manager's store")
+    add.add_argument("--employee", help="the employee this user is")
+    add.set_defaults(handler=cmd_users_add)
+    listing = actions.add_parser("list", help="the users")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=cmd_users_list)
+    for action, text in (("disable", "disable a user"), ("enable", "enable a user again")):
+        switch = actions.add_parser(action, help=text)
+        switch.add_argument("name", metavar="NAME")
+        switch.set_defaults(handler=cmd_users_disable, enable=action == "enable")
+    passwd = actions.add_parser(
+        "passwd", help="set a user's password (from KPIDESK_NEW_PASSWORD or asked for)"
+    )
+    passwd.add_argument("name", metavar="NAME")
+    passwd.set_defaults(handler=cmd_users_passwd)
+
+    paylist = commands.add_parser("paylist", help="the pay list's sign-off: check, approve")
+    steps = paylist.add_subparsers(dest="paylist_action", metavar="ACTION", required=True)
+    for action, text in (
+        ("check", "mark the period's pay list checked (the accountant)"),
+        ("approve", "approve the period's pay list (the owner)"),
+        ("back", "take the pay list one step back (the owner, with a reason)"),
+        ("status", "where the period's pay list stands"),
+    ):
+        step = steps.add_parser(action, help=text)
+        step.add_argument("period", type=_period, metavar="PERIOD", help="e.g. 2026-10")
+        if action == "back":
+            step.add_argument("--reason", required=True, help="why (kept in the audit log)")
+        step.set_defaults(handler=cmd_paylist)
 
 
 def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -201,14 +278,19 @@ def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None
 
     daily = commands.add_parser("daily", help="a store's daily data")
     daily_actions = daily.add_subparsers(dest="daily_action", metavar="ACTION", required=True)
-    daily_set = daily_actions.add_parser("set", help="add or change one store's day")
+    daily_set = daily_actions.add_parser(
+        "set",
+        help="add one store's day, or change only the values given of a saved one",
+        description="A new day needs --revenue, --receipts and --visitors; on a saved day "
+        "every value left out keeps its saved value.",
+    )
     daily_set.add_argument("--store", required=True)
     daily_set.add_argument("--date", dest="day", type=_date, required=True, help="dd.mm.yyyy")
-    daily_set.add_argument("--revenue", required=True, help="₽, e.g. 125 400,50")
-    daily_set.add_argument("--receipts", required=True, help="number of receipts")
-    daily_set.add_argument("--visitors", required=True, help="number of visitors")
-    daily_set.add_argument("--units", help="units sold")
-    daily_set.add_argument("--returns", help="returns, ₽")
+    daily_set.add_argument("--revenue", help="₽, e.g. 125 400,50 (a new day: required)")
+    daily_set.add_argument("--receipts", help="number of receipts (a new day: required)")
+    daily_set.add_argument("--visitors", help="number of visitors (a new day: required)")
+    daily_set.add_argument("--units", help="units sold (a new day: 0 when left out)")
+    daily_set.add_argument("--returns", help='returns, ₽ ("" clears them)')
     daily_set.set_defaults(handler=cmd_daily_set)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpidesk.commands.language import kind_label, problem_lines, release, translate
@@ -21,15 +22,24 @@ if TYPE_CHECKING:
 
 
 def open_company(
-    args: argparse.Namespace, *, create: bool = False, backup: bool = True
+    args: argparse.Namespace, *, create: bool = False, backup: bool = True, readonly: bool = False
 ) -> CompanyService:
-    """The company of ``--db`` (or the last one used), remembered as the last one used."""
+    """The company of ``--db`` (or the last one used), logged in as ``--user`` when the
+    company has users. ``--db`` never changes which company later commands use by default
+    (SPEC §5): only the window (and ``demo``, which opens it) remembers a company.
+    ``readonly``: for the commands that only read (``check``, ``report …``, ``export``),
+    which then never create or change a file (``CompanyService.open``)."""
+    from kpidesk.commands.users import log_in
     from kpidesk.services import locations
     from kpidesk.services.company import CompanyService
 
     path = locations.database_for_command(args.db)
-    service = CompanyService.open(path, create=create, backup=backup)
-    locations.remember_database(path)
+    service = CompanyService.open(path, create=create, backup=backup, readonly=readonly)
+    try:
+        log_in(service, args)
+    except BaseException:
+        service.close()
+        raise
     return service
 
 
@@ -60,9 +70,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from kpidesk.services.company import CompanyService
 
     path = locations.database_for_command(args.db)
+    if isinstance(path, str):
+        raise _server_command(path, "init")
     service = CompanyService.create(path, name=args.name, half_months=args.half_months)
     service.close()
-    locations.remember_database(path)
     print(translate("Cli", "created {file}").format(file=path))
     return 0
 
@@ -147,7 +158,7 @@ def _demo_text(summary: DemoSummary) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
         service.export_workbook(args.file, lang=args.lang)
     print(translate("Cli", "wrote {file}").format(file=args.file))
@@ -167,7 +178,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from kpidesk.services.company import restore_database
 
     path = locations.database_for_command(args.db)
+    if isinstance(path, str):
+        raise _server_command(path, "restore")
+    _require_owner_of(path, args)
     safety = restore_database(path, args.file)
+    if safety is None:
+        print(translate("Cli", "restored {file} from {backup}").format(file=path, backup=args.file))
+        return 0
     text = translate(
         "Cli", "restored {file} from {backup} (the previous state is kept in {safety})"
     )
@@ -175,8 +192,43 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_command(location: str, command: str) -> Exception:
+    """The refusal of a company-file command given a server (``init`` and ``restore``
+    have their server forms: ``server init``, ``server upload``)."""
+    from kpidesk.services.errors import UserError
+
+    return UserError.of(
+        "not_for_server",
+        f"'{command}' works on a company file; for a company server use 'server init' or "
+        "'server upload'",
+        command=command,
+    )
+
+
+def _require_owner_of(path: Path, args: argparse.Namespace) -> None:
+    """A company with users is replaced only by its owner (SPEC §8.1); a file that cannot
+    be opened at all (damaged, not a company) is what a restore is for, so it is not
+    asked."""
+    from kpidesk.commands.users import log_in
+    from kpidesk.core.rights import Right
+    from kpidesk.services.company import CompanyService
+    from kpidesk.services.errors import UserError
+
+    if not path.is_file():
+        return
+    try:
+        service = CompanyService.open(path, backup=False, readonly=True)
+    except UserError:
+        return
+    with service:
+        log_in(service, args)
+        service.require(Right.IMPORT, "restore the company")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    service = open_company(args, backup=False)
+    # a damaged file is refused with the damage report (the integrity check's findings
+    # and the newest good backup), by the opening or by the check itself
+    service = open_company(args, readonly=True)
     with service:
         report = service.check()
     print(_check_text(report))
@@ -199,4 +251,7 @@ def _check_text(report: CheckReport) -> str:
         lines += [f"  {line}" for line in problem_lines(report.problems)]
     else:
         lines.append(translate("Cli", "no problems in matrices, employees and payout schedules"))
+    if report.rows:  # a company server: what it holds
+        counts = ", ".join(f"{table} {count}" for table, count in report.rows.items())
+        lines.append(translate("Cli", "rows per table: {counts}").format(counts=counts))
     return "\n".join(lines)

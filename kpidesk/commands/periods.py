@@ -45,7 +45,7 @@ def cmd_period_status(args: argparse.Namespace) -> int:
 
     from kpidesk.services.periods import period_status, status_json
 
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
         status = period_status(service, args.period, date.today())
     if args.format == "json":
@@ -87,20 +87,30 @@ def _status_text(status: PeriodStatus) -> str:
 
 
 def cmd_daily_set(args: argparse.Namespace) -> int:
+    """Add a store's day, or change only the values given of a saved one (SPEC §5): an
+    option left out keeps the saved value; ``--returns ""`` clears the returns."""
     from decimal import Decimal
 
     from kpidesk.core.money import parse_number
-    from kpidesk.services.daily_entry import check_day, save_day
+    from kpidesk.services.daily_entry import (
+        FIELDS,
+        change_day,
+        check_day,
+        merged_values,
+        saved_day,
+    )
     from kpidesk.services.errors import UserError
 
-    values: dict[str, Decimal | None] = {}
-    for name in ("revenue", "receipts", "visitors", "units", "returns"):
+    given: dict[str, Decimal | None] = {}
+    for name in FIELDS:
         text = getattr(args, name)
         if text is None:
-            values[name] = None
+            continue  # not given: kept as saved
+        if name == "returns" and not text.strip():
+            given[name] = None  # cleared
             continue
         try:
-            values[name] = parse_number(text)
+            given[name] = parse_number(text)
         except ValueError:
             raise UserError.of(
                 "option_not_a_number",
@@ -108,11 +118,12 @@ def cmd_daily_set(args: argparse.Namespace) -> int:
                 option=name,
                 value=text,
             ) from None
-    if values["units"] is None:
-        values["units"] = Decimal(0)
+    if not given:
+        raise UserError.of("nothing_to_change", "daily set: give at least one value to save")
     service = open_company(args, backup=False)
     with service:
-        checked = check_day(service, args.store, args.day, values)
+        values = merged_values(saved_day(service, args.store, args.day), given)
+        checked = check_day(service, args.store, args.day, values)  # warnings: the usual day
         if checked.errors:
             errors = checked.errors
             raise UserError(f"{args.store} {args.day:%d.%m.%Y}: {errors[0].message}", errors)
@@ -123,7 +134,8 @@ def cmd_daily_set(args: argparse.Namespace) -> int:
                 store=args.store,
                 day=f"{args.day:%d.%m.%Y}",
             )
-        save_day(service, checked.entry)
+        # the saved day is read again inside the write: only the given values change
+        change_day(service, args.store, args.day, given)
     for line in problem_lines(checked.warnings):
         print(f"  {line}", file=sys.stderr)
     text = translate("Cli", "saved {store} {day}")

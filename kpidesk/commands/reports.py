@@ -1,25 +1,24 @@
 """``kpidesk report bonus|stores|rating``: the period's bonuses (JSON, CSV, the bonus
-workbook or the sheets' PDF), store metrics over a range of days and ratings.
+workbook or the sheets' PDF with the pay list after them), store metrics over a range of
+days and ratings.
 
-Must not: compute a number (services and ``core`` do) or load Qt outside the PDF export.
+Must not: compute a number (services and ``core`` do), judge a period (the services refuse
+a month of a half-month company, ``services.bonus_sheets.require_pay_period``) or load Qt
+outside the PDF export.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from kpidesk.commands.company import open_company
-from kpidesk.commands.language import translate
+from kpidesk.commands.language import release, translate
 from kpidesk.commands.output import emit, write_file
-
-if TYPE_CHECKING:
-    from kpidesk.core.periods import Period
-    from kpidesk.services.company import CompanyService
 
 
 def cmd_report_bonus(args: argparse.Namespace) -> int:
+    from kpidesk.services.bonus_sheets import period_bonuses
     from kpidesk.services.reporting import bonus_report_csv, bonus_report_json
 
     if args.format in ("xlsx", "pdf"):
@@ -27,23 +26,22 @@ def cmd_report_bonus(args: argparse.Namespace) -> int:
             print(f"kpidesk report bonus: --format {args.format} needs -o FILE", file=sys.stderr)
             return 2
         return _report_bonus_file(args)
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
-        refuse_analytics_range(service, args.period)
-        result = service.compute_period(args.period)
+        result = period_bonuses(service, args.period)
     render = bonus_report_json if args.format == "json" else bonus_report_csv
     emit(render(result), args.output)
     return 0
 
 
 def _report_bonus_file(args: argparse.Namespace) -> int:
-    """``report bonus --format xlsx|pdf -o FILE``: the bonus workbook or the sheets' PDF.
+    """``report bonus --format xlsx|pdf -o FILE``: the bonus workbook or the sheets' PDF
+    followed by the pay list's summary sheet.
     Qt is loaded only here, for the PDF (offscreen when there is no display)."""
     from kpidesk.services.bonus_sheets import bonus_batch, export_bonus_workbook
 
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
-        refuse_analytics_range(service, args.period)
         if args.format == "xlsx":
             export_bonus_workbook(
                 service, args.period, args.output, store=args.store, lang=args.lang
@@ -55,42 +53,17 @@ def _report_bonus_file(args: argparse.Namespace) -> int:
     from kpidesk.reports.pdf import write_pdf
     from kpidesk.reports.translations import install_translators
 
+    release()  # a plain QCoreApplication made for a message (the login's) cannot render
     app = gui_application()
     translators = install_translators(app, args.lang)
     try:
-        pages = write_pdf(batch, args.output, lang=args.lang, appendix=args.appendix)
+        pages = write_pdf(batch, args.output, lang=args.lang, appendix=args.appendix, summary=True)
     finally:
         from kpidesk.reports.translations import remove_translators
 
         remove_translators(app, translators)
     print(translate("Cli", "wrote {file}: {pages} page(s)").format(file=args.output, pages=pages))
     return 0
-
-
-def refuse_analytics_range(service: CompanyService, period: Period) -> None:
-    """A month in a half-month company is an analytics range, not a pay period: refused
-    for bonuses with a message naming the two halves (SPEC §2.2).
-
-    Raises:
-        UserError: ``not_a_pay_period``.
-    """
-    from kpidesk.core.periods import Period, PeriodKind
-    from kpidesk.services.errors import UserError
-
-    if period.kind is not PeriodKind.MONTH:
-        return
-    if service.company().pay_period is not PeriodKind.HALF:
-        return
-    year, month = period.start.year, period.start.month
-    first, second = (Period.half(year, month, half).code for half in (1, 2))
-    raise UserError.of(
-        "not_a_pay_period",
-        f"{period.code} is not a pay period: the company pays in half-months "
-        f"({first} and {second})",
-        period=period.code,
-        first=first,
-        second=second,
-    )
 
 
 def cmd_report_stores(args: argparse.Namespace) -> int:
@@ -106,7 +79,7 @@ def cmd_report_stores(args: argparse.Namespace) -> int:
         raise _dates_reversed(args)
     if args.format == "xlsx" and args.output is None:
         raise UserError.of("output_required", "--format xlsx needs -o FILE.xlsx", format="xlsx")
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     # a month (week, quarter, …) given by its dates compares with the previous month, as
     # on the dashboard
     period = calendar_period(args.start, args.end)
@@ -141,7 +114,7 @@ def cmd_report_rating(args: argparse.Namespace) -> int:
         period = calendar_period(args.start, args.end)
     if args.format == "xlsx" and args.output is None:
         raise UserError.of("output_required", "--format xlsx needs -o FILE.xlsx", format="xlsx")
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
         analytics = Analytics(service)
         measure = analytics.measure(args.indicator)

@@ -20,7 +20,7 @@ def cmd_report_tasks(args: argparse.Namespace) -> int:
     from kpidesk.services.tasks import tasks_report
 
     as_of = args.as_of or default_as_of(args.period, date.today())
-    service = open_company(args, backup=False)
+    service = open_company(args, readonly=True)
     with service:
         report = tasks_report(service, args.period, Grouping(args.by), as_of)
     emit(report.as_json() if args.format == "json" else report.as_csv(), args.output)

@@ -4,7 +4,8 @@ For each row: the fact from its source, the index and weighted index with explan
 'what do I need'. A matrix is *incomplete* — no KPI and no pay — when a row has no fact or
 no index (listed in ``missing``), when there is no matrix (``missing == ("matrix",)``) or
 when the matrix has validation errors (in ``problems``). Otherwise the KPI is rounded to
-0.1 % and the pay follows the employee's payout schedule.
+0.1 % and the pay follows the employee's payout schedule. The pay is that of the period:
+in a half-month, half the monthly fixed pay and target bonus (``pay.amounts_for_period``).
 
 The work for a whole period is shared (SPEC §9: a period of 200 employees × 8 rows in
 ≤ 20 ms): the daily rows are grouped once (``PeriodBook``); the matrix and schedule in force
@@ -39,11 +40,18 @@ from kpidesk.core.matrix import Matrix, MatrixRow, matrix_in_force
 from kpidesk.core.money import ONE, ZERO, round_kpi
 from kpidesk.core.needs import fact_for_index, next_step_fact
 from kpidesk.core.org import Employee
-from kpidesk.core.pay import pay_for, per_indicator_pay
+from kpidesk.core.pay import amounts_for_period, pay_for, per_indicator_payout
 from kpidesk.core.payout import PayoutSchedule, next_step, schedule_for
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem, has_errors
-from kpidesk.core.results import EmployeeResult, PeriodResult, RowNeed, RowResult
+from kpidesk.core.results import (
+    EmployeeResult,
+    HalfMonthPay,
+    PeriodResult,
+    RowNeed,
+    RowPayout,
+    RowResult,
+)
 from kpidesk.core.sources import FactReader, PeriodBook, fact_reader
 
 
@@ -147,11 +155,23 @@ class _Calculation:
         return found
 
     def employee(self, employee: Employee) -> EmployeeResult:
+        employee, half_month = amounts_for_period(employee, self.period)
         schedule = self.schedule_for(employee.position)
         matrix = self.matrix_for(employee)
         if matrix is None:
             return EmployeeResult(
-                employee, self.period, None, schedule, (), None, None, None, None, ("matrix",), ()
+                employee,
+                self.period,
+                None,
+                schedule,
+                (),
+                None,
+                None,
+                None,
+                None,
+                ("matrix",),
+                (),
+                half_month=half_month,
             )
         plan = self.plan_of(matrix)
         facts: list[Decimal | None] = []
@@ -176,7 +196,7 @@ class _Calculation:
         if not missing and not plan.invalid:
             exact = sum((value for value in weighted if value), ZERO)  # as ``kpi_exact``
         return self._result(
-            employee, matrix, schedule, plan, facts, figures, missing, exact, weighted
+            employee, matrix, schedule, plan, facts, figures, missing, exact, weighted, half_month
         )
 
     def _result(
@@ -190,18 +210,19 @@ class _Calculation:
         missing: list[str],
         exact: Decimal | None,
         weighted: list[Decimal],
+        half_month: HalfMonthPay | None,
     ) -> EmployeeResult:
         plans = plan.rows
         rounded = round_kpi(exact) if exact is not None else None
         pay = None
-        bonuses: tuple[Decimal | None, ...] | None = None
+        payouts: tuple[RowPayout, ...] | None = None
         if rounded is not None:
             if schedule.per_indicator:
                 pairs = [
                     (row_plan.row.weight, found.index if found and found.index else Decimal(0))
                     for row_plan, found in zip(plans, figures, strict=True)
                 ]
-                pay, bonuses = per_indicator_pay(employee, schedule, pairs)
+                pay, payouts = per_indicator_payout(employee, schedule, pairs)
             else:
                 pay = pay_for(employee, schedule, rounded)
         # Whole-matrix payout: one next step for every row (none above the threshold).
@@ -211,7 +232,7 @@ class _Calculation:
             else None
         )
         if schedule.per_indicator or whole_step is not None:
-            rows = self._own_rows(schedule, plans, facts, figures, bonuses, exact)
+            rows = self._own_rows(schedule, plans, facts, figures, payouts, exact)
         else:  # the usual case: the shared results of each (row, fact)
             rows = tuple(
                 found.result if found is not None else row_plan.no_fact
@@ -233,6 +254,7 @@ class _Calculation:
             pay=pay,
             missing=tuple(missing),
             problems=plan.problems,
+            half_month=half_month,
         )
 
     @staticmethod
@@ -241,14 +263,16 @@ class _Calculation:
         plans: tuple[_RowPlan, ...],
         facts: list[Decimal | None],
         figures: list[_RowFigures | None],
-        bonuses: tuple[Decimal | None, ...] | None,
+        payouts: tuple[RowPayout, ...] | None,
         exact: Decimal | None,
     ) -> tuple[RowResult, ...]:
-        """Rows with this employee's own next-step needs and row bonuses."""
-        if bonuses is None:
-            bonuses = (None,) * len(plans)
+        """Rows with this employee's own next-step needs and per-indicator payouts."""
+        row_payouts: tuple[RowPayout | None, ...] = (
+            payouts if payouts is not None else (None,) * len(plans)
+        )
         rows = []
-        for row_plan, fact, found, bonus in zip(plans, facts, figures, bonuses, strict=True):
+        for row_plan, fact, found, payout in zip(plans, facts, figures, row_payouts, strict=True):
+            bonus = payout.amount if payout is not None else None
             index = found.index if found is not None else None
             need = row_plan.full_need
             if index is not None:
@@ -260,7 +284,16 @@ class _Calculation:
             if found is None:
                 rows.append(
                     RowResult(
-                        row_plan.row, row_plan.indicator, fact, None, None, None, None, need, bonus
+                        row_plan.row,
+                        row_plan.indicator,
+                        fact,
+                        None,
+                        None,
+                        None,
+                        None,
+                        need,
+                        bonus,
+                        payout,
                     )
                 )
                 continue
@@ -276,6 +309,7 @@ class _Calculation:
                     shared.weighted_explanation,
                     need,
                     bonus,
+                    payout,
                 )
             )
         return tuple(rows)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import KPI, Entry, Rating, Score, Subject, mean_kpi, rank
-from kpidesk.core.results import PeriodResult
+from kpidesk.core.results import PeriodResult, Status
 
 GroupOf = Callable[[Employee], str | None]
 
@@ -36,7 +36,7 @@ def employee_kpis(results: Sequence[PeriodResult]) -> dict[str, Score]:
             name = employee.employee.name
             worked[name] = worked.get(name, 0) + 1
             bucket = values.setdefault(name, [])
-            if employee.pay is not None and employee.kpi is not None:
+            if employee.status is Status.COMPLETE and employee.kpi is not None:
                 bucket.append(employee.kpi)
     return {name: Score(mean_kpi(kpis), len(kpis), worked[name]) for name, kpis in values.items()}
 
@@ -65,7 +65,7 @@ def group_kpis(results: Sequence[PeriodResult], group_of: GroupOf) -> dict[str |
             total[group] = total.get(group, 0) + 1
             complete.setdefault(group, 0)
             per_period.setdefault(group, [])
-            if employee.pay is not None and employee.kpi is not None:
+            if employee.status is Status.COMPLETE and employee.kpi is not None:
                 complete[group] += 1
                 kpis.setdefault(group, []).append(employee.kpi)
         for group, values in kpis.items():

@@ -45,6 +45,24 @@ class RowNeed:
 
 
 @dataclass(frozen=True)
+class RowPayout:
+    """A row's pay under per-indicator payout (SPEC §2.5): ``share × coefficient = amount``.
+
+    Attributes:
+        share: the row's share of the target bonus, in kopecks (largest remainder).
+        coefficient: the payout coefficient of the row's index rounded to 0.1 %.
+        amount: ``round_half_up(share × coefficient)``, never negative; the bonus is the
+            sum of the rows' amounts.
+        explanation: ``16 333,33 × 0,925 = 15 108,33``.
+    """
+
+    share: Decimal
+    coefficient: Decimal
+    amount: Decimal
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
 class RowResult:
     """One matrix row computed: fact, index (unrounded) and weighted index."""
 
@@ -56,7 +74,8 @@ class RowResult:
     index_explanation: Explanation | None
     weighted_explanation: Explanation | None
     need: RowNeed | None
-    row_bonus: Decimal | None = None  # per-indicator payout only
+    row_bonus: Decimal | None = None  # per-indicator payout only (= ``payout.amount``)
+    payout: RowPayout | None = None  # per-indicator payout of a complete matrix only
 
 
 class Status(Enum):
@@ -68,7 +87,13 @@ class Status(Enum):
 
 @dataclass(frozen=True)
 class PayResult:
-    """Pay for the period: coefficient, bonus and total, each rounded at its end."""
+    """Pay for the period: coefficient, bonus and total, each rounded at its end.
+
+    With per-indicator payout (``per_indicator``) there is no single payout coefficient:
+    ``coefficient`` is then only the effective share of the target bonus
+    (``Σ weight × coefficient_i``), which does not reproduce the rounded row amounts, so
+    nothing prints it as the payout coefficient (see :attr:`payout_coefficient`).
+    """
 
     coefficient: Decimal
     bonus: Decimal
@@ -77,11 +102,41 @@ class PayResult:
     coefficient_explanation: Explanation
     bonus_explanation: Explanation
     total_explanation: Explanation
+    per_indicator: bool = False
+
+    @property
+    def payout_coefficient(self) -> Decimal | None:
+        """The one coefficient that gives ``bonus = target bonus × coefficient``; ``None``
+        for per-indicator payout (each row has its own, ``RowResult.payout``)."""
+        return None if self.per_indicator else self.coefficient
+
+
+@dataclass(frozen=True)
+class HalfMonthPay:
+    """How a half-month's fixed pay and target bonus come from the monthly amounts
+    (SPEC §2.2): H1 pays ``round_half_up(monthly / 2)``, H2 the rest.
+
+    Attributes:
+        monthly_fixed_pay: the monthly fixed pay in force (rounded to kopecks).
+        monthly_target_bonus: the monthly target bonus in force (rounded to kopecks).
+        fixed_pay_explanation: ``39 700,00 / 2 = 19 850,00`` (H1) or
+            ``39 700,00 − 19 850,00 = 19 850,00`` (H2).
+        target_bonus_explanation: the same for the target bonus.
+    """
+
+    monthly_fixed_pay: Decimal
+    monthly_target_bonus: Decimal
+    fixed_pay_explanation: Explanation
+    target_bonus_explanation: Explanation
 
 
 @dataclass(frozen=True)
 class EmployeeResult:
-    """One employee's matrix, KPI and pay for a period."""
+    """One employee's matrix, KPI and pay for a period.
+
+    ``employee`` carries the fixed pay and target bonus *of the period*: the monthly
+    amounts in force, or in a half-month their half (``half_month`` then says how).
+    """
 
     employee: Employee
     period: Period
@@ -94,11 +149,25 @@ class EmployeeResult:
     pay: PayResult | None
     missing: tuple[str, ...]  # indicator codes without a fact (or "matrix" when none)
     problems: tuple[Problem, ...]
+    # The reader may not see this person's money (SPEC §8.1, ``core.visibility``): ``pay``
+    # and every row's bonus are absent, the employee's amounts are not theirs to show.
+    money_withheld: bool = False
+    # A half-month period: how the employee's amounts were halved (``None`` in a month).
+    half_month: HalfMonthPay | None = None
 
     @property
     def status(self) -> Status:
         """Complete when every row has a fact and index and the matrix is valid."""
-        return Status.COMPLETE if self.pay is not None else Status.INCOMPLETE
+        if self.pay is not None or (self.money_withheld and self.kpi is not None):
+            return Status.COMPLETE
+        return Status.INCOMPLETE
+
+    @property
+    def fixed_pay(self) -> Decimal | None:
+        """The fixed pay of the period as the reader may see it (``None``: withheld)."""
+        if self.money_withheld:
+            return None
+        return self.pay.fixed_pay if self.pay is not None else self.employee.fixed_pay
 
 
 @dataclass(frozen=True)

@@ -87,15 +87,19 @@ class Actor:
     """Who is working: a user's name and role, their store (a manager) and linked employee.
 
     ``role`` is ``None`` while the company has no users: then every right is granted.
+    Once it has users, who has not logged in is ``anonymous`` and holds none.
     """
 
     name: str
     role: Role | None = None
     store: str | None = None
     employee: str | None = None
+    anonymous: bool = False  # a company with users, and no one logged in: no rights
 
     def scope(self, right: Right) -> Scope:
         """How far ``right`` reaches for this actor."""
+        if self.anonymous:
+            return Scope.NONE
         if self.role is None:
             return Scope.ALL
         return RIGHTS[right][self.role]

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.gui.rights import fixed_store
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 
@@ -26,7 +27,8 @@ class AppContext(QObject):
         changed(Change): data changed (after a service call committed it).
         periodChanged(Period): the period selector moved.
         storeChanged(object): the store filter changed (a store name or ``None`` = all).
-        companyOpened(): another company file is open (everything must reload).
+        companyOpened(): another company file is open, or someone else logged in to it
+            (everything must reload and follow the new user's rights).
     """
 
     changed = Signal(object)
@@ -48,7 +50,7 @@ class AppContext(QObject):
         self.lang = lang
         self.today = today or date.today()
         self._period = period or self.default_period()
-        self._store: str | None = None
+        self._store: str | None = fixed_store(service.actor)
 
     # --- the company ----------------------------------------------------------------------
     @property
@@ -67,10 +69,31 @@ class AppContext(QObject):
         self._service = service
         if old is not service:
             old.close()
-        self._store = None
+        self._store = fixed_store(service.actor)
         self._period = self.default_period()
         self.companyOpened.emit()
         self.changed.emit(Change(ChangeKind.COMPANY))
+
+    def signed_in(self) -> None:
+        """Someone else now works on the open company (a login, or the first user just
+        created): every view follows their rights; the period stays."""
+        self._store = fixed_store(self._service.actor)
+        self.companyOpened.emit()
+        self.changed.emit(Change(ChangeKind.COMPANY))
+
+    def worker_opener(self) -> Callable[[], CompanyService]:
+        """How a background worker opens its own connection to the company as who is
+        working (called on the GUI thread; the function it returns runs on the worker's):
+        without the signed-in user a company with users would refuse it everything."""
+        database, actor = self.database_path, self._service.actor
+
+        def open_company() -> CompanyService:
+            service = CompanyService.open(database, backup=False)
+            if actor.role is not None:
+                service.sign_in(actor)
+            return service
+
+        return open_company
 
     def pay_period_kind(self) -> PeriodKind:
         """MONTH or HALF, as the company pays."""
@@ -99,7 +122,8 @@ class AppContext(QObject):
         return self._store
 
     def set_store(self, store: str | None) -> None:
-        """Filter by a store (``None`` = every store)."""
+        """Filter by a store (``None`` = every store); a store manager's stays theirs."""
+        store = fixed_store(self._service.actor) or store
         if store != self._store:
             self._store = store
             self.storeChanged.emit(store)

@@ -1,6 +1,10 @@
-"""The File menu: New company…, Open…, Recent files, Import workbook…, Export…, Backup
-now, Restore…, Settings…, Quit. Every action goes through services; errors become a message
-box that says what and where."""
+"""The File menu: New company…, Open…, Recent files, Log in as another user…, Import
+workbook…, Export…, Backup now, Restore…, Settings…, Quit. Every action goes through
+services; errors become a message box that says what and where.
+
+A company with users asks who is working whenever it is opened (``login_dialog``); a login
+that is cancelled leaves the company that was open. Import, Export, Backup and Restore are
+offered only to the roles that hold their rights (SPEC §8.1)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
+from kpidesk.core.rights import Right, Scope
+from kpidesk.gui import login_dialog
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import error_text, problem_text
@@ -45,6 +51,7 @@ class FileActions:
             self.tr("Open…"), self.open_company, QKeySequence.StandardKey.Open
         )
         self.recent_menu = menu.addMenu(self.tr("Recent files"))
+        self.login_action = self._add(self.tr("Log in as another user…"), self.log_in_again)
         menu.addSeparator()
         self.import_action = self._add(self.tr("Import workbook…"), self.import_workbook, "Ctrl+I")
         self.export_action = self._add(self.tr("Export…"), self.export_workbook, "Ctrl+E")
@@ -56,6 +63,7 @@ class FileActions:
         menu.addSeparator()
         self.quit_action = self._add(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.refresh_recent()
+        self.follow_rights()
 
     @staticmethod
     def tr(text: str) -> str:
@@ -83,6 +91,19 @@ class FileActions:
             box.setDetailedText(details)
         box.open()
 
+    def follow_rights(self) -> None:
+        """Offer only what the logged-in user's role may do with the whole company."""
+        service = self.context.service
+        actor = service.actor
+        for action, right in (
+            (self.import_action, Right.IMPORT),
+            (self.export_action, Right.EXPORT),
+            (self.backup_action, Right.BACKUP),
+            (self.restore_action, Right.IMPORT),
+        ):
+            action.setEnabled(actor.scope(right) is Scope.ALL)
+        self.login_action.setEnabled(service.logins_on())
+
     # --- companies ------------------------------------------------------------------------
     def refresh_recent(self) -> None:
         """Rebuild the Recent files submenu."""
@@ -98,14 +119,27 @@ class FileActions:
         locations.remember_database(service.path)
         self.context.replace_service(service)
 
-    def open_path(self, path: Path) -> None:
-        """Open a company file, or say why not."""
+    def open_path(self, path: Path) -> bool:
+        """Open a company file (asking who is working when it has users), or say why not.
+        Returns whether it was opened."""
         try:
             service = CompanyService.open(path)
         except UserError as error:
             self._error(self.tr("Cannot open the file"), error)
-            return
+            return False
+        if not login_dialog.ask_login(service, self.window):
+            service.close()
+            return False
         self.switch_to(service)
+        return True
+
+    def log_in_again(self) -> bool:
+        """Let someone else log in to the open company. Returns whether they did."""
+        service = self.context.service
+        if not service.logins_on() or not login_dialog.ask_login(service, self.window):
+            return False
+        self.context.signed_in()
+        return True
 
     def new_company(self) -> None:
         """Create an empty company in a file the user chooses."""
@@ -164,10 +198,10 @@ class FileActions:
         if not name:
             return
         target = Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx")
-        database, lang = self.context.database_path, self.context.lang
+        open_company, lang = self.context.worker_opener(), self.context.lang
 
         def work(progress: object, cancelled: object) -> Path:
-            with CompanyService.open(database, backup=False) as service:
+            with open_company() as service:
                 service.export_workbook(target, lang=lang)
             return target
 
@@ -223,12 +257,22 @@ class FileActions:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        actor = self.context.service.actor
         self.context.service.close()
+        restored = True
         try:
             restore_database(path, Path(name))
         except UserError as error:
             self._error(self.tr("Restore failed"), error)
+            restored = False
         service = CompanyService.open(path)
+        if not restored and actor.role is not None:
+            service.sign_in(actor)  # the file is unchanged: who was working still is
+        elif not login_dialog.ask_login(service, self.window):
+            # the restored company has other users, and nobody logged in to it
+            service.close()
+            self.window.close()
+            return
         self.switch_to(service)
 
     def settings(self) -> None:

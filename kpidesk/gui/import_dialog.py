@@ -25,7 +25,6 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import problem_text
 from kpidesk.services.changes import Change, ChangeKind
-from kpidesk.services.company import CompanyService
 from kpidesk.services.importing import ImportReport
 
 
@@ -84,10 +83,10 @@ class ImportDialog(QDialog):
         self.reject()
 
     def _run(self, *, dry_run: bool) -> None:
-        database, path = self.context.database_path, self.path
+        open_company, path = self.context.worker_opener(), self.path
 
         def work(progress: object, cancelled: object) -> ImportReport:
-            with CompanyService.open(database, backup=False) as service:
+            with open_company() as service:
                 return service.import_workbook(
                     path,
                     dry_run=dry_run,

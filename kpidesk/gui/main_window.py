@@ -1,7 +1,9 @@
 """The main window (SPEC §4): left navigation of the sections, a toolbar with the period
 selector and the store filter, an Edit menu whose undo/redo follow the visible section, and
-a status bar with the database file, the last backup and the period's problem count.
-The File menu lives in ``file_actions``."""
+a status bar with who is logged in, the database file, the last backup and the period's
+problem count. The navigation and the store filter show only what the logged-in user's role
+allows (``gui.rights``): a store manager's filter is fixed to their store, an employee has
+none. The File menu lives in ``file_actions``."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.rights import chooses_store, fixed_store, shows_section, start_section, who_text
 from kpidesk.gui.section import Section
 from kpidesk.gui.sections import SectionEntry
 from kpidesk.gui.widgets.period_selector import PeriodSelector
@@ -39,6 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.entries = list(entries)
+        self.shown: list[SectionEntry] = []  # the entries the navigation offers now
         self.sections: list[Section] = []  # built so far, in the order they were built
         self.undo_group = QUndoGroup(self)
         self.setObjectName("main_window")
@@ -53,8 +57,7 @@ class MainWindow(QMainWindow):
         context.companyOpened.connect(self._on_company_opened)
         self._refresh_title()
         self.refresh_status()
-        if self.entries:
-            self.navigation.setCurrentRow(0)
+        self._fill_navigation()
 
     # --- layout ---------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -66,11 +69,10 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
         self.stack = QStackedWidget(splitter)
-        for entry in self.entries:
-            item = QListWidgetItem(entry.title(), self.navigation)
-            item.setData(Qt.ItemDataRole.UserRole, entry.key)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        # the navigation as narrow as its titles allow: the wide tables need the room
+        splitter.setSizes([180, 1100])
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._show_section)
 
@@ -86,12 +88,13 @@ class MainWindow(QMainWindow):
         spacer = QWidget(toolbar)
         spacer.setFixedWidth(24)
         toolbar.addWidget(spacer)
-        toolbar.addWidget(QLabel(self.tr("Store:") + " ", toolbar))
+        self.store_label = QLabel(self.tr("Store:") + " ", toolbar)
+        self.store_label_action = toolbar.addWidget(self.store_label)
         self.store_filter = QComboBox(toolbar)
         self.store_filter.setObjectName("store_filter")
         self.store_filter.setMinimumWidth(200)
         self.store_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        toolbar.addWidget(self.store_filter)
+        self.store_filter_action = toolbar.addWidget(self.store_filter)
         self._fill_store_filter()
         self.store_filter.currentIndexChanged.connect(self._store_chosen)
 
@@ -111,6 +114,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.user_label = QLabel(bar)
+        self.user_label.setObjectName("user_label")
+        bar.addPermanentWidget(self.user_label)
         self.database_label = QLabel(bar)
         self.backup_label = QLabel(bar)
         self.problems_label = QLabel(bar)
@@ -125,8 +131,33 @@ class MainWindow(QMainWindow):
         stack = getattr(section, "undo_stack", None)
         return stack if isinstance(stack, QUndoStack) else None
 
+    def _fill_navigation(self) -> None:
+        """Offer the sections the logged-in user's role allows, staying on the current one
+        when it is still allowed."""
+        actor = self.context.service.actor
+        row = self.navigation.currentRow()
+        current = self.shown[row].key if 0 <= row < len(self.shown) else None
+        self.shown = [entry for entry in self.entries if shows_section(actor, entry.key)]
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for entry in self.shown:
+            item = QListWidgetItem(entry.title(), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        self.navigation.blockSignals(False)
+        keys = [entry.key for entry in self.shown]
+        wanted = current if current in keys else start_section(actor)
+        if keys:
+            self.navigation.setCurrentRow(keys.index(wanted) if wanted in keys else 0)
+
+    def section_keys(self) -> list[str]:
+        """The keys of the sections the navigation offers, in its order."""
+        return [entry.key for entry in self.shown]
+
     def section(self, key: str) -> Section | None:
-        """The section with this key, built on first use; ``None`` if the window has none."""
+        """The section with this key, built on first use; ``None`` if the window has none
+        or the logged-in user's role may not see it."""
+        if key not in self.section_keys():
+            return None
         built = next((s for s in self.sections if s.key == key), None)
         if built is not None:
             return built
@@ -142,9 +173,9 @@ class MainWindow(QMainWindow):
         return section
 
     def _show_section(self, row: int) -> None:
-        if row < 0 or row >= len(self.entries):
+        if row < 0 or row >= len(self.shown):
             return
-        section = self.section(self.entries[row].key)
+        section = self.section(self.shown[row].key)
         if section is None:
             return
         self.stack.setCurrentWidget(section)
@@ -154,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str, **target: object) -> bool:
         """Switch to a section (and, with ``target``, to one item in it)."""
-        for row, entry in enumerate(self.entries):
+        for row, entry in enumerate(self.shown):
             if entry.key == key:
                 self.navigation.setCurrentRow(row)
                 section = self.section(key)
@@ -165,15 +196,25 @@ class MainWindow(QMainWindow):
 
     # --- reacting -------------------------------------------------------------------------
     def _fill_store_filter(self) -> None:
+        actor = self.context.service.actor
+        fixed = fixed_store(actor)
         self.store_filter.blockSignals(True)
         self.store_filter.clear()
-        self.store_filter.addItem(self.tr("All stores"), None)
+        if fixed is None:
+            self.store_filter.addItem(self.tr("All stores"), None)
         for store in self.context.service.company().stores:
-            if not store.archived:
+            if not store.archived and (fixed is None or store.name == fixed):
                 self.store_filter.addItem(store.name, store.name)
         index = self.store_filter.findData(self.context.store)
         self.store_filter.setCurrentIndex(max(index, 0))
+        self.store_filter.setEnabled(fixed is None)
+        self.store_filter.setToolTip(
+            self.tr("A store manager sees their own store only.") if fixed is not None else ""
+        )
         self.store_filter.blockSignals(False)
+        shown = chooses_store(actor)
+        self.store_label_action.setVisible(shown)
+        self.store_filter_action.setVisible(shown)
 
     def _store_chosen(self, index: int) -> None:
         self.context.set_store(self.store_filter.itemData(index))
@@ -196,6 +237,8 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         self.refresh_status()
         self.file_actions.refresh_recent()
+        self.file_actions.follow_rights()
+        self._fill_navigation()
 
     def _refresh_title(self) -> None:
         name = self.context.service.company().name or self.context.database_path.stem
@@ -203,6 +246,9 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Show the database, the last backup and the period's problems in the status bar."""
+        who = who_text(self.context.service.actor)
+        self.user_label.setText(who)
+        self.user_label.setVisible(bool(who))
         path = self.context.database_path
         self.database_label.setText(self.tr("Database: %1").replace("%1", path.name))
         self.database_label.setToolTip(str(path))

@@ -100,6 +100,12 @@ SECTIONS: tuple[SectionEntry, ...] = (
         _title(QT_TRANSLATE_NOOP("Sections", "Directories")),
     ),
     SectionEntry(
+        "users",
+        "kpidesk.gui.users.section",
+        "UsersSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Users")),
+    ),
+    SectionEntry(
         "audit",
         "kpidesk.gui.audit.section",
         "AuditSection",

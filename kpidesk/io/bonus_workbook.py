@@ -13,9 +13,19 @@ typed with a few decimals) would round up here and down in the app. The per-indi
 payout's split of the target bonus (largest remainder, see ``core.pay``) is reproduced with
 ``ROUNDDOWN`` and a ``SUMPRODUCT`` rank.
 
-Incomplete employees keep their inputs; their KPI, coefficient, bonus and total cells hold
-the text "нет данных" (no data). User text that starts with ``=``, ``+``, ``-`` or ``@``
-is written as text with Excel's quote prefix, never as a formula (SPEC §8).
+An incomplete employee's sheet has the same live formulas as a complete one with the
+missing fact cell empty (SPEC §6): every computed cell waits with the text "нет данных"
+(no data) until the cells it reads hold numbers, so typing the fact in Excel computes the
+index, KPI, bonus, total and the status. Only a matrix the app refuses (no matrix, errors
+in it) keeps plain "нет данных" cells. A per-indicator sheet has no single payout
+coefficient: its coefficient cell says "по показателям" and each row has its share,
+coefficient and amount. In a half-month the fixed pay and target bonus cells are formulas
+over the monthly amounts beside them (H1: ``ROUND(monthly/2)``, H2: the rest, SPEC §2.2).
+The summary's totals follow SPEC §2.5: fixed pay over everyone, bonus and total over the
+complete sheets, and the number of incomplete ones beside them.
+
+User text that starts with ``=``, ``+``, ``-`` or ``@`` is written as text with Excel's
+quote prefix, never as a formula (SPEC §8).
 
 The words, number formats, safe text, sheet titles and the index and payout formulas
 live in ``io.bonus_workbook_formulas``; this module lays out the sheets.
@@ -31,7 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core.indicators import IndexMethod
+from kpidesk.core.pay import half_of
 from kpidesk.core.payout import PayoutKind
+from kpidesk.core.problems import has_errors
 from kpidesk.core.results import EmployeeResult, PeriodResult, RowResult
 from kpidesk.io.bonus_workbook_formulas import (
     COEFFICIENT_FORMAT,
@@ -48,6 +60,8 @@ from kpidesk.io.bonus_workbook_formulas import (
     sheet_ref,
     sheet_title,
     status_text,
+    text_literal,
+    when_number,
 )
 
 
@@ -65,6 +79,9 @@ class _EmployeeSheet:
         self.helper_row = 0
         self.locked = locked
         self.cells: dict[str, str] = {}
+        self.no_data = self.words["no_data"]
+        # live formulas unless the app refuses the matrix itself (none, or errors in it)
+        self.live = result.matrix is not None and not has_errors(result.problems)
 
     def write(self) -> None:
         from openpyxl.styles import Font
@@ -83,21 +100,13 @@ class _EmployeeSheet:
         for offset, (key, value) in enumerate(heading, start=2):
             ws.cell(offset, 1, words[key]).font = bold
             put_text(ws.cell(offset, 2), str(value))
-        for row, key, value in (
-            (6, "fixed_pay", employee.fixed_pay),
-            (7, "target_bonus", employee.target_bonus),
-        ):
-            ws.cell(row, 1, words[key]).font = bold
-            cell = ws.cell(row, 2, number_value(value))
-            cell.number_format = MONEY_FORMAT
+        self._amounts(bold)
         ws.cell(8, 1, words["status"]).font = bold
-        status = status_text(result, self.lang)
-        status += "; " + (words["locked"] if self.locked else words["draft"])
-        put_text(ws.cell(8, 2), status)
         self.cells.update(fixed="$B$6", status="$B$8")
         last = self._matrix(bold)
         self._totals(last, bold)
-        widths = {"A": 30, "B": 26, "C": 11, "D": 9, "E": 12, "F": 12, "G": 12, "H": 15}
+        self._status()
+        widths = {"A": 30, "B": 26, "C": 11, "D": 13, "E": 12, "F": 12, "G": 12, "H": 15}
         for column, width in widths.items():
             ws.column_dimensions[column].width = width
         for column in "IJKLMNO":
@@ -107,6 +116,40 @@ class _EmployeeSheet:
     @property
     def per_indicator(self) -> bool:
         return self.result.schedule.per_indicator
+
+    def _amounts(self, bold: Any) -> None:
+        """B6 fixed pay and B7 target bonus of the period; in a half-month formulas over
+        the monthly amounts in D6/D7 (H1 ``ROUND(monthly/2)``, H2 ``monthly − H1``)."""
+        ws, words, result = self.ws, self.words, self.result
+        employee = result.employee
+        half = None if result.money_withheld else result.half_month
+        rows = (
+            (6, "fixed_pay", employee.fixed_pay, half.monthly_fixed_pay if half else None),
+            (7, "target_bonus", employee.target_bonus, half.monthly_target_bonus if half else None),
+        )
+        which = half_of(result.period)
+        for row, key, value, monthly in rows:
+            ws.cell(row, 1, words[key]).font = bold
+            if monthly is None or which is None:
+                ws.cell(row, 2, number_value(value)).number_format = MONEY_FORMAT
+                continue
+            ws.cell(row, 3, words["monthly"])
+            ws.cell(row, 4, number_value(monthly)).number_format = MONEY_FORMAT
+            first = f"ROUND(ROUND(D{row}/2,8),2)"
+            formula = f"={first}" if which == 1 else f"=ROUND(D{row}-{first},2)"
+            ws.cell(row, 2, formula).number_format = MONEY_FORMAT
+
+    def _status(self) -> None:
+        """B8: the status; on a live sheet a formula that turns "complete" once the total
+        computes (a fact typed in)."""
+        ws, words, result = self.ws, self.words, self.result
+        lock = "; " + (words["locked"] if self.locked else words["draft"])
+        status = status_text(result, self.lang) + lock
+        if not self.live or result.pay is not None:
+            put_text(ws.cell(8, 2), status)
+            return
+        complete = text_literal(words["complete"] + lock)
+        ws.cell(8, 2, f"=IF(ISNUMBER({self.cells['total']}),{complete},{text_literal(status)})")
 
     def _matrix(self, bold: Any) -> int:
         ws, words = self.ws, self.words
@@ -142,14 +185,17 @@ class _EmployeeSheet:
                 cell.number_format = (
                     MONEY_FORMAT if money else WHOLE_FORMAT if whole else NUMBER_FORMAT
                 )
-        formula = index_formula(row, r)
-        no_data = words["no_data"]
+        if row.fact is None:  # the empty fact cell, formatted for the fact to be typed
+            ws.cell(r, 8).number_format = MONEY_FORMAT if money else NUMBER_FORMAT
+        no_data = self.no_data
+        formula = index_formula(row, r, no_data) if self.live else None
         if formula is None:
             ws.cell(r, 9, no_data)
             ws.cell(r, 10, no_data)
         else:
             ws.cell(r, 9, formula).number_format = PERCENT_FORMAT
-            ws.cell(r, 10, f"=D{r}*I{r}").number_format = PERCENT_FORMAT
+            weighted = "=" + when_number(f"I{r}", f"D{r}*I{r}", no_data)
+            ws.cell(r, 10, weighted).number_format = PERCENT_FORMAT
 
     def _totals(self, last: int, bold: Any) -> None:
         ws, words, result = self.ws, self.words, self.result
@@ -163,29 +209,33 @@ class _EmployeeSheet:
             kpi=f"$B${t + 1}", coefficient=f"$B${t + 2}", bonus=f"$B${t + 3}", total=f"$B${t + 4}"
         )
         schedule_cells = self._schedule(t + 6, bold)
-        if result.pay is None:
+        no_data = self.no_data
+        if not self.live or last < first:
             for cell in (kpi_exact, kpi, coefficient, bonus, total):
-                ws[cell] = words["no_data"]
+                ws[cell] = no_data
             return
-        rows = f"J{first}:J{last}"
-        ws[kpi_exact] = f"=SUM({rows})"
+        indices, weighted = f"I{first}:I{last}", f"J{first}:J{last}"
+        # the KPI waits until every row's index is a number (a missing fact typed in)
+        ws[kpi_exact] = (
+            f"=IF(COUNT({indices})=ROWS({indices}),SUM({weighted}),{text_literal(no_data)})"
+        )
         ws[kpi_exact].number_format = "0.0000%"
-        ws[kpi] = f"=ROUND(ROUND({kpi_exact},10),3)"
+        ws[kpi] = "=" + when_number(kpi_exact, f"ROUND(ROUND({kpi_exact},10),3)", no_data)
         ws[kpi].number_format = PERCENT_FORMAT
         ws[kpi].font = bold
         if self.per_indicator:
             self._per_indicator(first, last, schedule_cells)
-            weights = f"D{first}:D{last}"
-            ws[coefficient] = (
-                f"=SUMPRODUCT(({weights}>0)*{weights},L{first}:L{last})" if last >= first else "=0"
-            )
-            ws[bonus] = f"=SUM(M{first}:M{last})" if last >= first else "=0"
+            ws[coefficient] = self.words["by_indicator"]  # no single coefficient (SPEC §2.5)
+            ws[bonus] = "=" + when_number(kpi, f"SUM(M{first}:M{last})", no_data)
         else:
-            ws[coefficient] = "=" + coefficient_formula(kpi, result.schedule, schedule_cells)
-            ws[bonus] = f"=MAX(0,ROUND(ROUND(MAX(B7,0)*{coefficient},8),2))"
-        ws[coefficient].number_format = COEFFICIENT_FORMAT
+            coefficient_of = coefficient_formula(kpi, result.schedule, schedule_cells)
+            ws[coefficient] = "=" + when_number(kpi, coefficient_of, no_data)
+            ws[coefficient].number_format = COEFFICIENT_FORMAT
+            ws[bonus] = "=" + when_number(
+                coefficient, f"MAX(0,ROUND(ROUND(MAX(B7,0)*{coefficient},8),2))", no_data
+            )
         ws[bonus].number_format = MONEY_FORMAT
-        ws[total] = f"=B6+{bonus}"
+        ws[total] = "=" + when_number(bonus, f"B6+{bonus}", no_data)
         ws[total].number_format = MONEY_FORMAT
         ws[total].font = bold
 
@@ -239,8 +289,10 @@ class _EmployeeSheet:
             rank = f"SUMPRODUCT(--({remainders}>O{r}))+SUMPRODUCT(--($O${first}:O{r}=O{r}))"
             ws[f"K{r}"] = f"=N{r}+IF({rank}<={left},0.01,0)"
             row_kpi = f"ROUND(ROUND(I{r},10),3)"
-            ws[f"L{r}"] = "=" + coefficient_formula(row_kpi, self.result.schedule, cells)
-            ws[f"M{r}"] = f"=MAX(0,ROUND(ROUND(K{r}*L{r},8),2))"
+            row_coefficient = coefficient_formula(row_kpi, self.result.schedule, cells)
+            ws[f"L{r}"] = "=" + when_number(f"I{r}", row_coefficient, self.no_data)
+            amount = f"MAX(0,ROUND(ROUND(K{r}*L{r},8),2))"
+            ws[f"M{r}"] = "=" + when_number(f"L{r}", amount, self.no_data)
             for column, fmt in (("K", MONEY_FORMAT), ("L", COEFFICIENT_FORMAT)):
                 ws[f"{column}{r}"].number_format = fmt
             ws[f"M{r}"].number_format = MONEY_FORMAT
@@ -275,13 +327,19 @@ def _summary(ws: Any, sheets: Sequence[tuple[str, _EmployeeSheet]], lang: str) -
             cell = ws.cell(r, column, "=" + sheet_ref(title, sheet.cells[key]))
             cell.number_format = fmt
     if sheets:
+        # SPEC §2.5: fixed pay over everyone; bonus and total over the complete sheets,
+        # the number of incomplete ones beside them (live: a fact typed in counts)
         t = r + 1
         ws.cell(t, 2, words["totals"]).font = bold
         totals = f"J2:J{r}"
-        for letter in "HIJ":
+        ws[f"H{t}"] = f"=SUM(H2:H{r})"
+        for letter in "IJ":
             ws[f"{letter}{t}"] = f"=SUMPRODUCT(--ISNUMBER({totals}),{letter}2:{letter}{r})"
+        for letter in "HIJ":
             ws[f"{letter}{t}"].number_format = MONEY_FORMAT
             ws[f"{letter}{t}"].font = bold
+        ws.cell(t + 1, 2, words["incomplete_count"])
+        ws[f"J{t + 1}"] = f"=ROWS({totals})-COUNT({totals})"
     for letter, width in zip("ABCDEFGHIJ", (5, 34, 26, 18, 30, 9, 12, 14, 14, 14), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"

@@ -76,7 +76,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ratio": "факт/план",
         "binary": "да/нет",
         "number": "№",
-        "totals": "Итого (полные расчёты)",
+        "totals": "Итого: оклад — все, премия и итого — полные расчёты",
+        "incomplete_count": "Неполных расчётов (не вошли в премию и итого)",
+        "monthly": "в месяц",
+        "by_indicator": "по показателям",
     },
     "en": {
         "summary": "Summary",
@@ -126,7 +129,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ratio": "fact/plan",
         "binary": "yes/no",
         "number": "No.",
-        "totals": "Total (complete only)",
+        "totals": "Total: fixed pay of all, bonus and total of complete sheets",
+        "incomplete_count": "Incomplete sheets (not in the bonus and total)",
+        "monthly": "a month",
+        "by_indicator": "per indicator",
     },
 }
 
@@ -183,30 +189,56 @@ def status_text(result: EmployeeResult, lang: str) -> str:
     return words["invalid"]
 
 
-def index_formula(row: RowResult, r: int) -> str | None:
-    """The index formula of matrix row ``r`` (columns D weight … H fact), or ``None`` when
-    the app could not compute an index (no fact, base = norm, a division by zero)."""
-    if row.index is None or row.fact is None:
+def text_literal(value: str) -> str:
+    """``value`` as an Excel string literal (``"…"``, inner quotes doubled)."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+def when_number(cell: str, formula: str, no_data: str) -> str:
+    """``formula`` when ``cell`` holds a number, else the "no data" text — how the cells of
+    a sheet wait for a fact not yet typed in (SPEC §6: an incomplete employee's sheet has
+    the complete one's formulas, so typing the fact computes the result)."""
+    return f"IF(ISNUMBER({cell}),{formula},{text_literal(no_data)})"
+
+
+def index_formula(row: RowResult, r: int, no_data: str) -> str | None:
+    """The index formula of matrix row ``r`` (columns D weight … H fact), live whether or
+    not the fact is there: "no data" until the fact cell holds a number. ``None`` when the
+    app cannot compute the row's index at all (base = norm, a zero norm of ``ratio``) or
+    could not with the fact it has (a division by zero)."""
+    if row.fact is not None and row.index is None:
         return None
     method = row.indicator.method if row.indicator is not None else IndexMethod.SCALE
     m = row.row
+    base = m.base if m.base is not None else Decimal(0)  # an empty base counts as 0
     if method is IndexMethod.BINARY:
         sign = "<=" if m.lower_is_better else ">="
-        return f"=IF(H{r}{sign}F{r},1,0)"
-    if method is IndexMethod.SCALE:
-        raw = f"(H{r}-E{r})/(F{r}-E{r})"  # an empty base cell counts as 0, as in the app
+        formula = f"IF(H{r}{sign}F{r},1,0)"
+    elif method is IndexMethod.SCALE:
+        if base == m.norm:
+            return None
+        raw = f"(H{r}-E{r})/(F{r}-E{r})"
         if m.target is None:
-            return f"=MAX(0,{raw})"
-        return f"=MAX(0,MIN({raw},(G{r}-E{r})/(F{r}-E{r})))"
-    if m.lower_is_better:
+            formula = f"MAX(0,{raw})"
+        else:
+            formula = f"MAX(0,MIN({raw},(G{r}-E{r})/(F{r}-E{r})))"
+    elif m.lower_is_better:
         raw = f"F{r}/H{r}"
         if m.target is None or m.target == 0:
-            return f"=MAX(0,{raw})"
-        return f"=MAX(0,MIN({raw},F{r}/G{r}))"
-    raw = f"H{r}/F{r}"
-    if m.target is None:
-        return f"=MAX(0,{raw})"
-    return f"=MAX(0,MIN({raw},G{r}/F{r}))"
+            capped = f"MAX(0,{raw})"
+        else:
+            capped = f"MAX(0,MIN({raw},F{r}/G{r}))"
+        # a fact of 0 divides by zero: the app has no index then either (core.kpi)
+        formula = f"IF(H{r}=0,{text_literal(no_data)},{capped})"
+    elif m.norm == 0:
+        return None
+    else:
+        raw = f"H{r}/F{r}"
+        if m.target is None:
+            formula = f"MAX(0,{raw})"
+        else:
+            formula = f"MAX(0,MIN({raw},G{r}/F{r}))"
+    return "=" + when_number(f"H{r}", formula, no_data)
 
 
 def coefficient_formula(kpi: str, schedule: PayoutSchedule, cells: dict[str, Any]) -> str:

@@ -3,6 +3,10 @@ filled with the heading, the matrix table, the KPI, the payout rule in words, fi
 bonus = total, signature lines and, optionally, an appendix with every number's
 explanation. ``QTextDocument`` renders it (see ``reports.pdf``).
 
+A per-indicator sheet (SPEC §2.5) prints no single payout coefficient: a table of each
+row's share × coefficient = amount, and the bonus as the sum of those printed amounts. A
+half-month sheet prints the half of the monthly amounts it pays, with the monthly amount.
+
 :class:`SheetRenderer` fills the sheets of one batch: the labels are translated once, each
 distinct number is formatted once (weights, bases, norms and targets repeat across the
 employees of a position) and the HTML is joined from plain strings — 200 sheets must reach
@@ -21,7 +25,7 @@ from html import escape
 from string import Template
 
 from kpidesk.core.payout import PayoutSchedule
-from kpidesk.core.results import EmployeeResult
+from kpidesk.core.results import EmployeeResult, RowResult
 from kpidesk.reports import sheet_text as words
 from kpidesk.reports.sheet_text import translate
 from kpidesk.resources_path import resource_path
@@ -67,7 +71,7 @@ def _labels() -> dict[str, str]:
     return {key: escape(value) for key, value in labels.items()}
 
 
-def _matrix_header(per_indicator: bool) -> str:
+def _matrix_header() -> str:
     names = [
         translate("BonusSheet", "Weight"),
         translate("BonusSheet", "Base"),
@@ -77,12 +81,26 @@ def _matrix_header(per_indicator: bool) -> str:
         translate("BonusSheet", "Index"),
         translate("BonusSheet", "Weighted"),
     ]
-    if per_indicator:
-        names.append(translate("BonusSheet", "Bonus"))
     indicator = translate("BonusSheet", "Indicator")  # not inside the f-string: lupdate
     return f'<th align="left">{escape(indicator)}</th>' + "".join(
         f'<th align="right">{escape(name)}</th>' for name in names
     )
+
+
+def _payout_header() -> str:
+    indicator = translate("BonusSheet", "Indicator")
+    share = translate("BonusSheet", "Share of the target bonus")
+    coefficient = translate("BonusSheet", "Coefficient")
+    amount = translate("BonusSheet", "Amount")
+    return (
+        f'<tr><th align="left">{escape(indicator)}</th><th align="right">{escape(share)}</th>'
+        f'<th></th><th align="right">{escape(coefficient)}</th><th></th>'
+        f'<th align="right">{escape(amount)}</th></tr>'
+    )
+
+
+def _name(row: RowResult) -> str:
+    return row.indicator.name if row.indicator is not None else row.row.indicator
 
 
 class SheetRenderer:
@@ -106,10 +124,12 @@ class SheetRenderer:
             ),
             company=escape(batch.company),
             period=escape(batch.period.code),
+            signoff=escape(words.signoff_text(batch.signoff)),
         )
         self._no_fact = escape(translate("BonusSheet", "no fact"))
         self._no_data = escape(translate("BonusSheet", "no data"))
-        self._headers = {flag: _matrix_header(flag) for flag in (False, True)}
+        self._header = _matrix_header()
+        self._payout_header = _payout_header()
         self._numbers: dict[tuple[str, Decimal], str] = {}
         self._rules: dict[PayoutSchedule, str] = {}
 
@@ -137,11 +157,10 @@ class SheetRenderer:
         return rule
 
     def _matrix_rows(self, result: EmployeeResult) -> str:
-        per_indicator = result.schedule.per_indicator
         lines: list[str] = []
         for number, row in enumerate(result.rows):
             indicator = row.indicator
-            name = indicator.name if indicator is not None else row.row.indicator
+            name = _name(row)
             if indicator is not None and indicator.unit:
                 name = f"{name}, {indicator.unit}"
             cells = [
@@ -169,13 +188,51 @@ class SheetRenderer:
                 "</td>",
                 _NUM,
                 self._percent(row.weighted),
-                "</td>",
+                "</td></tr>",
             ]
-            if per_indicator:
-                bonus = row.row_bonus
-                cells += (_NUM, "—" if bonus is None else self._money(bonus), "</td>")
-            cells.append("</tr>")
             lines.append("".join(cells))
+        return "\n".join(lines)
+
+    def _payout_table(self, result: EmployeeResult) -> str:
+        """Per-indicator payout: each row's share × coefficient = amount, then the bonus as
+        the sum of the printed amounts (the core's explanation of it)."""
+        pay = result.pay
+        if pay is None or not pay.per_indicator:
+            return ""
+        lines = [
+            '<table width="100%" border="0" cellspacing="0" cellpadding="3">',
+            self._payout_header,
+        ]
+        for number, row in enumerate(result.rows):
+            payout = row.payout
+            if payout is None:
+                continue
+            lines.append(
+                "".join(
+                    (
+                        _SHADE if number % 2 else "<tr>",
+                        "<td>",
+                        escape(_name(row)),
+                        "</td>",
+                        _NUM,
+                        self._money(payout.share),
+                        "</td><td>×</td>",
+                        _NUM,
+                        words.coefficient(payout.coefficient, self.lang),
+                        "</td><td>=</td>",
+                        _NUM,
+                        self._money(payout.amount),
+                        "</td></tr>",
+                    )
+                )
+            )
+        label = escape(translate("BonusSheet", "Bonus: the sum of the amounts"))
+        lines.append(
+            f'<tr bgcolor="#dfe5ee"><td colspan="5" align="right"><b>{label}</b></td>'
+            f"{_NUM}<b>{self._money(pay.bonus)}</b></td></tr>"
+        )
+        lines.append("</table>")
+        lines.append(f"<p>{escape(words.explanation_text(pay.bonus_explanation))}</p>")
         return "\n".join(lines)
 
     def html(self, result: EmployeeResult) -> str:
@@ -183,17 +240,30 @@ class SheetRenderer:
         employee = result.employee
         pay = result.pay
         if pay is not None and result.kpi is not None:
-            coefficient = words.coefficient(pay.coefficient, self.lang)
-            applied = (
-                escape(translate("BonusSheet", "KPI %1 → payout coefficient %2"))
-                .replace("%1", self._percent(result.kpi))
-                .replace("%2", coefficient)
-            )
-            bonus_label = (
-                escape(translate("BonusSheet", "Bonus (target bonus %1 × %2)"))
-                .replace("%1", self._money(employee.target_bonus))
-                .replace("%2", coefficient)
-            )
+            if pay.payout_coefficient is None:
+                # per-indicator: no single coefficient reproduces the rows' rounded amounts
+                applied = escape(
+                    translate(
+                        "BonusSheet",
+                        "KPI %1; per-indicator payout: each indicator pays its share of the "
+                        "target bonus × its own coefficient (the table below).",
+                    )
+                ).replace("%1", self._percent(result.kpi))
+                bonus_label = escape(
+                    translate("BonusSheet", "Bonus (the sum of the indicators' amounts)")
+                )
+            else:
+                coefficient = words.coefficient(pay.payout_coefficient, self.lang)
+                applied = (
+                    escape(translate("BonusSheet", "KPI %1 → payout coefficient %2"))
+                    .replace("%1", self._percent(result.kpi))
+                    .replace("%2", coefficient)
+                )
+                bonus_label = (
+                    escape(translate("BonusSheet", "Bonus (target bonus %1 × %2)"))
+                    .replace("%1", self._money(employee.target_bonus))
+                    .replace("%2", coefficient)
+                )
             sum_line = escape(translate("BonusSheet", "Fixed pay + bonus = total: %1")).replace(
                 "%1",
                 f"{self._money(pay.fixed_pay)} + {self._money(pay.bonus)} = "
@@ -216,20 +286,21 @@ class SheetRenderer:
             kpi_text = self._no_data
         else:
             kpi_text = self._percent(result.kpi)
-        per_indicator = result.schedule.per_indicator
         values = dict(
             self._fixed,
             employee=escape(employee.name),
             position=escape(employee.position),
             store=escape(employee.store or "—"),
-            matrix_header=self._headers[per_indicator],
+            matrix_header=self._header,
             matrix_rows=self._matrix_rows(result),
             kpi_colspan="7",
             kpi=kpi_text,
-            kpi_tail="<td></td>" if per_indicator else "",
+            kpi_tail="",
             status=status,
             rule=self._rule(result.schedule),
             applied=applied,
+            payout=self._payout_table(result),
+            fixed_label=self._fixed_label(result),
             fixed=self._money(employee.fixed_pay if pay is None else pay.fixed_pay),
             bonus_label=bonus_label,
             bonus=self._money(pay.bonus if pay else None),
@@ -239,12 +310,25 @@ class SheetRenderer:
         )
         return self._template.substitute(values)
 
+    def _fixed_label(self, result: EmployeeResult) -> str:
+        """ "Fixed pay", or in a half-month "Fixed pay for the half-month (39 700,00 ₽ a
+        month)"."""
+        half = result.half_month
+        if half is None or result.money_withheld:  # the monthly amount is money too
+            return self._fixed["fixed_label"]
+        return escape(translate("BonusSheet", "Fixed pay for the half-month (%1 a month)")).replace(
+            "%1", self._money(half.monthly_fixed_pay)
+        )
+
 
 def _appendix(result: EmployeeResult) -> str:
-    """Every number's explanation (the core's formula with the values put in)."""
-    lines: list[tuple[str, str]] = []
+    """Every number's explanation (the core's formula with the values put in), and the
+    rounding rule of computed facts (SPEC §2.4)."""
+    lines: list[tuple[str, str]] = [
+        (translate("BonusSheet", "Facts"), words.computed_facts_rule()),
+    ]
     for row in result.rows:
-        name = row.indicator.name if row.indicator is not None else row.row.indicator
+        name = _name(row)
         lines.append(
             (
                 translate("BonusSheet", "%1: index").replace("%1", name),
@@ -260,14 +344,38 @@ def _appendix(result: EmployeeResult) -> str:
             )
     if result.kpi_explanation is not None:
         lines.append(("KPI", words.explanation_text(result.kpi_explanation)))
+    half = result.half_month
+    if half is not None and not result.money_withheld:
+        lines.append(
+            (
+                translate("BonusSheet", "Fixed pay for the half-month"),
+                words.explanation_text(half.fixed_pay_explanation),
+            )
+        )
+        lines.append(
+            (
+                translate("BonusSheet", "Target bonus for the half-month"),
+                words.explanation_text(half.target_bonus_explanation),
+            )
+        )
     pay = result.pay
-    if pay is not None:
+    if pay is not None and pay.per_indicator:
+        for row in result.rows:
+            if row.payout is not None:
+                lines.append(
+                    (
+                        translate("BonusSheet", "%1: payout").replace("%1", _name(row)),
+                        words.explanation_text(row.payout.explanation),
+                    )
+                )
+    elif pay is not None:
         lines.append(
             (
                 translate("BonusSheet", "Payout coefficient"),
                 words.explanation_text(pay.coefficient_explanation),
             )
         )
+    if pay is not None:
         lines.append(
             (translate("BonusSheet", "Bonus"), words.explanation_text(pay.bonus_explanation))
         )

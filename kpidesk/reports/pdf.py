@@ -5,6 +5,9 @@ exactly one page per employee, with a diagonal "ЧЕРНОВИК" (draft) waterm
 Each sheet is laid out by ``QTextDocument`` in CSS pixels (794 px = the A4 width at 96 dpi)
 and scaled onto the device's printable area; a sheet taller than a page (a long matrix with
 the appendix) is laid out wider and scaled down so that it still fits on its one page.
+On request the pay list's summary sheet (``reports.pay_list_sheet``, SPEC §7) follows the
+sheets, paginated at the page height with its header row repeated; it is a draft while
+the period is open or a sheet is incomplete.
 QtGui only (no widgets), so that it also runs in a worker thread and headless.
 """
 
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,8 +28,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kpidesk.core.results import EmployeeResult
+from kpidesk.core.results import EmployeeResult, Status
 from kpidesk.reports.bonus_sheet import SheetRenderer, stylesheet
+from kpidesk.reports.pay_list_sheet import pay_list_html
 from kpidesk.reports.sheet_text import translate
 from kpidesk.services.bonus_sheets import BonusBatch
 from kpidesk.services.errors import UserError
@@ -59,14 +63,7 @@ class SheetPainter:
         self.renderer = SheetRenderer(batch, lang=lang, appendix=appendix)
         # one document for every sheet: its default font and stylesheet are set (and the
         # stylesheet parsed) once; each sheet is a setHtml into it
-        self.document = QTextDocument()
-        self.document.setDocumentMargin(0)
-        self.document.setUndoRedoEnabled(False)  # setHtml would record every insertion
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(12)
-        self.document.setDefaultFont(font)
-        self.document.setDefaultStyleSheet(stylesheet())
-        self.document.setTextWidth(LAYOUT_WIDTH)
+        self.document = _document()
         self.watermark = translate("BonusSheet", "DRAFT")
         self.watermark_font = QFont(FONT_FAMILY)
         self.watermark_font.setBold(True)
@@ -78,10 +75,12 @@ class SheetPainter:
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        summary: bool = False,
     ) -> int:
         """Paint ``results`` (default: the whole batch) onto ``device``; returns the pages.
 
         Stops early, returning the pages painted so far, when ``cancelled()`` turns true.
+        ``summary`` adds the pay list of the batch after the sheets.
 
         Raises:
             UserError: the device cannot be painted on (e.g. the file is not writable).
@@ -104,9 +103,42 @@ class SheetPainter:
                 pages += 1
                 if progress is not None:
                     progress(pages, len(chosen))
+            if summary and not (cancelled is not None and cancelled()):
+                pages += self._paint_summary(device, painter, width, height, first=pages == 0)
         finally:
             painter.end()
         return pages
+
+    def _paint_summary(
+        self,
+        device: QPagedPaintDevice,
+        painter: QPainter,
+        width: float,
+        height: float,
+        *,
+        first: bool,
+    ) -> int:
+        """The pay list on as many pages as it needs; returns their number."""
+        document = _document()
+        document.setHtml(pay_list_html(self.batch, lang=self.lang))
+        page_height = LAYOUT_WIDTH * height / width
+        document.setPageSize(QSizeF(LAYOUT_WIDTH, page_height))
+        scale = width / LAYOUT_WIDTH
+        draft = not self.batch.locked or any(
+            result.status is Status.INCOMPLETE for result in self.batch.employees
+        )
+        count = document.pageCount()
+        for page in range(count):
+            if page or not first:
+                device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -page * page_height)
+            document.drawContents(painter, QRectF(0, page * page_height, LAYOUT_WIDTH, page_height))
+            painter.restore()
+            if draft:
+                self._watermark(painter, width, height)
+        return count
 
     def _paint_sheet(
         self, painter: QPainter, result: EmployeeResult, width: float, height: float
@@ -144,6 +176,20 @@ class SheetPainter:
         painter.restore()
 
 
+def _document() -> QTextDocument:
+    """A document for the sheets: the default font and the print stylesheet set (and
+    parsed) once; each sheet is a ``setHtml`` into it."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setUndoRedoEnabled(False)  # setHtml would record every insertion
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(12)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(stylesheet())
+    document.setTextWidth(LAYOUT_WIDTH)
+    return document
+
+
 def pdf_writer(path: Path, title: str) -> QPdfWriter:
     """A ``QPdfWriter`` for A4 sheets at 300 dpi (enough for text, small files)."""
     writer = QPdfWriter(str(path))
@@ -162,8 +208,10 @@ def write_pdf(
     appendix: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    summary: bool = False,
 ) -> int:
-    """Write the batch's sheets to one PDF, one page per employee; returns the pages.
+    """Write the batch's sheets to one PDF, one page per employee, and with ``summary``
+    the pay list after them; returns the pages.
 
     A cancelled batch leaves no file behind (0 is returned).
 
@@ -182,7 +230,7 @@ def write_pdf(
     writer = pdf_writer(path, title)
     painter = SheetPainter(batch, lang=lang, appendix=appendix)
     try:
-        pages = painter.paint(writer, progress=progress, cancelled=cancelled)
+        pages = painter.paint(writer, progress=progress, cancelled=cancelled, summary=summary)
     except UserError:
         raise UserError.of(
             "file_busy", f"cannot write {path} (is it open in another program?)", file=path

@@ -166,7 +166,98 @@ def templates() -> dict[str, str]:
             "ProblemText", "There are no employees of {store} to print for {period}."
         ),
         # rights and the company file
-        "right_denied": translate("ProblemText", "You have no right to do this."),
+        "right_denied": translate(
+            "ProblemText", "{user}: your role gives you no right to {right}."
+        ),
+        "server_unreachable": translate(
+            "ProblemText",
+            "No connection to the company server {server}: nothing was saved; try again.",
+        ),
+        "server_empty": translate(
+            "ProblemText",
+            "The company server {server} holds no company yet: run 'kpidesk --db URL "
+            "server init' or 'server upload'.",
+        ),
+        "server_login_refused": translate(
+            "ProblemText", "The company server {server} refused the login: {detail}"
+        ),
+        "server_not_kpidesk": translate(
+            "ProblemText", "The database {server} holds another program's tables."
+        ),
+        "server_refused": translate(
+            "ProblemText", "The company server {server} refused: nothing was changed."
+        ),
+        "server_not_empty": translate(
+            "ProblemText",
+            "The database {server} is not empty: it must be empty for this; nothing was changed.",
+        ),
+        "server_url_required": translate(
+            "ProblemText",
+            "Give the company server with --db postgresql://USER@HOST:PORT/DATABASE.",
+        ),
+        "not_for_server": translate(
+            "ProblemText",
+            "'{command}' works on a company file; for a company server use 'server init' "
+            "or 'server upload'.",
+        ),
+        "login_required": translate("ProblemText", "This company has users: log in first."),
+        "user_required": translate(
+            "ProblemText",
+            "This company has users: give --user NAME (the password is taken from "
+            "KPIDESK_PASSWORD or asked for).",
+        ),
+        "login_failed": translate("ProblemText", "Wrong user name or password."),
+        "password_required": translate(
+            "ProblemText", "No password: set {variable} or run the command in a terminal."
+        ),
+        "passwords_differ": translate("ProblemText", "The two passwords differ."),
+        "password_too_short": translate(
+            "ProblemText", "A password needs at least {limit} characters."
+        ),
+        "bad_password": translate(
+            "ProblemText", "A password has at most {limit} printable characters."
+        ),
+        "unknown_role": translate("ProblemText", "Unknown role '{value}': choose one of {roles}."),
+        "bad_user_name": translate(
+            "ProblemText", "A user name needs 1 to {limit} printable characters."
+        ),
+        "manager_needs_store": translate("ProblemText", "Choose the store of the manager."),
+        "employee_user_needs_employee": translate(
+            "ProblemText", "Choose the employee this user is."
+        ),
+        "last_owner": translate(
+            "ProblemText",
+            "{name} is the last active owner: the company needs one, so this is not possible.",
+        ),
+        "first_user_owner": translate(
+            "ProblemText", "The first user must be an owner (the first user turns logins on)."
+        ),
+        "user_exists": translate("ProblemText", "A user named '{name}' exists already."),
+        "unknown_user": translate("ProblemText", "There is no user named '{name}'."),
+        "paylist_closed": translate(
+            "ProblemText", "The pay list of {period} is closed: the period is locked."
+        ),
+        "paylist_already": translate("ProblemText", "The pay list of {period} is {step} already."),
+        "paylist_not_checked": translate(
+            "ProblemText", "The pay list of {period} must be checked by the accountant first."
+        ),
+        "paylist_not_approved": translate(
+            "ProblemText", "The pay list of {period} must be approved by the owner first."
+        ),
+        "paylist_changed": translate(
+            "ProblemText",
+            "The results of {period} changed after the pay list was signed: it is a draft "
+            "again and must be checked anew.",
+        ),
+        "paylist_out_of_order": translate(
+            "ProblemText", "The pay list of {period} cannot move to this step now."
+        ),
+        "paylist_reason_required": translate(
+            "ProblemText", "Give a reason to take the pay list of {period} back."
+        ),
+        "paylist_draft": translate(
+            "ProblemText", "The pay list of {period} is a draft: there is no step to undo."
+        ),
         "unknown_reference": translate(
             "ProblemText", "The data refers to a name that is not in the directories."
         ),
@@ -205,6 +296,57 @@ def templates() -> dict[str, str]:
         "restore_failed": translate(
             "ProblemText",
             "Cannot restore from {file}: the backup is damaged or not a company file.",
+        ),
+        "company_file_empty": translate(
+            "ProblemText", "{file} is empty: it holds no company; nothing was changed."
+        ),
+        "company_file_readonly": translate(
+            "ProblemText",
+            "The company file {file} is read-only: it can be read but not changed (check "
+            "the file's permissions); nothing was changed.",
+        ),
+        "company_folder_readonly": translate(
+            "ProblemText",
+            "The folder {folder} cannot be written, and the program keeps its working files "
+            "beside the company file {file} (check the folder's permissions or copy the "
+            "file to another folder); nothing was changed.",
+        ),
+        "company_file_damaged": translate(
+            "ProblemText", "The company file {file} is damaged; the integrity check found:"
+        ),
+        "integrity_problem": translate("ProblemText", "Integrity check: {detail}"),
+        "integrity_more": translate(
+            "ProblemText", "… and {count} more problem(s) found by the integrity check."
+        ),
+        "restore_good_backup": translate("ProblemText", "Restore the newest good backup: {backup}"),
+        "no_good_backup": translate(
+            "ProblemText", "There is no good backup of {file} in {folder}."
+        ),
+        "restore_empty_file": translate(
+            "ProblemText",
+            "{file} is empty: it holds no company, so there is nothing to restore; the "
+            "company file was not changed.",
+        ),
+        "restore_not_a_company_file": translate(
+            "ProblemText",
+            "{file} is not a company file, so it cannot be restored; the company file was "
+            "not changed.",
+        ),
+        "restore_newer_file": translate(
+            "ProblemText",
+            "{file} was made by a newer version of the program: update the program to "
+            "restore it; the company file was not changed.",
+        ),
+        "restore_damaged_file": translate(
+            "ProblemText",
+            "{file} is damaged, so it cannot be restored; the company file was not changed. "
+            "The integrity check found:",
+        ),
+        "restore_same_file": translate(
+            "ProblemText", "{file} is the company file itself; choose a backup to restore."
+        ),
+        "backup_folder_readonly": translate(
+            "ProblemText", "The backup folder {folder} cannot be written: no backup was made."
         ),
         "demo_would_overwrite": translate(
             "ProblemText",

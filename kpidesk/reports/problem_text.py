@@ -51,6 +51,42 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+def right_name(right: str) -> str:
+    """A right of SPEC §8.1 as words (``daily`` → "enter the stores' daily data")."""
+    translate = QCoreApplication.translate
+    names = {
+        "directories": translate("ProblemText", "edit the directories, matrices and users"),
+        "daily": translate("ProblemText", "enter the daily data of this store"),
+        "facts": translate("ProblemText", "enter the facts of these employees"),
+        "assign_tasks": translate("ProblemText", "create and assign tasks here"),
+        "own_tasks": translate("ProblemText", "change these tasks"),
+        "see_results": translate("ProblemText", "see these results"),
+        "see_money": translate("ProblemText", "see these people's pay"),
+        "bonus_sheets": translate("ProblemText", "print these bonus sheets"),
+        "check_paylist": translate("ProblemText", "mark a pay list checked"),
+        "approve_paylist": translate("ProblemText", "approve a pay list"),
+        "lock_period": translate("ProblemText", "lock a period"),
+        "reopen_period": translate("ProblemText", "reopen a period or take a pay list back"),
+        "import": translate("ProblemText", "import, restore or replace the whole company"),
+        "export": translate("ProblemText", "export the whole company"),
+        "backup": translate("ProblemText", "back up the company"),
+        "audit": translate("ProblemText", "read this audit log"),
+    }
+    return names.get(right, right)
+
+
+def step_name(step: str) -> str:
+    """A pay list's step as a word ("черновик", "проверен", …)."""
+    translate = QCoreApplication.translate
+    names = {
+        "draft": translate("ProblemText", "a draft"),
+        "checked": translate("ProblemText", "checked"),
+        "approved": translate("ProblemText", "approved"),
+        "closed": translate("ProblemText", "closed"),
+    }
+    return names.get(step, step)
+
+
 def field_name(field: str) -> str:
     """A field's name for a message: ``fixed_pay`` → "Fixed pay" (translated)."""
     translate = QCoreApplication.translate
@@ -224,6 +260,10 @@ def _param_text(code: str, key: str, text: str, lang: str) -> str:
         return entity_name(text)
     if key == "first":
         return _described_location(text)
+    if key == "right":
+        return right_name(text)
+    if key in ("step", "wanted"):
+        return step_name(text)
     if key in _NUMBERS or key in _CODE_NUMBERS.get(code, frozenset()):
         return _number(text, key in _RATIOS.get(code, frozenset()), lang)
     return text

@@ -8,6 +8,7 @@ Must not: compute a number (every figure comes from ``core``'s results).
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -15,7 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from kpidesk.core.money import HUNDRED, format_money, format_number, format_percent, round_to
 from kpidesk.core.payout import PayoutKind, PayoutSchedule
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.results import EmployeeResult, Explanation
+from kpidesk.core.results import EmployeeResult, Explanation, Status
+from kpidesk.core.signoff import PaylistState, PaylistStep
 
 
 def translate(context: str, text: str) -> str:
@@ -78,8 +80,41 @@ def money(value: Decimal | None, lang: str = "ru") -> str:
 
 
 def coefficient(value: Decimal, lang: str = "ru") -> str:
-    """A payout coefficient with three decimals: ``1,137``."""
-    return format_number(value, 3, lang=lang)
+    """A payout coefficient with three decimals, ``1,137`` — or with all of its own when it
+    has more (a step's ``0,8333``), so that share × coefficient can be redone by hand."""
+    exponent = value.normalize().as_tuple().exponent
+    places = max(3, -exponent) if isinstance(exponent, int) else 3
+    return format_number(value, places, lang=lang)
+
+
+def incomplete_note(count: int, lang: str = "ru") -> str:
+    """What the pay list's bonus and total leave out (SPEC §2.5): ``без 1 неполного
+    расчёта`` / ``без 3 неполных расчётов``; empty when every sheet is complete.
+
+    After «без» Russian puts the noun in the genitive: singular for 1, 21, 31, … (not 11),
+    plural otherwise; English: singular for 1 only. ``lang`` picks the rule (the words
+    follow the installed translator).
+    """
+    if count <= 0:
+        return ""
+    if lang == "ru":
+        singular = count % 10 == 1 and count % 100 != 11
+    else:
+        singular = count == 1
+    if singular:
+        text = translate("BonusSheet", "without %1 incomplete sheet")
+    else:
+        text = translate("BonusSheet", "without %1 incomplete sheets")
+    return text.replace("%1", str(count))
+
+
+def computed_facts_rule() -> str:
+    """The rule of SPEC §2.4 printed on the appendix."""
+    return translate(
+        "BonusSheet",
+        "a computed fact (from daily data, tasks or period inputs) is rounded half up to "
+        "0.01 of its unit before the index; a typed-in fact is used as typed",
+    )
 
 
 def note_text(note: str) -> str:
@@ -148,7 +183,7 @@ def payout_rule(schedule: PayoutSchedule, lang: str = "ru") -> str:
                 "BonusSheet",
                 "Per-indicator payout: each indicator pays its share of the target bonus "
                 "(target bonus × weight) by its own index, and the bonus is the sum of the "
-                "shares. For each index: %1",
+                "rows' amounts. For each index: %1",
             ).replace("%1", rule[:1].lower() + rule[1:])
         ).replace("KPI", translate("BonusSheet", "index"))
     return rule + "."
@@ -170,5 +205,48 @@ def missing_text(result: EmployeeResult) -> str:
 
 def status_text(result: EmployeeResult, locked: bool) -> str:
     """``complete`` / ``no fact: NPS`` and ``, period locked`` when it is."""
-    text = translate("BonusSheet", "complete") if result.pay is not None else missing_text(result)
+    complete = result.status is Status.COMPLETE
+    text = translate("BonusSheet", "complete") if complete else missing_text(result)
     return text + (translate("BonusSheet", ", period locked") if locked else "")
+
+
+def _day(stamp: str | None) -> str:
+    """A stored UTC time as the local day, ``dd.mm.yyyy`` ("" when unknown)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y")
+    except ValueError:
+        return ""
+
+
+def signoff_text(state: PaylistState) -> str:
+    """Where the pay list stands and who signed it: "Ведомость: утверждена (проверил(а)
+    Бух 02.12.2026; утвердил(а) Хозяин 02.12.2026)" (SPEC §7)."""
+    steps = {
+        PaylistStep.DRAFT: translate("BonusSheet", "draft"),
+        PaylistStep.CHECKED: translate("BonusSheet", "checked"),
+        PaylistStep.APPROVED: translate("BonusSheet", "approved"),
+        PaylistStep.CLOSED: translate("BonusSheet", "closed"),
+    }
+    signed = []
+    if state.checked_by and state.step is not PaylistStep.DRAFT:
+        signed.append(
+            translate("BonusSheet", "checked by %1 %2")
+            .replace("%1", state.checked_by)
+            .replace("%2", _day(state.checked_at))
+            .strip()
+        )
+    if state.approved_by and state.step in (PaylistStep.APPROVED, PaylistStep.CLOSED):
+        signed.append(
+            translate("BonusSheet", "approved by %1 %2")
+            .replace("%1", state.approved_by)
+            .replace("%2", _day(state.approved_at))
+            .strip()
+        )
+    text = translate("BonusSheet", "Pay list: %1").replace("%1", steps[state.step])
+    if state.changed:
+        text += " " + translate("BonusSheet", "(the results changed after it was signed)")
+    if signed:
+        text += " (" + "; ".join(signed) + ")"
+    return text

@@ -30,7 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 from kpidesk.core.company import PeriodInputs
-from kpidesk.core.compute import compute_employee, compute_period
+from kpidesk.core.compute import compute_employee
 from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
@@ -53,8 +53,10 @@ from kpidesk.core.ratings_values import (
     seller_scores,
     store_scores,
 )
-from kpidesk.core.results import EmployeeResult, PeriodResult
+from kpidesk.core.results import EmployeeResult, PeriodResult, Status
+from kpidesk.core.rights import Right
 from kpidesk.core.store_metrics import store_table
+from kpidesk.core.visibility import sees_results_of, sees_store
 from kpidesk.services.analytics_dashboard import Dashboard, missing_items
 from kpidesk.services.analytics_measures import Measure, find_measure, measures_of
 from kpidesk.services.company import CompanyService
@@ -106,10 +108,11 @@ class Analytics:
         found = self._results.get(period)
         if found is None:
             with _collector_paused():
-                inputs = self.service.database.content.load_period_inputs(period)
-                found = compute_period(self.service.company(), period, inputs)
+                found = self.service.compute_period(period)
             self._results[period] = found
-            self._inputs[period] = inputs
+            inputs = self.service.cached_inputs(period)
+            if inputs is not None:
+                self._inputs[period] = inputs
             while len(self._inputs) > KEPT_INPUTS:
                 del self._inputs[next(iter(self._inputs))]
         return found
@@ -176,16 +179,24 @@ class Analytics:
     def _group_names(self, subject: Subject) -> list[str]:
         company = self.service.company()
         if subject is Subject.STORE:
-            return [store.name for store in company.stores if not store.archived]
+            actor = self.service.actor
+            return [
+                store.name
+                for store in company.stores
+                if not store.archived and sees_store(actor, store.name)
+            ]
         if subject is Subject.DEPARTMENT:
             return [d.name for d in company.departments if not d.archived]
         return []
 
     def _employees(self, period: Period) -> list[Employee]:
+        actor = self.service.actor
         return [
             employee
             for employee in self.service.company().employees
-            if not employee.archived and employee.works_in(period)
+            if not employee.archived
+            and employee.works_in(period)
+            and sees_results_of(actor, employee)
         ]
 
     def _rated_employees(self, measure: Measure, period: Period) -> list[Employee]:
@@ -226,7 +237,7 @@ class Analytics:
             plans = database.daily.plans(period)
             scores = store_scores(entries, groups_with_total, period, measure.metric, plans)
             overall = scores.pop("\0company")
-            return scores, overall
+            return scores, overall if sees_store(self.service.actor, None) else None
         employees = self._rated_employees(measure, period)
         if measure.source == "seller":
             assert measure.metric is not None
@@ -241,7 +252,7 @@ class Analytics:
             found = fact_scores(results, measure.indicator.code)
             values = {e.name: found.get(e.name, Score(None)) for e in employees}
         everyone = group_means(values, dict.fromkeys(values, "*"))
-        company_score = everyone.get("*")
+        company_score = everyone.get("*") if sees_store(self.service.actor, None) else None
         if subject is Subject.EMPLOYEE:
             return values, company_score
         if subject is Subject.STORE:
@@ -280,6 +291,9 @@ class Analytics:
             store: only this store's line, employees and missing days (``None`` = all);
                 the company KPI stays company-wide.
         """
+        actor = self.service.actor
+        if not sees_store(actor, store):  # a manager's dashboard is their store's
+            store = actor.store
         results = [self.result(p) for p in self.pay_periods(period)]
         company = company_kpi(results)
         # ranked on the current range only; the change is shown just for the ten people on
@@ -344,9 +358,11 @@ class Analytics:
             entries = database.daily.daily_rows(period.previous().start, period.end)
             plans = database.daily.plans(period)
         stores = [store.name for store in self.service.company().stores if not store.archived]
+        actor = self.service.actor
         return [
             StoreReportRow(name, metrics, plan)
             for name, metrics, plan in store_table(entries, plans, stores, period)
+            if sees_store(actor, name)
         ]
 
     # --- chart data -----------------------------------------------------------------------
@@ -359,6 +375,7 @@ class Analytics:
         """
         from kpidesk.services.analytics_series import daily_series
 
+        self.service.require(Right.SEE_RESULTS, "see the stores' daily data", store=store)
         return daily_series(self.service.database, store, period, freq)
 
     def kpi_history(
@@ -371,7 +388,8 @@ class Analytics:
         for step in range(count - 1, -1, -1):
             current = pay_period.shifted(-step)
             found = self.result(current).for_employee(employee)
-            value = found.kpi if found is not None and found.pay is not None else None
+            complete = found is not None and found.status is Status.COMPLETE
+            value = found.kpi if found is not None and complete else None
             history.append((current, value))
         return history
 

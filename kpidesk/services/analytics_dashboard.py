@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import Rating, RatingRow, Score
-from kpidesk.core.results import PeriodResult
+from kpidesk.core.results import PeriodResult, Status
 from kpidesk.services.reporting import StoreReportRow
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def missing_items(
     reasons: dict[str, tuple[str, ...]] = {}
     for result in results:
         for employee in result.employees:
-            if employee.pay is None:
+            if employee.status is Status.INCOMPLETE:
                 reasons.setdefault(employee.employee.name, employee.missing)
     for name in status.incomplete:
         if name in with_fact or (employees is not None and name not in employees):

@@ -11,10 +11,11 @@ Must not: know about Qt, or write anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kpidesk.core.periods import Period
+from kpidesk.core.rights import Actor, Right, Scope
 from kpidesk.services.company import CompanyService
 from kpidesk.store.audit import AuditEntry
 
@@ -36,9 +37,13 @@ KINDS = (
     "indicator",
     "schedule",
     "company",
+    "user",
+    "paylist",
 )
 _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _SCAN_LIMIT = 200_000
+_MONEY_FIELDS = frozenset({"fixed_pay", "target_bonus"})
+_MONEY_ENTITIES = frozenset({"pay_rate", "snapshot"})
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,20 @@ def _in_period(entry: AuditEntry, period: Period) -> bool:
 
 
 def audit_log(service: CompanyService, chosen: AuditFilter | None = None) -> list[AuditEntry]:
-    """The newest audit entries matching the filter, newest first (at most ``limit``)."""
+    """The newest audit entries matching the filter, newest first (at most ``limit``), as
+    the actor may see them (SPEC §8.1): a manager's store only, and no one's old and new
+    pay but what the actor may see of money.
+
+    Raises:
+        UserError: the actor may not read the audit log at all.
+    """
     chosen = chosen or AuditFilter()
+    actor = service.actor
+    if actor.scope(Right.AUDIT) is Scope.OWN_STORE:
+        if chosen.store not in (None, actor.store):
+            return []
+        chosen = replace(chosen, store=actor.store)
+    service.require(Right.AUDIT, "read the audit log", store=chosen.store)
     limit = max(1, chosen.limit)
     scan = _SCAN_LIMIT if chosen.period is not None else limit
     rows = service.database.audit.entries(
@@ -86,7 +103,25 @@ def audit_log(service: CompanyService, chosen: AuditFilter | None = None) -> lis
     if chosen.period is not None:
         period = chosen.period
         rows = [entry for entry in rows if _in_period(entry, period)]
-    return rows[:limit]
+    rows = rows[:limit]
+    if actor.scope(Right.SEE_MONEY) is not Scope.ALL:
+        rows = [_without_money(entry, actor) for entry in rows]
+    return rows
+
+
+def _without_money(entry: AuditEntry, actor: Actor) -> AuditEntry:
+    """The entry with its old and new amounts removed when they are someone's pay the
+    actor may not see (a pay change, a snapshot of a period's pay)."""
+    money = entry.field in _MONEY_FIELDS or entry.entity in _MONEY_ENTITIES
+    if not money or actor.may(Right.SEE_MONEY, store=entry.store, employee=_person(entry)):
+        return entry
+    return replace(entry, old=None, new=None)
+
+
+def _person(entry: AuditEntry) -> str | None:
+    if entry.employee:
+        return entry.employee
+    return entry.key if entry.entity == "employee" else None
 
 
 def audit_employees(service: CompanyService) -> list[str]:

@@ -2,17 +2,24 @@
 chosen names), whether each sheet is a draft, and the bonus workbook export. The numbers
 all come from ``core`` through :meth:`CompanyService.compute_period`; nothing is computed
 here. Never Qt.
+
+A period's bonuses are only for a pay period: a month in a company that pays by
+half-months is an analytics range and is refused (``not_a_pay_period``, SPEC §2.2) by
+:func:`period_bonuses`, which every bonus output — the JSON/CSV report, the sheets, the
+workbook — goes through.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kpidesk.core.periods import Period
+from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.results import EmployeeResult, PeriodResult, Status
+from kpidesk.core.rights import Right
+from kpidesk.core.signoff import PaylistState
 from kpidesk.services.errors import UserError
 
 if TYPE_CHECKING:
@@ -28,12 +35,15 @@ class BonusBatch:
         period: the payroll period.
         locked: whether the period is locked (paid); an unlocked period prints as drafts.
         employees: the employees' results, in directory order.
+        signoff: where the pay list stands (черновик → … → закрыт) and who signed it;
+            printed on every sheet and on the pay list (SPEC §7).
     """
 
     company: str
     period: Period
     locked: bool
     employees: tuple[EmployeeResult, ...]
+    signoff: PaylistState = field(default_factory=PaylistState)
 
     def is_draft(self, result: EmployeeResult) -> bool:
         """A sheet is a draft when its matrix is incomplete or the period is not locked."""
@@ -57,6 +67,39 @@ def select(
     )
 
 
+def require_pay_period(service: CompanyService, period: Period) -> None:
+    """A month in a half-month company is an analytics range, not a pay period: refused
+    for bonuses with a message naming the two halves (SPEC §2.2).
+
+    Raises:
+        UserError: ``not_a_pay_period``.
+    """
+    if period.kind is not PeriodKind.MONTH:
+        return
+    if service.company().pay_period is not PeriodKind.HALF:
+        return
+    year, month = period.start.year, period.start.month
+    first, second = (Period.half(year, month, half).code for half in (1, 2))
+    raise UserError.of(
+        "not_a_pay_period",
+        f"{period.code} is not a pay period: the company pays in half-months "
+        f"({first} and {second})",
+        period=period.code,
+        first=first,
+        second=second,
+    )
+
+
+def period_bonuses(service: CompanyService, period: Period) -> PeriodResult:
+    """The bonuses of a pay period (every employee's result).
+
+    Raises:
+        UserError: ``not_a_pay_period`` (:func:`require_pay_period`).
+    """
+    require_pay_period(service, period)
+    return service.compute_period(period)
+
+
 def bonus_batch(
     service: CompanyService,
     period: Period,
@@ -73,10 +116,17 @@ def bonus_batch(
         names: only these employees (``None`` = everyone left by the store filter).
 
     Raises:
-        UserError: nobody to print (no employee works in the period, or none matches).
+        UserError: not a pay period (:func:`require_pay_period`), or nobody to print (no
+            employee works in the period, or none matches).
     """
-    result = service.compute_period(period)
-    employees = select(result, store, names)
+    service.require(Right.BONUS_SHEETS, "print bonus sheets", employee=service.actor.employee)
+    result = period_bonuses(service, period)
+    actor = service.actor
+    employees = tuple(  # a manager or an employee prints their own sheet only (SPEC §8.1)
+        item
+        for item in select(result, store, names)
+        if actor.may(Right.BONUS_SHEETS, store=item.employee.store, employee=item.employee.name)
+    )
     if not employees:
         where = f" in store {store!r}" if store else ""
         raise UserError.of(
@@ -85,12 +135,15 @@ def bonus_batch(
             period=period.code,
             store=store,
         )
+    from kpidesk.services.signoff import paylist_state
+
     company = service.company()
     return BonusBatch(
         company=company.name or service.path.stem,
         period=period,
         locked=service.is_locked(period),
         employees=employees,
+        signoff=paylist_state(service, period),
     )
 
 
@@ -105,7 +158,7 @@ def export_bonus_workbook(
     """Write the period's bonus workbook with live formulas (see ``io.bonus_workbook``).
 
     Raises:
-        UserError: nobody to export, or the file cannot be written.
+        UserError: not a pay period, nobody to export, or the file cannot be written.
     """
     from kpidesk.io.bonus_workbook import write_bonus_workbook
 

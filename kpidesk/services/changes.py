@@ -22,6 +22,8 @@ class ChangeKind(Enum):
     INPUT = "input"
     LOCK = "lock"
     TASK = "task"
+    USERS = "users"  # users, roles, passwords
+    PAYLIST = "paylist"  # a pay list's sign-off step
 
 
 @dataclass(frozen=True)

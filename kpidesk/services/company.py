@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar
 
-from kpidesk.core.company import Company, CompanyContent
+from kpidesk.core.company import Company, CompanyContent, PeriodInputs
 from kpidesk.core.compute import compute_period
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Problem
@@ -28,14 +28,22 @@ from kpidesk.core.snapshot import PeriodSnapshot, SnapshotError
 from kpidesk.core.snapshot import decode as decode_snapshot
 from kpidesk.core.store_metrics import store_table
 from kpidesk.core.validation import validate_content
+from kpidesk.core.visibility import sees_store, visible_company, visible_result
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session
 from kpidesk.services.period_status import PeriodStatus, build_status, last_counted_day
 from kpidesk.services.reporting import StoreReportRow
+from kpidesk.services.store_refusals import (
+    backup_refusal,
+    damage_report,
+    open_refusal,
+    restore_refusal,
+    server_refusal,
+)
 from kpidesk.store.backup import restore
-from kpidesk.store.database import Database
-from kpidesk.store.errors import NewerSchemaError, NotADatabaseError, StoreError
+from kpidesk.store.database import Database, check_database
+from kpidesk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from kpidesk.services.importing import ImportReport
@@ -60,9 +68,10 @@ def current_actor() -> str:
 class CheckReport:
     """The result of ``kpidesk check``: database integrity and matrix problems."""
 
-    path: Path
+    path: Path | str  # the company file, or the server's address
     integrity: list[str]
     problems: list[Problem] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)  # a server's row counts per table
 
     @property
     def ok(self) -> bool:
@@ -100,49 +109,87 @@ class CompanyService:
 
     def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.database = database
-        self.actor = actor or Actor(database.actor)
+        # without users everyone holds every right; with users, no one until they log in
+        self.actor = actor or Actor(database.actor, anonymous=database.users.any())
+        if actor is not None and actor.role is not None:
+            database.actor = actor.name
         self._company: Company | None = None
+        self._visible_company: Company | None = None
         self._results: dict[Period, PeriodResult] = {}
+        self._inputs: dict[Period, PeriodInputs] = {}
+        self._visible: dict[Period, PeriodResult] = {}
         self.generation = 0  # counts invalidations: a cache elsewhere keys on it
 
     # --- opening --------------------------------------------------------------------------
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str,
         *,
         create: bool = False,
         actor: str | None = None,
         backup: bool = True,
+        readonly: bool = False,
     ) -> CompanyService:
-        """Open a company file (create it when ``create``); ``backup=False`` skips the
-        rotating backup on open (read-only commands such as reports).
+        """Open a company file (create it when ``create``) or, for a ``postgresql://`` URL,
+        the company server (:meth:`connect`); ``backup=False`` skips the
+        rotating backup on open; ``readonly`` opens it for reading only (the read-only
+        commands: nothing is created, migrated in the file, backed up or written, and an
+        empty file is refused — see ``store.readonly``).
 
         Raises:
-            UserError: missing file, not a kpidesk database, made by a newer kpidesk.
+            UserError: missing, empty, foreign, newer or damaged file (the damage report
+                names the newest good backup), a read-only file or folder, a full disk
+                (``services.store_refusals``).
         """
-        if not create and not path.exists():
+        if isinstance(path, str):
+            return cls.connect(path, actor=actor)
+        if (readonly or not create) and not path.exists():
             raise UserError.of(
                 "no_company_file",
                 f"no company database at {path} "
                 "(create one with 'kpidesk init', 'kpidesk demo' or 'kpidesk import')",
                 file=path,
             )
+        who = actor or current_actor()
         try:
-            database = Database.open(
-                path, actor=actor or current_actor(), create=create, backup_on_open=backup
+            if readonly:
+                database = Database.open_readonly(path, actor=who)
+            else:
+                database = Database.open(path, actor=who, create=create, backup_on_open=backup)
+        except (StoreError, OSError) as error:
+            raise open_refusal(path, error) from None
+        try:
+            return cls(database)
+        except BaseException:
+            database.close()
+            raise
+
+    @classmethod
+    def connect(
+        cls, url: str, *, actor: str | None = None, password: str | None = None
+    ) -> CompanyService:
+        """Open the company on a company server (SPEC §3.2); the password from the URL's
+        usual places (``PGPASSWORD``, ``~/.pgpass``) or ``password``.
+
+        Raises:
+            UserError: the server cannot be reached (``server_unreachable``), refuses the
+                login (``server_login_refused``), holds no company yet
+                (``server_empty``: run ``server init``) or another program's tables.
+        """
+        from kpidesk.store.server import ServerDatabase, display_location
+
+        try:
+            database = ServerDatabase.connect(
+                url, actor=actor or current_actor(), password=password
             )
-        except (NewerSchemaError, NotADatabaseError) as error:
-            raise UserError.of(
-                "newer_company_file"
-                if isinstance(error, NewerSchemaError)
-                else "not_a_company_file",
-                str(error),
-                file=path,
-            ) from None
-        except StoreError as error:
-            raise UserError.of("cannot_open", f"cannot open {path}: {error}", file=path) from None
-        return cls(database)
+        except (StoreError, OSError) as error:
+            raise server_refusal(display_location(url), error) from None
+        try:
+            return cls(database)
+        except BaseException:
+            database.close()
+            raise
 
     @classmethod
     def create(
@@ -182,9 +229,61 @@ class CompanyService:
     ) -> None:
         self.close()
 
+    # --- who is working ---------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        """Where the company is (the resolved file, or the server's URL without its
+        password), to tell companies apart."""
+        if self.database.is_server:
+            return self.database.location
+        return str(self.path.resolve())
+
+    @property
+    def title(self) -> str:
+        """The company's name, else the file's or the server database's name."""
+        if self.company().name:
+            return self.company().name
+        if self.database.is_server:
+            return self.database.location.rsplit("/", 1)[-1]
+        return self.path.stem
+
+    def logins_on(self) -> bool:
+        """Whether the company has users (then who works must log in)."""
+        return self.database.users.any()
+
+    def sign_in(self, actor: Actor) -> None:
+        """Make ``actor`` who is working: their rights from now on, their name in the audit
+        log (``services.login.login`` checks the password first)."""
+        self.actor = actor
+        self.database.actor = actor.name
+        self.invalidate()
+
+    def require(
+        self, right: Right, what: str, *, store: str | None = None, employee: str | None = None
+    ) -> None:
+        """Refuse a read the actor has no right for.
+
+        Raises:
+            UserError: ``right_denied`` naming the right (``login_required`` when no one
+                logged in to a company with users).
+        """
+        if not self.actor.may(right, store=store, employee=employee):
+            from kpidesk.services.runner import right_refusal
+
+            raise right_refusal(self.actor, right, what)
+
     # --- reading --------------------------------------------------------------------------
     def company(self) -> Company:
-        """The directories, matrices and schedules (cached until something changes)."""
+        """The directories, matrices and schedules as the actor may see them: no one's
+        money but what their role allows (``core.visibility``). Cached until something
+        changes."""
+        if self._visible_company is None:
+            self._visible_company = visible_company(self.full_company(), self.actor)
+        return self._visible_company
+
+    def full_company(self) -> Company:
+        """The whole directories, money included: for calculations and operations, never
+        to show (cached until something changes)."""
         if self._company is None:
             self._company = self.database.content.load_company()
         return self._company
@@ -195,7 +294,10 @@ class CompanyService:
         every change; nothing else needs to."""
         if change is None or change.kind in _DIRECTORY_KINDS:
             self._company = None
+        self._visible_company = None
         self._results.clear()
+        self._inputs.clear()
+        self._visible.clear()
         self.generation += 1
 
     def changed_elsewhere(self, change: Change) -> Change:
@@ -216,9 +318,21 @@ class CompanyService:
         return run(self, operation)
 
     def compute_period(self, period: Period) -> PeriodResult:
-        """Every employee's matrix, KPI and pay for a period: from the raw data, or for a
-        locked period from the snapshot posted when it was locked. Cached until the next
-        change."""
+        """Every employee's matrix, KPI and pay for a period as the actor may see them
+        (a manager: their store's people, money only their own; ``core.visibility``).
+        Cached until the next change."""
+        found = self._visible.get(period)
+        if found is None:
+            found = visible_result(self.full_results(period), self.actor)
+            if len(self._visible) >= _CACHED_PERIODS:
+                self._visible.pop(next(iter(self._visible)))
+            self._visible[period] = found
+        return found
+
+    def full_results(self, period: Period) -> PeriodResult:
+        """Every employee's results for a period, money included — from the raw data, or
+        for a locked period from the snapshot posted when it was locked. For sign-offs and
+        snapshots, never to show. Cached until the next change."""
         found = self._results.get(period)
         if found is not None:
             return found
@@ -227,11 +341,20 @@ class CompanyService:
             found = compute_period(frozen.company, period, frozen.inputs)
         else:
             inputs = self.database.content.load_period_inputs(period)
-            found = compute_period(self.company(), period, inputs)
+            found = compute_period(self.full_company(), period, inputs)
+            if len(self._inputs) >= _CACHED_PERIODS:
+                self._inputs.pop(next(iter(self._inputs)))
+            self._inputs[period] = inputs
         if len(self._results) >= _CACHED_PERIODS:
             self._results.pop(next(iter(self._results)))
         self._results[period] = found
         return found
+
+    def cached_inputs(self, period: Period) -> PeriodInputs | None:
+        """The data an open period's results were last computed from, while they are
+        still current (its daily rows cover the period and the previous one), or
+        ``None``."""
+        return self._inputs.get(period)
 
     def snapshot(self, period: Period) -> PeriodSnapshot | None:
         """The snapshot of a locked pay period, or ``None`` (open, or locked before
@@ -260,7 +383,7 @@ class CompanyService:
             if last_day >= period.start
             else set()
         )
-        return build_status(
+        status = build_status(
             period,
             today,
             self.company(),
@@ -268,17 +391,30 @@ class CompanyService:
             present,
             self.is_locked(period),
         )
+        if sees_store(self.actor, None):
+            return status
+        missing_days = {
+            store: days
+            for store, days in status.missing_days.items()
+            if sees_store(self.actor, store)
+        }
+        return replace(status, missing_days=missing_days)
 
     def is_locked(self, period: Period) -> bool:
         """Whether the period is locked (its inputs are read-only)."""
         return self.database.locks.is_locked(period)
 
     def store_report(self, period: Period) -> list[StoreReportRow]:
-        """Store metrics over any range, each store and the company (store ``None``) last."""
+        """Store metrics over any range, each store and the company (store ``None``) last —
+        the stores the actor may see (a manager: theirs, without the company's line)."""
         entries = self.database.daily.daily_rows(period.previous().start, period.end)
         stores = [store.name for store in self.company().stores if not store.archived]
         table = store_table(entries, self.database.daily.plans(period), stores, period)
-        return [StoreReportRow(name, metrics, plan) for name, metrics, plan in table]
+        return [
+            StoreReportRow(name, metrics, plan)
+            for name, metrics, plan in table
+            if sees_store(self.actor, name)
+        ]
 
     # --- files ----------------------------------------------------------------------------
     def import_workbook(
@@ -298,38 +434,65 @@ class CompanyService:
         """Write the whole company as an interchange workbook."""
         from kpidesk.services.exchange import export_workbook
 
+        self.require(Right.EXPORT, "export the company")
         export_workbook(self.database.content.export_content(), path, lang=lang)
 
     # --- safety ---------------------------------------------------------------------------
     def backup(self, dest: Path | None = None) -> Path:
-        """Copy the database to ``dest`` (default: the rotating backups folder)."""
+        """Copy the database to ``dest`` (default: the rotating backups folder).
+
+        Raises:
+            UserError: a full disk, a folder that cannot be written, another failure, or
+                the actor may not back the company up.
+        """
+        self.require(Right.BACKUP, "back up the company")
         try:
             return self.database.backup(dest, reason="manual")
         except (OSError, StoreError) as error:
-            raise UserError.of("backup_failed", f"backup failed: {error}") from None
+            folder = dest.parent if dest is not None else None
+            raise backup_refusal(self.path, folder, error) from None
 
     def last_backup(self) -> Path | None:
         """The newest rotating backup."""
         return self.database.last_backup()
 
     def check(self) -> CheckReport:
-        """Integrity of the file, and validation of matrices, employees and schedules."""
-        whole = CompanyContent.of_directories(self.company())
-        return CheckReport(
-            self.path, self.database.integrity_check(), validate_content(whole, Company())
-        )
+        """Integrity of the file, and validation of matrices, employees and schedules.
+
+        Raises:
+            UserError: the file is damaged: the damage report (what the integrity check
+                found and the newest good backup to restore), as when opening finds it.
+        """
+        self.require(Right.EXPORT, "check the company")
+        database = self.database
+        whole = CompanyContent.of_directories(self.full_company())
+        if database.is_server:  # the schema with its rules, and what it holds
+            problems = database.integrity_check()
+            counts = database.row_counts()  # type: ignore[attr-defined]
+            found = validate_content(whole, Company())
+            return CheckReport(database.location, problems, found, counts)
+        # read-only, an older file is read from a migrated copy in memory: check the file
+        integrity = check_database(self.path) if database.readonly else database.integrity_check()
+        if integrity:
+            raise damage_report(self.path, integrity, database.backup_dir)
+        return CheckReport(self.path, integrity, validate_content(whole, Company()))
 
 
 def restore_database(path: Path, source: Path) -> Path | None:
-    """Replace the database at ``path`` with the backup ``source`` (the current file is
-    backed up first). Returns that safety backup.
+    """Replace the database at ``path`` with the backup ``source``, which is checked first
+    (``store.backup.validate_source``); the current file is kept apart from the rotation
+    (``backups/before-restore/``). Returns where it is kept (``None``: there was none).
 
     Raises:
-        UserError: the source is missing, damaged, not a kpidesk database or too new.
+        UserError: the source is missing, empty, not a kpidesk database, too new or
+            damaged, or is the company file itself; or the company file or its folder
+            cannot be written. The company file is unchanged then.
     """
     if not source.is_file():
         raise UserError.of("no_backup_file", f"no backup file at {source}", file=source)
+    if path.exists() and source.resolve() == path.resolve():
+        raise UserError.of("restore_same_file", f"{source} is the company file itself", file=source)
     try:
         return restore(path, source)
-    except StoreError as error:
-        raise UserError.of("restore_failed", str(error), file=source) from None
+    except (StoreError, OSError) as error:
+        raise restore_refusal(source, error, path) from None

@@ -364,3 +364,58 @@ def apply_days(
             is written then.
     """
     return service.run(SaveDays(store, tuple(upserts), tuple(deletes)))
+
+
+def merged_values(saved: DailyEntry | None, given: DayValues) -> dict[str, Decimal | None]:
+    """The values of a day after changing only the ``given`` fields of the ``saved`` day
+    (``None`` in ``given``: that field cleared; a field not in ``given``: kept as saved)."""
+    values: dict[str, Decimal | None] = (
+        entry_values(saved) if saved is not None else dict.fromkeys(FIELDS)
+    )
+    values.update({name: value for name, value in given.items() if name in FIELDS})
+    return values
+
+
+@dataclass
+class ChangeDay(Operation):
+    """Change some values of one store's day and keep the others as saved (``kpidesk daily
+    set``; a new day needs its required values). The saved day is read inside the write
+    transaction, so a value saved a moment earlier elsewhere is never put back to an older
+    one."""
+
+    store: str
+    day: date
+    given: Mapping[str, Decimal | None]
+    name: ClassVar[str] = "change_day"
+    right: ClassVar[Right] = Right.DAILY
+
+    def target(self, session: Session) -> Target:
+        return Target(store=self.store)
+
+    def apply(self, session: Session) -> Change:
+        store, day = self.store, self.day
+        require_known_store(session.service, store)
+        if not any(name in FIELDS for name in self.given):
+            raise UserError.of("nothing_to_change", "nothing to apply")
+        values = merged_values(saved_day(session.service, store, day), self.given)
+        checked = check_values(store, day, values)
+        refuse_errors(checked.problems, f"{store} {day:%d.%m.%Y}")
+        if checked.entry is None:  # a refusal above names what is missing
+            raise UserError.of(
+                "day_incomplete",
+                f"{store} {day:%d.%m.%Y}: the day is incomplete",
+                store=store,
+                day=f"{day:%d.%m.%Y}",
+            )
+        session.db.daily.upsert_daily(checked.entry)
+        return Change(ChangeKind.DAILY, Period.day(day), store)
+
+
+def change_day(service: CompanyService, store: str, day: date, given: DayValues) -> Change:
+    """Change only the ``given`` values of one store's day (:class:`ChangeDay`).
+
+    Raises:
+        UserError: unknown store, nothing given, a new day without its required values, a
+            refusal of the core's rules, or a locked period; nothing is written then.
+    """
+    return service.run(ChangeDay(store, day, dict(given)))

@@ -20,6 +20,7 @@ from kpidesk.core.limits import amount_problem, normal
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity
 from kpidesk.core.rights import Right
+from kpidesk.core.visibility import sees_everything, sees_results_of
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
@@ -66,7 +67,8 @@ class FactsSheet:
 
 
 def facts_sheet(service: CompanyService, period: Period) -> FactsSheet:
-    """The employees × manual indicators grid of ``period``."""
+    """The employees × manual indicators grid of ``period`` (the people the actor may
+    see)."""
     company = service.company()
     result = service.compute_period(period)
     needed: set[Cell] = set()
@@ -75,6 +77,9 @@ def facts_sheet(service: CompanyService, period: Period) -> FactsSheet:
             if row.indicator is not None and row.indicator.source.is_manual:
                 needed.add((employee.employee.name, row.indicator.code))
     values = {(f.employee, f.indicator): f.value for f in service.database.facts.facts(period)}
+    if not sees_everything(service.actor):  # only the facts of people the actor may see
+        people = {e.name for e in company.employees if sees_results_of(service.actor, e)}
+        values = {cell: value for cell, value in values.items() if cell[0] in people}
     used = {code for _, code in needed} | {code for _, code in values}
     indicators = tuple(i for i in company.indicators if i.source.is_manual and i.code in used)
     employees = tuple(result.employee.name for result in result.employees)

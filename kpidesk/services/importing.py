@@ -64,13 +64,15 @@ def _locked_items(
         return []
     problems: list[Problem] = []
 
-    def refuse(kind: str, index: int, period: Period, what: str) -> None:
+    def refuse(
+        kind: str, index: int, period: Period, what: str, where: Location | None = None
+    ) -> None:
         problems.append(
             Problem(
                 code="period_locked",
                 message=f"period {period.code} is locked; {what} cannot change until the "
                 "owner reopens it",
-                where=content.origin(kind, index),
+                where=where if where is not None else content.origin(kind, index),
                 value=period.code,
                 params=(("period", period.code), ("item", what)),
             )
@@ -121,8 +123,18 @@ def _locked_items(
     for index, matrix in enumerate(content.matrices):
         lock = next((p for p in locked if p.start == matrix.period.start), None)
         owner = (matrix.period, matrix.position, matrix.employee)
-        if lock is not None and matrices.get(owner) != matrix.rows:
-            refuse("matrices", index, lock, f"the matrix of {matrix.owner}")
+        stored_rows = matrices.get(owner)
+        if lock is None or stored_rows == matrix.rows:
+            continue
+        # name the rows that change, not the matrix's first row; rows only removed or
+        # reordered change the matrix as a whole (its first row)
+        before = {row.indicator: row for row in stored_rows or ()}
+        changed: list[int | None] = [
+            j for j, row in enumerate(matrix.rows) if before.get(row.indicator) != row
+        ]
+        for j in changed or [None]:
+            where = content.matrix_row_origin(index, j) if j is not None else None
+            refuse("matrices", index, lock, f"the matrix of {matrix.owner}", where)
     return problems
 
 

@@ -94,8 +94,18 @@ def remember_database(path: Path) -> None:
     _write_state(state)
 
 
-def database_for_command(explicit: Path | None) -> Path:
-    """The database a command works on: ``--db``, else the last one opened, else the
+SERVER_PREFIXES = ("postgresql://", "postgres://")
+Location = Path | str  # a company file, or a company server's libpq URL
+
+
+def location_of(text: str) -> Location:
+    """``--db``'s text as a company file or a server URL (kept as text: a path would fold
+    its ``//``)."""
+    return text if text.startswith(SERVER_PREFIXES) else Path(text)
+
+
+def database_for_command(explicit: Location | None) -> Location:
+    """The company a command works on: ``--db``, else the last one opened, else the
     default company file."""
     if explicit is not None:
         return explicit

@@ -45,8 +45,9 @@ class Session:
         return self.service.database
 
     def company(self) -> Company:
-        """The directories, matrices and schedules as they were when the operation began."""
-        return self.service.company()
+        """The whole directories, matrices and schedules as they were when the operation
+        began (money included: an operation may need it whoever runs it)."""
+        return self.service.full_company()
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ class Operation(ABC):
     def target(self, session: Session) -> Target:
         """Whose data this writes (default: not limited to one store or person)."""
         return Target()
+
+    def allowed(self, actor: Actor, target: Target) -> bool:
+        """Whether ``actor`` may apply this to ``target`` (default: the actor holds
+        ``right`` for the target's store or person)."""
+        return actor.may(self.right, store=target.store, employee=target.employee)
 
     @abstractmethod
     def apply(self, session: Session) -> Change:

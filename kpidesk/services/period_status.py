@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from kpidesk.core.company import Company
 from kpidesk.core.periods import Period
-from kpidesk.core.results import PeriodResult
+from kpidesk.core.results import PeriodResult, Status
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def build_status(
     missing_facts: list[MissingFact] = []
     incomplete: list[str] = []
     for employee in result.employees:
-        if employee.pay is None:
+        if employee.status is Status.INCOMPLETE:
             incomplete.append(employee.employee.name)
         for row in employee.rows:
             indicator = row.indicator

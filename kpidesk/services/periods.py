@@ -18,7 +18,10 @@ from typing import ClassVar
 
 from kpidesk.core import snapshot
 from kpidesk.core.periods import Period
+from kpidesk.core.results import Status
 from kpidesk.core.rights import Right
+from kpidesk.core.signoff import PaylistStep
+from kpidesk.services.bonus_sheets import require_pay_period
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
@@ -80,12 +83,18 @@ class LockPeriod(Operation):
 
     def apply(self, session: Session) -> Change:
         db = session.db
+        require_pay_period(session.service, self.period)
         if db.locks.is_locked(self.period):
             raise UserError.of(
                 "period_already_locked",
                 f"period {self.period.code} is already locked",
                 period=self.period.code,
             )
+        if session.service.logins_on():
+            # with users, a pay list is closed only once approved (SPEC §8.1)
+            from kpidesk.services.signoff import refuse_step
+
+            refuse_step(session.service, self.period, PaylistStep.CLOSED)
         company = session.company()
         inputs = db.content.load_period_inputs(self.period)
         frozen = snapshot.take(company, self.period, inputs)
@@ -144,8 +153,8 @@ def reopen_period(service: CompanyService, period: Period, reason: str) -> Chang
 def incomplete_before_lock(service: CompanyService, period: Period) -> list[str]:
     """The employees whose matrices are incomplete in ``period`` — what locking warns
     about (SPEC §2.2)."""
-    result = service.compute_period(period)
-    return [r.employee.name for r in result.employees if r.pay is None]
+    result = service.full_results(period)
+    return [r.employee.name for r in result.employees if r.status is Status.INCOMPLETE]
 
 
 def period_status(service: CompanyService, period: Period, today: date) -> PeriodStatus:

@@ -1,6 +1,13 @@
 """Report rows for the command line and exports: the bonus report (SPEC §5, its JSON exactly
 as the spec shows it) and store metrics over a range. Numbers are decimal strings made from
-the core's results; nothing is computed here."""
+the core's results; nothing is computed here.
+
+The bonus report reproduces every bonus from itself: per employee the period's fixed pay
+and target bonus (half the monthly amounts in a half-month) and the payout ``coefficient``
+(``null`` for per-indicator payout, which has none, and when incomplete); per row of a
+per-indicator sheet its ``share``, ``coefficient`` and ``amount``; a computed fact with its
+two decimals. Its totals follow SPEC §2.5 (``core.pay_list``).
+"""
 
 from __future__ import annotations
 
@@ -10,8 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from kpidesk.core.money import plain, round_to
+from kpidesk.core.pay_list import PayListTotals, pay_list_totals
 from kpidesk.core.periods import Period
-from kpidesk.core.results import EmployeeResult, PeriodResult
+from kpidesk.core.results import EmployeeResult, PeriodResult, RowResult, Status
 from kpidesk.core.store_metrics import StoreMetrics
 from kpidesk.io.tables import to_csv
 
@@ -53,30 +61,57 @@ class StoreReportRow:
     plan: Decimal | None = None
 
 
+def _fact(row: RowResult) -> str | None:
+    """A computed fact with its two decimals (``"2.00"``: its rounding shows, SPEC §5); a
+    typed-in fact as typed."""
+    computed = row.indicator is not None and not row.indicator.source.is_manual
+    return plain(row.fact, 2) if computed else plain(row.fact)
+
+
+def _row_json(row: RowResult, per_indicator: bool) -> dict[str, object]:
+    item: dict[str, object] = {
+        "indicator": row.row.indicator,
+        "weight": plain(row.row.weight),
+        "base": plain(row.row.base),
+        "norm": plain(row.row.norm),
+        "target": plain(row.row.target),
+        "fact": _fact(row),
+        "index": plain(row.index, 4),
+    }
+    if per_indicator:
+        payout = row.payout
+        item["share"] = plain(payout.share, 2) if payout is not None else None
+        item["coefficient"] = plain(payout.coefficient) if payout is not None else None
+        item["amount"] = plain(payout.amount, 2) if payout is not None else None
+    return item
+
+
+def _payout_coefficient(result: EmployeeResult) -> str | None:
+    """The one payout coefficient, all of its digits (a step's may have more than three);
+    ``None`` for per-indicator payout and when incomplete."""
+    pay = result.pay
+    if pay is None or pay.payout_coefficient is None:
+        return None
+    return plain(pay.payout_coefficient)
+
+
 def _employee_json(result: EmployeeResult) -> dict[str, object]:
     pay = result.pay
+    fixed = result.fixed_pay  # None when the reader may not see this person's money
+    per_indicator = result.schedule.per_indicator and pay is not None
     return {
         "employee": result.employee.name,
         "position": result.employee.position,
         "store": result.employee.store,
         "status": result.status.value,
-        "kpi": plain(result.kpi, 3) if pay is not None else None,
-        "fixed_pay": plain(result.employee.fixed_pay, 2),
+        "kpi": plain(result.kpi, 3) if result.status is Status.COMPLETE else None,
+        "coefficient": _payout_coefficient(result),
+        "fixed_pay": plain(fixed, 2),
+        "target_bonus": plain(result.employee.target_bonus, 2) if fixed is not None else None,
         "bonus": plain(pay.bonus, 2) if pay is not None else None,
         "total": plain(pay.total, 2) if pay is not None else None,
         "missing": list(result.missing),
-        "rows": [
-            {
-                "indicator": row.row.indicator,
-                "weight": plain(row.row.weight),
-                "base": plain(row.row.base),
-                "norm": plain(row.row.norm),
-                "target": plain(row.row.target),
-                "fact": plain(row.fact),
-                "index": plain(row.index, 4),
-            }
-            for row in result.rows
-        ],
+        "rows": [_row_json(row, per_indicator) for row in result.rows],
     }
 
 
@@ -85,17 +120,37 @@ def bonus_report_rows(result: PeriodResult) -> list[dict[str, object]]:
     return [_employee_json(employee) for employee in result.employees]
 
 
+def _totals_json(totals: PayListTotals) -> dict[str, object]:
+    return {
+        "fixed_pay": plain(totals.fixed_pay, 2),
+        "bonus": plain(totals.bonus, 2),
+        "total": plain(totals.total, 2),
+        "complete": totals.complete,
+        "incomplete": totals.incomplete,
+    }
+
+
 def bonus_report_json(result: PeriodResult) -> str:
-    """The bonus report as SPEC §5 shows it (one extra key per employee: ``missing``)."""
-    document = {"period": result.period.code, "employees": bonus_report_rows(result)}
+    """The bonus report as SPEC §5 shows it. Extra keys: per employee ``missing`` and
+    ``target_bonus``; ``totals`` of the list (SPEC §2.5: ``fixed_pay`` over everyone,
+    ``bonus`` and ``total`` over the ``complete`` sheets, ``incomplete`` left out)."""
+    document = {
+        "period": result.period.code,
+        "employees": bonus_report_rows(result),
+        "totals": _totals_json(pay_list_totals(result.employees)),
+    }
     return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 def bonus_report_csv(result: PeriodResult) -> str:
-    """One line per employee: KPI, coefficient, fixed pay, bonus, total, status, missing."""
+    """One line per employee — KPI, coefficient (empty for per-indicator payout), fixed pay,
+    target bonus, bonus, total, status, missing — and a last ``totals`` line (SPEC §2.5:
+    fixed pay over everyone, bonus and total over the complete sheets; its ``missing``
+    says how many incomplete ones they leave out)."""
     rows: list[dict[str, object]] = []
     for employee in result.employees:
         pay = employee.pay
+        fixed = employee.fixed_pay
         rows.append(
             {
                 "period": result.period.code,
@@ -104,13 +159,33 @@ def bonus_report_csv(result: PeriodResult) -> str:
                 "store": employee.employee.store or "",
                 "status": employee.status.value,
                 "kpi": plain(employee.kpi, 3) if pay else "",
-                "coefficient": plain(pay.coefficient, 3) if pay else "",
-                "fixed_pay": plain(employee.employee.fixed_pay, 2),
+                "coefficient": _payout_coefficient(employee) or "",
+                "fixed_pay": plain(fixed, 2) or "",
+                "target_bonus": plain(employee.employee.target_bonus, 2)
+                if fixed is not None
+                else "",
                 "bonus": plain(pay.bonus, 2) if pay else "",
                 "total": plain(pay.total, 2) if pay else "",
                 "missing": " ".join(employee.missing),
             }
         )
+    totals = pay_list_totals(result.employees)
+    rows.append(
+        {
+            "period": result.period.code,
+            "employee": "",
+            "position": "",
+            "store": "",
+            "status": "totals",
+            "kpi": "",
+            "coefficient": "",
+            "fixed_pay": plain(totals.fixed_pay, 2),
+            "target_bonus": "",
+            "bonus": plain(totals.bonus, 2),
+            "total": plain(totals.total, 2),
+            "missing": f"incomplete: {totals.incomplete}" if totals.incomplete else "",
+        }
+    )
     return to_csv(rows)
 
 

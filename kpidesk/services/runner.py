@@ -2,8 +2,9 @@
 
 ``run(service, operation)``, for every operation alike:
 
-1. checks the actor's right (``core.rights``; until a company has users every right is
-   granted, but the check is made);
+1. checks the actor's right (``core.rights``, through ``Operation.allowed``; until a
+   company has users every right is granted, but the check is made; a company with users
+   and no one logged in grants none);
 2. takes the operation's backup, if it asks for one (imports, period locks), before the
    transaction — a backup of a connection inside its own write transaction would wait
    for itself;
@@ -17,7 +18,10 @@
 5. returns the operation's ``Change``.
 
 Store failures become coded problems (``period_locked``, ``unknown_reference``,
-``database_busy``, …) that the GUI and the CLI translate; nothing is half-applied.
+``database_busy``, ``server_unreachable``, …) that the GUI and the CLI translate; nothing is
+half-applied. On the company server a transaction refused for racing another is applied
+again (up to :data:`RETRIES` times), and a dropped connection leaves nothing written (the
+server rolls the transaction back).
 
 Must not: import Qt, or know about any particular operation.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kpidesk.core.problems import Location, Problem
+from kpidesk.core.rights import Actor, Right
 from kpidesk.services.changes import Change
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session
@@ -45,23 +50,15 @@ def run(service: CompanyService, operation: Operation) -> Change:
     """
     session = Session(service, service.actor)
     target = operation.target(session)
-    if not service.actor.may(operation.right, store=target.store, employee=target.employee):
-        raise UserError.of(
-            "right_denied",
-            f"{service.actor.name or 'this user'} may not {operation.name}",
-            operation=operation.name,
-            user=service.actor.name,
-        )
+    if not operation.allowed(service.actor, target):
+        raise right_refusal(service.actor, operation.right, operation.name)
+    database = service.database
     try:
         reason = operation.backup_reason()
-        if reason is not None and service.database.audit.count() > 0:
-            # (a never-written file has nothing to lose)
-            service.database.backup(None, reason=reason)
-        if operation.transactional:
-            with service.database.transaction():
-                change = operation.apply(session)
-        else:
-            change = operation.apply(session)
+        if reason is not None and not database.is_server and database.audit.count() > 0:
+            # (a never-written file has nothing to lose; a server keeps its own backups)
+            database.backup(None, reason=reason)
+        change = _apply(service, operation, session)
     except store_errors.LockedPeriodError as error:
         raise UserError.of(
             "period_locked",
@@ -74,6 +71,39 @@ def run(service: CompanyService, operation: Operation) -> Change:
         raise store_refusal(error) from None
     service.invalidate(change)
     return change
+
+
+def _apply(service: CompanyService, operation: Operation, session: Session) -> Change:
+    """Apply in one transaction; a transaction the company server refused for racing
+    another (a serialization failure, a deadlock) is rolled back whole and applied again,
+    a few times."""
+    if not operation.transactional:
+        return operation.apply(session)
+    for attempt in range(RETRIES):
+        try:
+            with service.database.transaction():
+                return operation.apply(session)
+        except store_errors.RetryError:
+            if attempt == RETRIES - 1:
+                raise
+            service.invalidate()  # what the operation read may have changed
+    raise AssertionError("unreachable")
+
+
+def right_refusal(actor: Actor, right: Right, what: str) -> UserError:
+    """The coded refusal of something ``actor`` has no ``right`` for (``right_denied``,
+    naming the right; ``login_required`` when no one has logged in to a company with
+    users)."""
+    if actor.anonymous:
+        return UserError.of("login_required", f"log in to {what}", operation=what)
+    return UserError.of(
+        "right_denied",
+        f"{actor.name or 'this user'} has no right '{right.value}' to {what}",
+        operation=what,
+        right=right.value,
+        user=actor.name,
+        role=actor.role.value if actor.role else "",
+    )
 
 
 def store_refusal(error: store_errors.StoreError) -> UserError:
@@ -91,8 +121,12 @@ def store_refusal(error: store_errors.StoreError) -> UserError:
     return UserError.of(code, str(error), detail=str(error))
 
 
+RETRIES = 3
+
 # Store error classes (by name, so that a dialect may add its own) → problem codes.
 _STORE_CODES = {
+    "ConnectionLostError": "server_unreachable",
+    "RetryError": "database_busy",
     "BusyError": "database_busy",
     "ReadOnlyError": "database_readonly",
     "DiskFullError": "disk_full",

@@ -18,15 +18,16 @@ from typing import ClassVar
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.core.results import PeriodResult
-from kpidesk.core.rights import Right
+from kpidesk.core.rights import Right, Role, Scope
 from kpidesk.core.tasks import DutyTemplate, Task, accept, generate_duties, mark_done, return_task
 from kpidesk.core.tasks_filters import Grouping, TaskCounts, task_counts
 from kpidesk.core.tasks_report import AVERAGE_PERIODS, PersonalReport, personal_report
+from kpidesk.core.visibility import sees_results_of
 from kpidesk.services import locations
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
-from kpidesk.services.operations import Operation, Session
+from kpidesk.services.operations import Operation, Session, Target
 from kpidesk.services.periods import locked_refusal
 
 ME_SETTING = "tasks.me"
@@ -58,8 +59,24 @@ class TasksOutcome:
 
 # --- reading ------------------------------------------------------------------------------
 def period_tasks(service: CompanyService, period: Period) -> list[Task]:
-    """The period's duties and tasks."""
-    return service.database.tasks.tasks(period)
+    """The period's duties and tasks the actor may see: everyone's for a role that sees
+    every result, a manager's store's people's, an employee's own and those they
+    control (SPEC §8.1)."""
+    tasks = service.database.tasks.tasks(period)
+    actor = service.actor
+    if actor.scope(Right.SEE_RESULTS) is Scope.ALL:
+        return tasks
+    company = service.company()
+
+    def visible(name: str) -> bool:
+        person = company.employee(name)
+        return person is not None and sees_results_of(actor, person)
+
+    return [
+        task
+        for task in tasks
+        if visible(task.assignee) or (actor.employee and task.controller == actor.employee)
+    ]
 
 
 def duty_lists(service: CompanyService) -> list[DutyTemplate]:
@@ -82,8 +99,12 @@ class ChangeTasks(Operation):
 
     pairs: Sequence[tuple[Task, Task]]
     period: Period
+    who: str | None = None  # the assignee or controller acting (their own tasks)
     name: ClassVar[str] = "change_tasks"
     right: ClassVar[Right] = Right.OWN_TASKS
+
+    def target(self, session: Session) -> Target:
+        return Target(employee=self.who)
 
     def apply(self, session: Session) -> Change:
         session.db.tasks.change_task_statuses(list(self.pairs))
@@ -101,19 +122,21 @@ class AddTasks(Operation):
     name: ClassVar[str] = "add_tasks"
     right: ClassVar[Right] = Right.ASSIGN_TASKS
 
+    def target(self, session: Session) -> Target:
+        company = session.company()
+        stores = {e.store if (e := company.employee(t.assignee)) else None for t in self.tasks}
+        return Target(store=next(iter(stores)) if len(stores) == 1 else None)
+
     def apply(self, session: Session) -> Change:
         session.db.tasks.add_tasks(list(self.tasks))
         return Change(ChangeKind.TASK, self.period)
-
-
-def _write(service: CompanyService, pairs: list[tuple[Task, Task]], period: Period) -> Change:
-    return service.run(ChangeTasks(pairs, period))
 
 
 def _transition(
     service: CompanyService,
     tasks: Sequence[Task],
     step: Callable[[Task, bool], Task | Problem],
+    who: str,
 ) -> TasksOutcome:
     if not tasks:
         return TasksOutcome()
@@ -131,11 +154,15 @@ def _transition(
             pairs.append((task, result))
     if not pairs:
         return TasksOutcome(refused=tuple(refused))
-    change = _write(service, pairs, tasks[0].period)
+    change = service.run(ChangeTasks(pairs, tasks[0].period, who))
     return TasksOutcome(tuple(new for _, new in pairs), tuple(refused), change)
 
 
-def _actor(actor: str | None) -> str:
+def _actor(service: CompanyService, actor: str | None) -> str:
+    """Who acts on tasks: once logins are on, the logged-in user's linked employee
+    (the owner may still act as anyone chosen)."""
+    if service.actor.role is not None and service.actor.role is not Role.OWNER:
+        actor = service.actor.employee
     if not actor:
         raise UserError.of("choose_person", "choose who you are first (an employee)")
     return actor
@@ -145,25 +172,25 @@ def mark_tasks_done(
     service: CompanyService, tasks: Sequence[Task], actor: str | None, on: date
 ) -> TasksOutcome:
     """Mark open tasks done (by their assignee or controller), in one transaction."""
-    who = _actor(actor)
-    return _transition(service, tasks, lambda t, locked: mark_done(t, who, on, locked=locked))
+    who = _actor(service, actor)
+    return _transition(service, tasks, lambda t, locked: mark_done(t, who, on, locked=locked), who)
 
 
 def accept_tasks(
     service: CompanyService, tasks: Sequence[Task], actor: str | None, on: date
 ) -> TasksOutcome:
     """Accept done tasks as their controller, in one transaction."""
-    who = _actor(actor)
-    return _transition(service, tasks, lambda t, locked: accept(t, who, on, locked=locked))
+    who = _actor(service, actor)
+    return _transition(service, tasks, lambda t, locked: accept(t, who, on, locked=locked), who)
 
 
 def return_tasks(
     service: CompanyService, tasks: Sequence[Task], actor: str | None, comment: str, on: date
 ) -> TasksOutcome:
     """Return done tasks to open with a comment, as their controller, in one transaction."""
-    who = _actor(actor)
+    who = _actor(service, actor)
     return _transition(
-        service, tasks, lambda t, locked: return_task(t, who, comment, on, locked=locked)
+        service, tasks, lambda t, locked: return_task(t, who, comment, on, locked=locked), who
     )
 
 
@@ -208,6 +235,7 @@ def personal_report_for(
     person = company.employee(employee)
     if person is None:
         raise UserError.of("unknown_employee", f"no employee named {employee!r}", name=employee)
+    service.require(Right.SEE_RESULTS, "see this report", store=person.store, employee=person.name)
     inputs = service.database.content.load_period_inputs(period)
     history: list[PeriodResult] = [
         service.compute_period(period.shifted(-steps)) for steps in range(AVERAGE_PERIODS)
@@ -221,7 +249,10 @@ def _key(service: CompanyService) -> str:
 
 
 def chosen_person(service: CompanyService) -> str | None:
-    """The employee chosen as "me" for this company file, if they still exist."""
+    """The employee who is "me": the logged-in user's linked employee once logins are on,
+    else the one chosen for this company file, if they still exist."""
+    if service.actor.role is not None:
+        return service.actor.employee
     chosen = locations.get_setting(ME_SETTING)
     name = chosen.get(_key(service)) if isinstance(chosen, dict) else None
     if isinstance(name, str) and service.company().employee(name) is not None:

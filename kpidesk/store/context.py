@@ -16,8 +16,9 @@ from datetime import date
 
 from kpidesk.core.problems import Location
 from kpidesk.store.codec import utc_now
+from kpidesk.store.engine import Engine, engine_of
 from kpidesk.store.errors import ContentError, LockedPeriodError
-from kpidesk.store.sqlite_dialect import Connection, Cursor, sorted_errors, write
+from kpidesk.store.sqlite_dialect import Connection, Cursor
 
 # action, entity, key, field, old, new, period, store, employee
 AuditRow = tuple[
@@ -44,13 +45,19 @@ class StoreContext:
     actor: str
     backup: Callable[[str], None] = _no_backup
 
+    @property
+    def engine(self) -> Engine:
+        """The connection's dialect (the company file's or the company server's)."""
+        return engine_of(self.conn)
+
     def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
         """Run one statement."""
         return self.conn.execute(sql, params)
 
     def write(self, *, savepoint: bool = True) -> AbstractContextManager[Connection]:
         """A write transaction (a savepoint when nested; see ``sqlite_dialect.write``)."""
-        return write(self.conn, savepoint=savepoint)
+        cm: AbstractContextManager[Connection] = self.engine.write(self.conn, savepoint=savepoint)
+        return cm
 
     # --- look-ups ---------------------------------------------------------------------
     def ids(self, table: str) -> dict[str, int]:
@@ -102,7 +109,7 @@ class StoreContext:
         """Name ``item`` and its locked period in a lock trigger's abort raised inside (the
         period is looked up on this error path only)."""
         try:
-            with sorted_errors():
+            with self.engine.sorted_errors():
                 yield
         except LockedPeriodError as exc:
             if exc.item:

@@ -1,17 +1,20 @@
 """``Database``: one open kpidesk file — opening (with checks, migration and backups),
 closing, transactions, the revision, backups and the integrity check — and the
 repositories composed over its one connection: ``db.org``, ``db.matrices``, ``db.daily``,
-``db.facts``, ``db.tasks``, ``db.audit``, ``db.locks``, ``db.content``, ``db.snapshots``.
+``db.facts``, ``db.tasks``, ``db.audit``, ``db.locks``, ``db.content``, ``db.snapshots``,
+``db.users``, ``db.signoffs``.
 
-Opening refuses a file that is not a kpidesk database or was made by a newer kpidesk
-without changing it; migrates an older one after a backup; and takes a rotating backup of
-an existing file on open. One ``Database`` per thread (a worker opens its own). Must not:
+Opening refuses a file that is not a kpidesk database, was made by a newer kpidesk or is
+damaged (``quick_check``) without changing it; migrates an older one after a backup; and
+takes a rotating backup of an existing file on open. :meth:`Database.open_readonly` is the
+read-only commands' open, which creates and writes nothing (``store.readonly``). One
+``Database`` per thread (a worker opens its own). Must not:
 hold repository methods itself (they live on the composed repositories).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -21,22 +24,25 @@ from kpidesk.store.backup import DEFAULT_KEEP, check_file, last_backup, list_bac
 from kpidesk.store.content import ContentRepository
 from kpidesk.store.context import StoreContext
 from kpidesk.store.daily import DailyRepository
+from kpidesk.store.engine import engine_of
 from kpidesk.store.errors import NotADatabaseError, StoreError
 from kpidesk.store.facts import FactsRepository
 from kpidesk.store.locks import PeriodLocks
 from kpidesk.store.matrices import MatrixRepository
-from kpidesk.store.migrations import inspect_file, migrate
+from kpidesk.store.migrations import migrate
 from kpidesk.store.org import OrgRepository
+from kpidesk.store.readonly import inspected, refuse_damaged
+from kpidesk.store.readonly import open_readonly as readonly_connection
+from kpidesk.store.signoffs import Signoffs
 from kpidesk.store.snapshots import Snapshots
 from kpidesk.store.sqlite_dialect import (
     Connection,
     checkpoint,
     connect,
     integrity_problems,
-    schema_version,
-    write,
 )
 from kpidesk.store.tasks import TasksRepository
+from kpidesk.store.users import UserRepository
 
 
 class Database:
@@ -46,15 +52,18 @@ class Database:
         self,
         conn: Connection,
         actor: str,
-        path: Path,
+        path: Path | None,
         backup_dir: Path | None = None,
         keep: int = DEFAULT_KEEP,
     ) -> None:
         self._conn = conn
-        self.path = path
+        self._path = path
+        self.location = str(path)  # where the company is, for titles and settings keys
         self.backup_dir = backup_dir
         self.keep = keep
         self._closed = False
+        self.readonly = False  # opened by :meth:`open_readonly`
+        self._after_close: Callable[[], None] | None = None
         ctx = StoreContext(conn, actor, self._backup)
         self._ctx = ctx
         self.org = OrgRepository(ctx)
@@ -65,14 +74,37 @@ class Database:
         self.audit = AuditLog(ctx)
         self.locks = PeriodLocks(ctx)
         self.snapshots = Snapshots(ctx)
+        self.users = UserRepository(ctx)
+        self.signoffs = Signoffs(ctx)
         self.content = ContentRepository(
             ctx, self.org, self.matrices, self.daily, self.facts, self.tasks
         )
 
     @property
+    def path(self) -> Path:
+        """The company file.
+
+        Raises:
+            StoreError: the company is on a server (it has no file).
+        """
+        if self._path is None:
+            raise StoreError(f"{self.location} is a company server, not a file")
+        return self._path
+
+    @property
+    def is_server(self) -> bool:
+        """Whether the company is on a company server (``store.server``)."""
+        return False
+
+    @property
     def actor(self) -> str:
         """Who is working; recorded in every audit row."""
         return self._ctx.actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        """Name the logged-in user as who is working from now on."""
+        self._ctx.actor = name
 
     @property
     def connection(self) -> Connection:
@@ -104,13 +136,16 @@ class Database:
         Raises:
             NotADatabaseError: the file is not a kpidesk database (left untouched).
             NewerSchemaError: made by a newer kpidesk (left untouched).
+            DamagedError: the file is damaged (``quick_check``; left untouched, no backup
+                is taken of it).
+            ReadOnlyError: the file or its folder cannot be written.
             StoreError: missing file with ``create=False``, or the file cannot be opened.
         """
         path = Path(path)
         if path.is_dir():
             raise NotADatabaseError(f"{path} is a folder, not a kpidesk database")
         if path.exists():
-            version = inspect_file(path)
+            version = inspected(path)
         elif create:
             path.parent.mkdir(parents=True, exist_ok=True)
             version = 0
@@ -119,12 +154,34 @@ class Database:
         conn = connect(path)
         database = cls(conn, actor, path, backup_dir, keep)
         try:
+            if version > 0:
+                refuse_damaged(conn, path)  # before a migration or a backup copies it
             applied = migrate(conn, path, before=lambda v: database._backup(f"pre-migration-v{v}"))
             if backup_on_open and version > 0 and not applied:
                 database._backup("open")
         except BaseException:
             conn.close()
             raise
+        return database
+
+    @classmethod
+    def open_readonly(cls, path: Path, *, actor: str) -> Database:
+        """Open an existing kpidesk database for reading only (the read-only commands):
+        nothing is created, migrated in the file, backed up or written, and no file is left
+        behind; an older file is migrated in memory (see ``store.readonly``). Every write
+        fails as on a read-only file.
+
+        Raises:
+            StoreError: the file is missing.
+            EmptyDatabaseError: zero bytes, or an SQLite database without a company.
+            NotADatabaseError, NewerSchemaError: as :meth:`open` (left untouched).
+            DamagedError: the file is damaged (``problems``: what the check found).
+        """
+        path = Path(path)
+        conn, tidy = readonly_connection(path)
+        database = cls(conn, actor, path)
+        database.readonly = True
+        database._after_close = tidy
         return database
 
     # --- lifetime ---------------------------------------------------------------------
@@ -134,9 +191,12 @@ class Database:
             return
         self._closed = True
         try:
-            checkpoint(self._conn)  # fails harmlessly while another connection reads
+            if not self.readonly:
+                checkpoint(self._conn)  # fails harmlessly while another connection reads
         finally:
             self._conn.close()
+            if self._after_close is not None:
+                self._after_close()
 
     def __enter__(self) -> Database:
         return self
@@ -153,13 +213,13 @@ class Database:
     def transaction(self) -> Iterator[Database]:
         """One all-or-nothing write for a user action spanning several write methods: they
         join this transaction (as savepoints) and everything rolls back on any error."""
-        with write(self._conn):
+        with engine_of(self._conn).write(self._conn):
             yield self
 
     @property
     def schema_version(self) -> int:
-        """The file's schema version."""
-        return schema_version(self._conn)
+        """The database's schema version."""
+        return engine_of(self._conn).schema_version(self._conn)
 
     def revision(self) -> int:
         """The company's revision: bumped by every audited change (one statement)."""
@@ -186,6 +246,8 @@ class Database:
         """
         if self._conn.in_transaction:
             raise StoreError("a backup cannot be taken inside a write transaction")
+        if self.readonly:
+            raise StoreError("a database opened for reading only is not backed up")
         return make_backup(
             self._conn,
             self.path,

@@ -12,17 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kpidesk.store.engine import engine_of, is_server
 from kpidesk.store.errors import DamagedError, NewerSchemaError, NotADatabaseError
-from kpidesk.store.schema import APP_KEY, APP_NAME, V1, V2, V3, V4, statements
+from kpidesk.store.schema import APP_KEY, APP_NAME, POSTGRESQL, SQLITE, Ddl, versions
 from kpidesk.store.sqlite_dialect import (
     Connection,
     connect,
     looks_like_sqlite,
     schema_version,
-    set_schema_version,
     sorted_errors,
     table_names,
-    write,
 )
 
 
@@ -35,30 +34,29 @@ class Migration:
     statements: tuple[str, ...]
 
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "directories, matrices, schedules, daily data, facts, audit", statements(V1)),
-    Migration(
-        2,
-        "seller days, store plans, period inputs, period locks, period indexes",
-        statements(V2),
-    ),
-    Migration(3, "duties and tasks, duty lists", statements(V3)),
-    Migration(4, "lock triggers, revision, period snapshots, audit key index, pay rates", V4),
-)
+def migrations_for(ddl: Ddl) -> tuple[Migration, ...]:
+    """The ordered migrations in one engine's DDL."""
+    return tuple(Migration(*version) for version in versions(ddl))
+
+
+MIGRATIONS: tuple[Migration, ...] = migrations_for(SQLITE)  # the company file's
+SERVER_MIGRATIONS: tuple[Migration, ...] = migrations_for(POSTGRESQL)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 
 def apply_migration(conn: Connection, migration: Migration) -> None:
-    """Run one migration and record its version, in one transaction."""
-    with write(conn):
+    """Run one migration and record its version, in one transaction (DDL is
+    transactional on both engines)."""
+    engine = engine_of(conn)
+    with engine.write(conn):
         for statement in migration.statements:
             conn.execute(statement)
-        set_schema_version(conn, migration.version)
+        engine.set_schema_version(conn, migration.version)
 
 
 def migrate(
     conn: Connection,
-    path: Path,
+    path: Path | str,
     *,
     target: int = CURRENT_VERSION,
     before: Callable[[int], None] | None = None,
@@ -67,7 +65,7 @@ def migrate(
 
     Args:
         conn: a writable connection.
-        path: the file, for error messages.
+        path: the file (or the server's address), for error messages.
         target: the version to stop at (tests build old fixtures with ``target=1``).
         before: called with the current version before the first migration of a file that
             already holds data (version ≥ 1), e.g. to take a backup.
@@ -75,10 +73,11 @@ def migrate(
     Raises:
         NewerSchemaError: the file is newer than this kpidesk.
     """
-    current = schema_version(conn)
+    current = engine_of(conn).schema_version(conn)
     if current > CURRENT_VERSION:
         raise NewerSchemaError(path, current, CURRENT_VERSION)
-    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    migrations = SERVER_MIGRATIONS if is_server(conn) else MIGRATIONS
+    pending = [m for m in migrations if current < m.version <= target]
     if pending and current > 0 and before is not None:
         before(current)
     for migration in pending:

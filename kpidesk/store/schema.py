@@ -1,59 +1,78 @@
 """The database schema, as the DDL of each schema version's migration.
 
 Conventions: every table has an integer surrogate key ``id``; names and codes are unique;
-money and every other decimal are stored as exact decimal TEXT (never REAL); dates are ISO
-``yyyy-mm-dd`` TEXT; flags are 0/1 INTEGER; a period is stored as its code plus its start and
-end dates so that range queries are indexed. Partial unique indexes keep one matrix per
-owner and period. The DDL is standard SQL except the primary key column type and the
-triggers, which come from the dialect module. This module holds SQL text only; it must not
-execute anything.
+money and every other decimal are stored exactly — decimal TEXT in the company file,
+``NUMERIC`` on the company server (never a float); dates are ISO ``yyyy-mm-dd`` TEXT; flags
+are 0/1 INTEGER; a period is stored as its code plus its start and end dates so that range
+queries are indexed. Partial unique indexes keep one matrix per owner and period. The DDL is
+standard SQL except what :class:`Ddl` holds per engine (the surrogate key, decimals, binary
+data, the triggers), from the dialect modules: :func:`versions` gives each version's
+statements for one engine. This module holds SQL text only; it must not execute anything.
 
 Schema v4 makes the file hold its own rules: lock triggers on every per-period table refuse
 a write to a locked period (whatever code runs), and an audit trigger bumps the
-``revision`` meta row on every change.
+``revision`` meta row on every change. Schema v5 adds the users (a salted scrypt hash, never
+a password) and the pay list's sign-off steps, locked with their period.
 """
 
 from __future__ import annotations
 
-from kpidesk.store.sqlite_dialect import PRIMARY_KEY, abort_trigger, after_insert_trigger
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from kpidesk.store import postgres_dialect, sqlite_dialect
 
 APP_KEY = "app"
 APP_NAME = "kpidesk"
 
-V1 = f"""
+
+@dataclass(frozen=True)
+class Ddl:
+    """What differs between the engines' DDL: the surrogate key, exact decimals (money),
+    binary data, and the triggers (one or more statements each)."""
+
+    primary_key: str
+    decimal: str
+    blob: str
+    abort_trigger: Callable[[str, str, str, str], tuple[str, ...]]
+    after_insert_trigger: Callable[[str, str, str], tuple[str, ...]]
+
+
+def _v1(d: Ddl) -> str:
+    return f"""
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 CREATE TABLE stores (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     name TEXT NOT NULL UNIQUE,
     archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE departments (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     name TEXT NOT NULL UNIQUE,
     archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE positions (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     name TEXT NOT NULL UNIQUE,
     archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE employees (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     name TEXT NOT NULL UNIQUE,
     position_id INTEGER NOT NULL REFERENCES positions (id),
     store_id INTEGER REFERENCES stores (id),
     department_id INTEGER REFERENCES departments (id),
-    fixed_pay TEXT NOT NULL DEFAULT '0',
-    target_bonus TEXT NOT NULL DEFAULT '0',
+    fixed_pay {d.decimal} NOT NULL DEFAULT '0',
+    target_bonus {d.decimal} NOT NULL DEFAULT '0',
     start_date TEXT,
     end_date TEXT,
     archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE indicators (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     code TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     unit TEXT NOT NULL DEFAULT '',
@@ -62,7 +81,7 @@ CREATE TABLE indicators (
     archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE matrices (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     period TEXT NOT NULL,
     start_date TEXT NOT NULL,
     end_date TEXT NOT NULL,
@@ -75,53 +94,53 @@ CREATE UNIQUE INDEX matrices_employee_period ON matrices (employee_id, period)
 CREATE UNIQUE INDEX matrices_position_period ON matrices (position_id, period)
     WHERE employee_id IS NULL;
 CREATE TABLE matrix_rows (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     matrix_id INTEGER NOT NULL REFERENCES matrices (id) ON DELETE CASCADE,
     indicator_id INTEGER NOT NULL REFERENCES indicators (id),
     position INTEGER NOT NULL,
-    weight TEXT NOT NULL,
-    base TEXT,
-    norm TEXT NOT NULL,
-    target TEXT,
+    weight {d.decimal} NOT NULL,
+    base {d.decimal},
+    norm {d.decimal} NOT NULL,
+    target {d.decimal},
     UNIQUE (matrix_id, position)
 );
 CREATE TABLE payout_schedules (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     position_id INTEGER UNIQUE REFERENCES positions (id),
     kind TEXT NOT NULL,
-    threshold TEXT NOT NULL,
-    cap TEXT,
+    threshold {d.decimal} NOT NULL,
+    cap {d.decimal},
     per_indicator INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE payout_steps (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     schedule_id INTEGER NOT NULL REFERENCES payout_schedules (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
-    threshold TEXT NOT NULL,
-    coefficient TEXT NOT NULL,
+    threshold {d.decimal} NOT NULL,
+    coefficient {d.decimal} NOT NULL,
     UNIQUE (schedule_id, position)
 );
 CREATE TABLE daily (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     store_id INTEGER NOT NULL REFERENCES stores (id),
     day TEXT NOT NULL,
-    revenue TEXT NOT NULL,
+    revenue {d.decimal} NOT NULL,
     receipts INTEGER NOT NULL,
     visitors INTEGER NOT NULL,
     units INTEGER NOT NULL DEFAULT 0,
-    returns TEXT,
+    returns {d.decimal},
     UNIQUE (store_id, day)
 );
 CREATE TABLE facts (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     period TEXT NOT NULL,
     employee_id INTEGER NOT NULL REFERENCES employees (id),
     indicator_id INTEGER NOT NULL REFERENCES indicators (id),
-    value TEXT NOT NULL,
+    value {d.decimal} NOT NULL,
     UNIQUE (period, employee_id, indicator_id)
 );
 CREATE TABLE audit (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     action TEXT NOT NULL,
@@ -139,36 +158,38 @@ INSERT INTO meta (key, value) VALUES ('company_name', '');
 INSERT INTO meta (key, value) VALUES ('pay_period', 'month');
 """
 
-V2 = f"""
+
+def _v2(d: Ddl) -> str:
+    return f"""
 CREATE TABLE seller_days (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     store_id INTEGER NOT NULL REFERENCES stores (id),
     day TEXT NOT NULL,
     employee_id INTEGER NOT NULL REFERENCES employees (id),
-    revenue TEXT NOT NULL,
+    revenue {d.decimal} NOT NULL,
     receipts INTEGER NOT NULL,
     units INTEGER NOT NULL DEFAULT 0,
     UNIQUE (store_id, day, employee_id)
 );
 CREATE TABLE store_plans (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     store_id INTEGER NOT NULL REFERENCES stores (id),
     period TEXT NOT NULL,
     start_date TEXT NOT NULL,
     end_date TEXT NOT NULL,
-    revenue TEXT NOT NULL,
+    revenue {d.decimal} NOT NULL,
     UNIQUE (store_id, period)
 );
 CREATE TABLE period_inputs (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     period TEXT NOT NULL,
     employee_id INTEGER NOT NULL REFERENCES employees (id),
     name TEXT NOT NULL,
-    value TEXT NOT NULL,
+    value {d.decimal} NOT NULL,
     UNIQUE (period, employee_id, name)
 );
 CREATE TABLE period_locks (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     period TEXT NOT NULL UNIQUE,
     start_date TEXT NOT NULL,
     end_date TEXT NOT NULL,
@@ -186,9 +207,10 @@ CREATE INDEX audit_entity ON audit (entity);
 """
 
 
-V3 = f"""
+def _v3(d: Ddl) -> str:
+    return f"""
 CREATE TABLE tasks (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     period TEXT NOT NULL,
     start_date TEXT NOT NULL,
     end_date TEXT NOT NULL,
@@ -207,7 +229,7 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_dates ON tasks (start_date, end_date);
 CREATE INDEX tasks_controller ON tasks (controller_id);
 CREATE TABLE duty_templates (
-    id {PRIMARY_KEY},
+    id {d.primary_key},
     position_id INTEGER REFERENCES positions (id),
     employee_id INTEGER REFERENCES employees (id),
     title TEXT NOT NULL,
@@ -311,45 +333,113 @@ LOCKED_TABLES = {
 }
 
 
-def _lock_triggers() -> list[str]:
-    found = []
-    for table, meets in LOCKED_TABLES.items():
-        found.append(abort_trigger(f"{table}_locked_insert", "INSERT", table, meets("NEW")))
-        found.append(
-            abort_trigger(
-                f"{table}_locked_update", "UPDATE", table, f"{meets('OLD')} OR {meets('NEW')}"
-            )
+def _lock_triggers(d: Ddl, tables: Mapping[str, Callable[[str], str]]) -> list[str]:
+    found: list[str] = []
+    for table, meets in tables.items():
+        found += d.abort_trigger(f"{table}_locked_insert", "INSERT", table, meets("NEW"))
+        found += d.abort_trigger(
+            f"{table}_locked_update", "UPDATE", table, f"{meets('OLD')} OR {meets('NEW')}"
         )
-        found.append(abort_trigger(f"{table}_locked_delete", "DELETE", table, meets("OLD")))
+        found += d.abort_trigger(f"{table}_locked_delete", "DELETE", table, meets("OLD"))
     return found
 
 
-V4 = (
-    *statements("""
+def _v4(d: Ddl) -> tuple[str, ...]:
+    return (
+        *statements(f"""
 CREATE TABLE period_snapshots (
     period TEXT PRIMARY KEY,
     start_date TEXT,
     end_date TEXT,
     taken_at TEXT,
     taken_by TEXT,
-    data BLOB NOT NULL
+    data {d.blob} NOT NULL
 );
 CREATE INDEX audit_entity_key ON audit (entity, key);
 CREATE TABLE pay_rates (
-    id INTEGER PRIMARY KEY,
+    id {d.primary_key},
     employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,
     period TEXT NOT NULL,
     start_date TEXT NOT NULL,
-    fixed_pay TEXT NOT NULL,
-    target_bonus TEXT NOT NULL,
+    fixed_pay {d.decimal} NOT NULL,
+    target_bonus {d.decimal} NOT NULL,
     UNIQUE (employee_id, period)
 );
 INSERT INTO meta (key, value) SELECT 'revision', CAST(count(*) AS TEXT) FROM audit
 """),
-    after_insert_trigger(
-        "audit_bumps_revision",
-        "audit",
-        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
-    ),
-    *_lock_triggers(),
+        *d.after_insert_trigger(
+            "audit_bumps_revision",
+            "audit",
+            "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+            " WHERE key = 'revision'",
+        ),
+        *_lock_triggers(d, LOCKED_TABLES),
+    )
+
+
+ROLES = ("owner", "accountant", "manager", "employee", "viewer")
+PAYLIST_STEPS = ("checked", "approved")
+
+
+def _v5(d: Ddl) -> tuple[str, ...]:
+    roles = ", ".join(f"'{role}'" for role in ROLES)
+    steps = ", ".join(f"'{step}'" for step in PAYLIST_STEPS)
+    return (
+        *statements(f"""
+CREATE TABLE users (
+    id {d.primary_key},
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ({roles})),
+    store_id INTEGER REFERENCES stores (id) ON DELETE SET NULL,
+    employee_id INTEGER REFERENCES employees (id) ON DELETE SET NULL,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT,
+    created_by TEXT,
+    changed_at TEXT,
+    changed_by TEXT
+);
+CREATE TABLE paylist_steps (
+    period TEXT PRIMARY KEY,
+    step TEXT NOT NULL CHECK (step IN ({steps})),
+    digest TEXT NOT NULL,
+    checked_by TEXT,
+    checked_at TEXT,
+    approved_by TEXT,
+    approved_at TEXT
+)
+"""),
+        *_lock_triggers(d, {"paylist_steps": _by_code}),
+    )
+
+
+def versions(d: Ddl) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """Every schema version's number, description and statements, in the DDL of one
+    engine (``d``): the same tables, columns and rules on the company file and server."""
+    return (
+        (1, "directories, matrices, schedules, daily data, facts, audit", statements(_v1(d))),
+        (
+            2,
+            "seller days, store plans, period inputs, period locks, period indexes",
+            statements(_v2(d)),
+        ),
+        (3, "duties and tasks, duty lists", statements(_v3(d))),
+        (4, "lock triggers, revision, period snapshots, audit key index, pay rates", _v4(d)),
+        (5, "users, pay list sign-off steps", _v5(d)),
+    )
+
+
+SQLITE = Ddl(
+    primary_key=sqlite_dialect.PRIMARY_KEY,
+    decimal="TEXT",
+    blob="BLOB",
+    abort_trigger=lambda *args: (sqlite_dialect.abort_trigger(*args),),
+    after_insert_trigger=lambda *args: (sqlite_dialect.after_insert_trigger(*args),),
+)
+POSTGRESQL = Ddl(
+    primary_key=postgres_dialect.PRIMARY_KEY,
+    decimal=postgres_dialect.DECIMAL,
+    blob=postgres_dialect.BLOB,
+    abort_trigger=postgres_dialect.abort_trigger,
+    after_insert_trigger=postgres_dialect.after_insert_trigger,
 )

@@ -12,6 +12,7 @@ or the domain dataclasses.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -26,8 +27,10 @@ from kpidesk.store.errors import (
     NotADatabaseError,
     ReadOnlyError,
     StoreError,
+    sort_os_error,
 )
 
+NAME = "sqlite"
 Connection = sqlite3.Connection
 Cursor = sqlite3.Cursor
 BUSY_TIMEOUT_MS = 5000
@@ -41,32 +44,68 @@ LOCKED_ABORT = "kpidesk_locked"
 
 # Primary result codes (the low byte of the extended code).
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
+# SQLITE_READONLY_DIRECTORY: the folder refuses the -wal/-shm files beside the database.
+_READONLY_DIRECTORY = _READONLY | (6 << 8)
+# SQLite's own sentences, for an error without a code (raised by hand, or by a driver that
+# keeps no code): the start of the message → the primary code it stands for.
+_MESSAGES = (
+    ("database or disk is full", _FULL),
+    ("attempt to write a readonly database", _READONLY),
+    ("database is locked", _BUSY),
+    ("database table is locked", _LOCKED),
+    ("database disk image is malformed", _CORRUPT),
+    ("file is not a database", _NOTADB),
+)
+SIDECARS = ("-wal", "-shm")
 
 
 # --- errors ---------------------------------------------------------------------------
-def sort_error(exc: BaseException) -> BaseException:
-    """The store error an engine error means, or ``exc`` itself when it is a bug.
+def error_code(exc: sqlite3.Error) -> int | None:
+    """The primary result code of an engine error: its own, else read from SQLite's
+    sentence; ``None`` when neither tells."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF
+    text = str(exc).lower()
+    return next((primary for start, primary in _MESSAGES if text.startswith(start)), None)
 
-    Busy or locked → :class:`BusyError`; read-only → :class:`ReadOnlyError`; full →
-    :class:`DiskFullError`; corrupt or not a database → :class:`DamagedError`; the lock
-    triggers' abort → :class:`LockedPeriodError` (without the period: the caller that
-    knows the item adds it).
+
+def sort_error(exc: BaseException, path: Path | None = None) -> BaseException:
+    """The store error an engine (or file-system) error means, or ``exc`` itself when it
+    is a bug.
+
+    Busy or locked → :class:`BusyError`; read-only → :class:`ReadOnlyError` (``folder``
+    when it is the folder that refuses); full, or ``ENOSPC`` → :class:`DiskFullError`;
+    corrupt or not a database → :class:`DamagedError`; the lock triggers' abort →
+    :class:`LockedPeriodError` (without the period: the caller that knows the item adds
+    it). Of the file-system errors only a full disk is sorted here (the callers that write
+    files sort the rest with :func:`~kpidesk.store.errors.sort_os_error`).
+
+    Args:
+        exc: what was raised.
+        path: the database file, when the caller knows it (for the message).
     """
+    if isinstance(exc, OSError):
+        # only a full disk: a refused read met inside a write is not "cannot be written"
+        found = sort_os_error(exc, path)
+        return found if isinstance(found, DiskFullError) else exc
     if not isinstance(exc, sqlite3.Error):
         return exc
     if isinstance(exc, sqlite3.IntegrityError) and str(exc) == LOCKED_ABORT:
         return LockedPeriodError("", "")
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = None if code is None else int(code) & 0xFF
+    primary = error_code(exc)
     name = getattr(exc, "sqlite_errorname", "") or ""
     if primary in (_BUSY, _LOCKED):
         return BusyError(f"the database is busy, try again ({exc})")
     if primary == _READONLY:
-        return ReadOnlyError(f"the database cannot be written ({exc})")
+        folder = getattr(exc, "sqlite_errorcode", None) == _READONLY_DIRECTORY
+        if not folder and path is not None:
+            folder = os.access(path, os.W_OK) and not os.access(path.parent, os.W_OK)
+        return ReadOnlyError(f"the database cannot be written ({exc})", path, folder=folder)
     if primary == _FULL:
         return DiskFullError(f"the disk is full ({exc})")
     if primary in (_CORRUPT, _NOTADB):
-        return DamagedError(f"the database is damaged ({name or exc})")
+        return DamagedError(f"the database is damaged ({name or exc})", path)
     return exc
 
 
@@ -95,36 +134,124 @@ def looks_like_sqlite(path: Path) -> bool:
     return head in (b"", SQLITE_HEADER)
 
 
+def _beside(path: Path, suffix: str) -> Path:
+    return Path(f"{path}{suffix}")
+
+
+def sidecars(path: Path) -> frozenset[str]:
+    """Which of the database's ``-wal`` and ``-shm`` files are there now."""
+    return frozenset(suffix for suffix in SIDECARS if _beside(path, suffix).exists())
+
+
+def tidy_sidecars(path: Path, before: frozenset[str]) -> None:
+    """Remove the ``-wal`` and ``-shm`` files that read-only connections left beside
+    ``path`` when they were not there ``before`` (a read-only command must leave no file).
+
+    SQLite's own rule does it safely: one ordinary connection is opened and closed, and its
+    close deletes the two files only when it is the last connection using the database
+    (another program's connection keeps them). The log is empty, so the close folds
+    nothing into the file and the file itself is not written. Where the file or its folder
+    cannot be written nothing was created (see :func:`connect`), so nothing is left.
+    """
+    if not any(suffix not in before for suffix in sidecars(path)):
+        return
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        # reading the header joins the log (page 1 only: works on most damaged files too)
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error:
+        pass  # a file SQLite cannot read keeps its files; SQLite removes them later
+    finally:
+        conn.close()
+
+
+def _unused(path: Path) -> bool:
+    """No write-ahead log and no rollback journal beside the file: nothing to recover, and
+    no kpidesk connection (a connection in WAL mode keeps its log while it is open)."""
+    return not any(_beside(path, suffix).exists() for suffix in ("-wal", "-journal"))
+
+
+def _connect_readonly(path: Path) -> Connection:
+    """A read-only connection that creates no file.
+
+    In WAL mode even a read-only connection creates the ``-wal`` and ``-shm`` files
+    (removed again by :func:`tidy_sidecars`). Where it cannot — a file or folder that
+    cannot be written, a read-only medium — and the file is not in use, it is opened
+    ``immutable`` (no locks, no log), which is then safe: nobody writes it either.
+    """
+    base = path.resolve().as_uri() + "?mode=ro"
+    immutable = _unused(path) and not os.access(path, os.W_OK)
+    conn = sqlite3.connect(
+        base + ("&immutable=1" if immutable else ""), uri=True, isolation_level=None
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        conn.close()  # an open connection would keep its -wal and -shm from tidy_sidecars
+        if immutable or not _unused(path) or error_code(exc) not in (_READONLY, _CANTOPEN):
+            raise
+        conn = sqlite3.connect(base + "&immutable=1", uri=True, isolation_level=None)
+    return conn
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """What a failure to open (or first read) ``path`` means for the user."""
+    primary = error_code(exc)
+    if primary == _CANTOPEN:
+        if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+            return ReadOnlyError(
+                f"the folder of {path} cannot be written ({exc})", path, folder=True
+            )
+        return StoreError(f"cannot open {path}: {exc}")
+    found = sort_error(exc, path)
+    if isinstance(found, (BusyError, ReadOnlyError, DiskFullError)):
+        return found
+    if primary == _CORRUPT:
+        return DamagedError(f"{path} is damaged ({exc})", path)
+    if isinstance(exc, sqlite3.DatabaseError):
+        return NotADatabaseError(f"{path} is not a kpidesk database ({exc})")
+    return StoreError(f"cannot open {path}: {exc}")
+
+
 def connect(path: Path, *, readonly: bool = False) -> Connection:
     """Open a connection in autocommit mode with kpidesk's pragmas in effect.
 
     Writable connections get ``foreign_keys=ON``, ``journal_mode=WAL``, ``synchronous=FULL``
     and a 5 s busy timeout; transactions are explicit (see :func:`write`). A read-only
-    connection changes nothing in the file (used to inspect a file before adopting it).
+    connection changes nothing in the file (used to inspect a file before adopting it, and
+    by the read-only commands); the ``-wal`` and ``-shm`` files it may create are removed
+    by :func:`tidy_sidecars`.
 
     Raises:
         NotADatabaseError: the file is not an SQLite database.
+        DamagedError: the file is damaged.
+        ReadOnlyError: the file (``folder``: its folder) cannot be written.
+        BusyError, DiskFullError: as their names say.
         StoreError: the file cannot be opened.
     """
+    # A file this user cannot write is opened read-only as it is (SQLite would do so
+    # anyway, but would leave -wal and -shm behind that it cannot remove): it can be read,
+    # and every write is refused as read-only.
+    readonly = readonly or (path.is_file() and not os.access(path, os.W_OK))
     try:
         if readonly:
-            uri = path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn = _connect_readonly(path)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from exc
+        raise _open_error(path, exc) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
-        else:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise NotADatabaseError(f"{path} is not a kpidesk database ({exc})") from exc
+        raise _open_error(path, exc) from exc
     return conn
 
 
@@ -218,6 +345,24 @@ def copy_database(source: Connection, target: Connection) -> None:
         source.backup(target)
 
 
+def copy_to_memory(source: Connection) -> Connection:
+    """A private in-memory copy of the database, with kpidesk's pragmas (a read-only
+    command migrates an older file there instead of in the file)."""
+    target = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        copy_database(source, target)
+        target.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        target.close()
+        raise
+    return target
+
+
+def forbid_writes(conn: Connection) -> None:
+    """Make every later write on ``conn`` fail as on a read-only file (``query_only``)."""
+    conn.execute("PRAGMA query_only = ON")
+
+
 def copy_to_file(source: Connection, dest: Path) -> None:
     """Copy the database into a new self-contained single file ``dest`` (rollback journal,
     so that no ``-wal`` file belongs to it)."""
@@ -242,6 +387,17 @@ def checkpoint(conn: Connection) -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+def quick_problems(conn: Connection, limit: int = 20) -> list[str]:
+    """``PRAGMA quick_check``: the damage that would make reading fail (the b-tree pages
+    and records, without comparing indexes to their tables); empty when all is well. A
+    damaged file may make the check itself fail; that is reported, never raised."""
+    try:
+        rows = conn.execute(f"PRAGMA quick_check({int(limit)})").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [f"quick check failed: {exc}"]
+    return [str(message) for (message,) in rows if message != "ok"]
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -387,6 +387,50 @@
         <translation>Взвеш.</translation>
     </message>
     <message>
+        <source>Share of the target bonus</source>
+        <translation>Доля целевой премии</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Коэффициент</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Bonus: the sum of the amounts</source>
+        <translation>Премия: сумма выплат</translation>
+    </message>
+    <message>
+        <source>KPI %1; per-indicator payout: each indicator pays its share of the target bonus × its own coefficient (the table below).</source>
+        <translation>KPI %1; выплата по каждому показателю: показатель платит свою долю целевой премии × свой коэффициент (таблица ниже).</translation>
+    </message>
+    <message>
+        <source>Bonus (the sum of the indicators' amounts)</source>
+        <translation>Премия (сумма выплат по показателям)</translation>
+    </message>
+    <message>
+        <source>Fixed pay for the half-month (%1 a month)</source>
+        <translation>Оклад за полмесяца (в месяц %1)</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Fixed pay for the half-month</source>
+        <translation>Оклад за полмесяца</translation>
+    </message>
+    <message>
+        <source>Target bonus for the half-month</source>
+        <translation>Целевая премия за полмесяца</translation>
+    </message>
+    <message>
+        <source>%1: payout</source>
+        <translation>%1: выплата</translation>
+    </message>
+    <message>
         <source>Bonus</source>
         <translation>Премия</translation>
     </message>
@@ -559,6 +603,18 @@
         <translation>декабрь</translation>
     </message>
     <message>
+        <source>without %1 incomplete sheet</source>
+        <translation>без %1 неполного расчёта</translation>
+    </message>
+    <message>
+        <source>without %1 incomplete sheets</source>
+        <translation>без %1 неполных расчётов</translation>
+    </message>
+    <message>
+        <source>a computed fact (from daily data, tasks or period inputs) is rounded half up to 0.01 of its unit before the index; a typed-in fact is used as typed</source>
+        <translation>факт округлён до 0,01 своей единицы (половина — вверх) до расчёта индекса, если он расчётный (из ежедневных данных, задач или показателей периода); факт, введённый вручную, используется как введён</translation>
+    </message>
+    <message>
         <source>clamped at the target</source>
         <translation>ограничено целью</translation>
     </message>
@@ -611,8 +667,8 @@
         <translation>ниже %1 — премия не выплачивается; от %1 премия = целевая премия × KPI, без верхнего предела</translation>
     </message>
     <message>
-        <source>Per-indicator payout: each indicator pays its share of the target bonus (target bonus × weight) by its own index, and the bonus is the sum of the shares. For each index: %1</source>
-        <translation>Премия по каждому показателю отдельно: каждый показатель оплачивает свою долю целевой премии (целевая премия × вес) по своему индексу, премия — сумма долей. Для каждого индекса: %1</translation>
+        <source>Per-indicator payout: each indicator pays its share of the target bonus (target bonus × weight) by its own index, and the bonus is the sum of the rows' amounts. For each index: %1</source>
+        <translation>Премия по каждому показателю отдельно: каждый показатель оплачивает свою долю целевой премии (целевая премия × вес) по своему индексу, премия — сумма выплат по показателям. Для каждого индекса: %1</translation>
     </message>
     <message>
         <source>index</source>
@@ -631,12 +687,92 @@
         <translation>ошибки в матрице</translation>
     </message>
     <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source>checked by %1 %2</source>
+        <translation>проверил(а) %1 %2</translation>
+    </message>
+    <message>
+        <source>approved by %1 %2</source>
+        <translation>утвердил(а) %1 %2</translation>
+    </message>
+    <message>
+        <source>Pay list: %1</source>
+        <translation>Ведомость: %1</translation>
+    </message>
+    <message>
+        <source>(the results changed after it was signed)</source>
+        <translation>(расчёт изменился после подписи)</translation>
+    </message>
+    <message>
         <source>complete</source>
         <translation>полный расчёт</translation>
     </message>
     <message>
         <source>, period locked</source>
         <translation>, период закрыт</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Fixed pay, ₽</source>
+        <translation>Оклад, ₽</translation>
+    </message>
+    <message>
+        <source>Bonus, ₽</source>
+        <translation>Премия, ₽</translation>
+    </message>
+    <message>
+        <source>Total pay, ₽</source>
+        <translation>Итого к выплате, ₽</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>все (%1)</translation>
+    </message>
+    <message>
+        <source>Fixed pay is summed over all %1 employees; the bonus and the total pay over the complete sheets only, %2.</source>
+        <translation>Оклад — сумма по всем сотрудникам (%1); премия и итого к выплате — только по полным расчётам, %2.</translation>
+    </message>
+    <message>
+        <source>Every sheet of the list is complete.</source>
+        <translation>Все расчёты ведомости полные.</translation>
+    </message>
+    <message>
+        <source>Pay list for %1</source>
+        <translation>Ведомость начислений за %1</translation>
+    </message>
+    <message>
+        <source>period locked</source>
+        <translation>период закрыт</translation>
+    </message>
+    <message>
+        <source>draft: the period is not locked</source>
+        <translation>черновик: период не закрыт</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1016,10 @@
         <translation>резервная копия: {file}</translation>
     </message>
     <message>
+        <source>restored {file} from {backup}</source>
+        <translation>{file} восстановлен из {backup}</translation>
+    </message>
+    <message>
         <source>restored {file} from {backup} (the previous state is kept in {safety})</source>
         <translation>{file} восстановлен из {backup} (прежнее состояние сохранено в {safety})</translation>
     </message>
@@ -898,6 +1038,10 @@
     <message>
         <source>no problems in matrices, employees and payout schedules</source>
         <translation>в матрицах, сотрудниках и шкалах премирования проблем нет</translation>
+    </message>
+    <message>
+        <source>rows per table: {counts}</source>
+        <translation>строк по таблицам: {counts}</translation>
     </message>
     <message>
         <source>period {period} locked</source>
@@ -959,6 +1103,78 @@
         <source>unexpected error ({detail}); details in {file}</source>
         <translation>непредвиденная ошибка ({detail}); подробности в {file}</translation>
     </message>
+    <message>
+        <source>password for {user}: </source>
+        <translation>пароль пользователя {user}: </translation>
+    </message>
+    <message>
+        <source>new password for {user}: </source>
+        <translation>новый пароль пользователя {user}: </translation>
+    </message>
+    <message>
+        <source>the same password again: </source>
+        <translation>тот же пароль ещё раз: </translation>
+    </message>
+    <message>
+        <source>user {user} added ({role})</source>
+        <translation>пользователь {user} добавлен ({role})</translation>
+    </message>
+    <message>
+        <source>no users: logins are off</source>
+        <translation>пользователей нет: вход по паролю выключен</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>password of {user} changed</source>
+        <translation>пароль пользователя {user} изменён</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source>(the results changed after it was signed)</source>
+        <translation>(расчёт изменился после подписи)</translation>
+    </message>
+    <message>
+        <source>checked by {user}</source>
+        <translation>проверил(а) {user}</translation>
+    </message>
+    <message>
+        <source>approved by {user}</source>
+        <translation>утвердил(а) {user}</translation>
+    </message>
+    <message>
+        <source>incomplete, paid without a bonus: {names}</source>
+        <translation>неполный расчёт, премия не начисляется: {names}</translation>
+    </message>
+    <message>
+        <source>pay list {period}: {state}</source>
+        <translation>ведомость за {period}: {state}</translation>
+    </message>
+    <message>
+        <source>created an empty company on {server}</source>
+        <translation>создана пустая компания на {server}</translation>
+    </message>
+    <message>
+        <source>uploaded {file} to {server}: {rows} rows</source>
+        <translation>{file} загружен на {server}: строк — {rows}</translation>
+    </message>
 </context>
 <context>
     <name>DailyEntrySection</name>
@@ -1017,6 +1233,10 @@
     <message>
         <source>Not a number: %1</source>
         <translation>Не число: %1</translation>
+    </message>
+    <message>
+        <source>Read only: your role may look at the daily data of %1, not change it.</source>
+        <translation>Только просмотр: ваша роль позволяет смотреть ежедневные данные магазина %1, но не менять их.</translation>
     </message>
     <message>
         <source>saved day</source>
@@ -1610,6 +1830,10 @@
         <translation>Блок не помещается: %1 × %2 ячеек отсюда.</translation>
     </message>
     <message>
+        <source>Your role may not enter the facts of %1.</source>
+        <translation>Ваша роль не позволяет вводить факты сотрудника %1.</translation>
+    </message>
+    <message>
         <source>%1 has no %2 in the matrix: the cell cannot be filled.</source>
         <translation>В матрице сотрудника %1 нет показателя %2: ячейку нельзя заполнить.</translation>
     </message>
@@ -1652,6 +1876,10 @@
         <source>every fact is in</source>
         <translation>все факты внесены</translation>
     </message>
+    <message>
+        <source>Read only: your role may look at the facts, not enter them.</source>
+        <translation>Только просмотр: ваша роль позволяет смотреть факты, но не вводить их.</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -1670,6 +1898,10 @@
     <message>
         <source>Recent files</source>
         <translation>Недавние файлы</translation>
+    </message>
+    <message>
+        <source>Log in as another user…</source>
+        <translation>Войти под другим пользователем…</translation>
     </message>
     <message>
         <source>Import workbook…</source>
@@ -1831,6 +2063,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in — kpidesk</source>
+        <translation>Вход — kpidesk</translation>
+    </message>
+    <message>
+        <source>This company has users: log in to open it.</source>
+        <translation>В этой компании есть пользователи: войдите, чтобы открыть её.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Period</source>
@@ -1867,6 +2126,10 @@
     <message>
         <source>All stores</source>
         <translation>Все магазины</translation>
+    </message>
+    <message>
+        <source>A store manager sees their own store only.</source>
+        <translation>Управляющий видит только свой магазин.</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -2154,8 +2417,16 @@
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
+        <source>Position template</source>
+        <translation>Шаблон должности</translation>
+    </message>
+    <message>
         <source>Save the changes to the matrix before showing another one?</source>
         <translation>Сохранить изменения матрицы, прежде чем открыть другую?</translation>
+    </message>
+    <message>
+        <source>Read only: only the owner changes matrices; you see them as they are.</source>
+        <translation>Только просмотр: матрицы меняет только владелец, вы видите их как есть.</translation>
     </message>
     <message>
         <source>Period %1 is locked (bonuses paid): the matrix and facts are read-only. The owner can reopen the period.</source>
@@ -2313,6 +2584,10 @@
         <translation>Очистка</translation>
     </message>
     <message>
+        <source>Your role may look at the daily data of %1, not change it.</source>
+        <translation>Ваша роль позволяет смотреть ежедневные данные магазина %1, но не менять их.</translation>
+    </message>
+    <message>
         <source>%1: the period is locked, the day cannot change.</source>
         <translation>%1: период закрыт, день нельзя изменить.</translation>
     </message>
@@ -2344,6 +2619,10 @@
         <translation>Печатайте прямо в ячейке: Enter — вниз, Tab — вправо; Ctrl+V вставляет блок из Excel; Delete очищает; Ctrl+Z отменяет.</translation>
     </message>
     <message>
+        <source>Read only: your role may look at the daily data of %1, not change it.</source>
+        <translation>Только просмотр: ваша роль позволяет смотреть ежедневные данные магазина %1, но не менять их.</translation>
+    </message>
+    <message>
         <source>Revenue: %1</source>
         <translation>Выручка: %1</translation>
     </message>
@@ -2366,6 +2645,21 @@
     <message>
         <source>%1 day(s) without data</source>
         <translation>дней без данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Set the password of %1</source>
+        <translation>Пароль пользователя %1</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль ещё раз:</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2708,101 @@
         <source>Total (%1 of %2 complete)</source>
         <translation>Итого (полных расчётов: %1 из %2)</translation>
     </message>
+    <message>
+        <source>bonus and total %1</source>
+        <translation>премия и итого — %1</translation>
+    </message>
+    <message>
+        <source>Fixed pay of all %1 employees</source>
+        <translation>Оклад всех сотрудников (%1)</translation>
+    </message>
+    <message>
+        <source>Complete sheets only, %1</source>
+        <translation>Только полные расчёты, %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaylistBar</name>
+    <message>
+        <source>Mark checked</source>
+        <translation>Отметить проверенной</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Утвердить…</translation>
+    </message>
+    <message>
+        <source>Lock period…</source>
+        <translation>Закрыть период…</translation>
+    </message>
+    <message>
+        <source>Take back a step…</source>
+        <translation>Вернуть на шаг назад…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source>Pay list: %1</source>
+        <translation>Ведомость: %1</translation>
+    </message>
+    <message>
+        <source>checked by %1, %2</source>
+        <translation>проверил(а) %1, %2</translation>
+    </message>
+    <message>
+        <source>approved by %1, %2</source>
+        <translation>утвердил(а) %1, %2</translation>
+    </message>
+    <message>
+        <source>the results changed after the list was signed: it must be signed again</source>
+        <translation>расчёт изменился после подписи: ведомость нужно подписать заново</translation>
+    </message>
+    <message>
+        <source>The accountant marks the list checked first.</source>
+        <translation>Сначала бухгалтер отмечает ведомость проверенной.</translation>
+    </message>
+    <message>
+        <source>The owner approves the pay list first.</source>
+        <translation>Сначала владелец утверждает ведомость.</translation>
+    </message>
+    <message>
+        <source>Reopen the period…</source>
+        <translation>Открыть период снова…</translation>
+    </message>
+    <message>
+        <source>Approve the pay list of %1? After approval the period can be locked.</source>
+        <translation>Утвердить ведомость за %1? После утверждения период можно закрыть.</translation>
+    </message>
+    <message>
+        <source>Every matrix of the period is complete.</source>
+        <translation>Все матрицы периода заполнены полностью.</translation>
+    </message>
+    <message>
+        <source>Approve the pay list</source>
+        <translation>Утверждение ведомости</translation>
+    </message>
+    <message>
+        <source>Why is the pay list of %1 taken back? (logged)</source>
+        <translation>Почему ведомость за %1 возвращается на шаг назад? (запишется в журнал)</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Нужно указать причину.</translation>
+    </message>
 </context>
 <context>
     <name>PeriodLockBar</name>
@@ -2440,6 +2829,10 @@
     <message>
         <source>Period %1: locked</source>
         <translation>Период %1: закрыт</translation>
+    </message>
+    <message>
+        <source>The owner approves the pay list first (Bonus sheets).</source>
+        <translation>Сначала владелец утверждает ведомость (раздел «Расчётные листы»).</translation>
     </message>
     <message>
         <source>Lock period %1? Its daily data, facts and matrices become read-only until the owner reopens it. A backup is made first.</source>
@@ -2973,8 +3366,132 @@
         <translation>За {period} в магазине «{store}» нет сотрудников для печати.</translation>
     </message>
     <message>
-        <source>You have no right to do this.</source>
-        <translation>У вас нет права на это действие.</translation>
+        <source>{user}: your role gives you no right to {right}.</source>
+        <translation>{user}: ваша роль не даёт права {right}.</translation>
+    </message>
+    <message>
+        <source>No connection to the company server {server}: nothing was saved; try again.</source>
+        <translation>Нет связи с сервером компании {server}: ничего не сохранено; повторите.</translation>
+    </message>
+    <message>
+        <source>The company server {server} holds no company yet: run 'kpidesk --db URL server init' or 'server upload'.</source>
+        <translation>На сервере компании {server} ещё нет компании: выполните «kpidesk --db URL server init» или «server upload».</translation>
+    </message>
+    <message>
+        <source>The company server {server} refused the login: {detail}</source>
+        <translation>Сервер компании {server} отказал во входе: {detail}</translation>
+    </message>
+    <message>
+        <source>The database {server} holds another program's tables.</source>
+        <translation>В базе {server} таблицы другой программы.</translation>
+    </message>
+    <message>
+        <source>The company server {server} refused: nothing was changed.</source>
+        <translation>Сервер компании {server} отказал: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The database {server} is not empty: it must be empty for this; nothing was changed.</source>
+        <translation>База {server} не пуста, а для этого нужна пустая; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Give the company server with --db postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>Укажите сервер компании: --db postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА.</translation>
+    </message>
+    <message>
+        <source>'{command}' works on a company file; for a company server use 'server init' or 'server upload'.</source>
+        <translation>«{command}» работает с файлом компании; для сервера компании есть «server init» и «server upload».</translation>
+    </message>
+    <message>
+        <source>This company has users: log in first.</source>
+        <translation>В этой компании есть пользователи: сначала войдите.</translation>
+    </message>
+    <message>
+        <source>This company has users: give --user NAME (the password is taken from KPIDESK_PASSWORD or asked for).</source>
+        <translation>В этой компании есть пользователи: укажите --user ИМЯ (пароль берётся из KPIDESK_PASSWORD или запрашивается).</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>No password: set {variable} or run the command in a terminal.</source>
+        <translation>Нет пароля: задайте {variable} или запустите команду в терминале.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {limit} characters.</source>
+        <translation>Пароль должен быть не короче {limit} символов.</translation>
+    </message>
+    <message>
+        <source>A password has at most {limit} printable characters.</source>
+        <translation>Пароль — не длиннее {limit} печатных символов.</translation>
+    </message>
+    <message>
+        <source>Unknown role '{value}': choose one of {roles}.</source>
+        <translation>Неизвестная роль «{value}»: выберите одну из: {roles}.</translation>
+    </message>
+    <message>
+        <source>A user name needs 1 to {limit} printable characters.</source>
+        <translation>Имя пользователя — от 1 до {limit} печатных символов.</translation>
+    </message>
+    <message>
+        <source>Choose the store of the manager.</source>
+        <translation>Выберите магазин управляющего.</translation>
+    </message>
+    <message>
+        <source>Choose the employee this user is.</source>
+        <translation>Выберите сотрудника, которым является этот пользователь.</translation>
+    </message>
+    <message>
+        <source>{name} is the last active owner: the company needs one, so this is not possible.</source>
+        <translation>{name} — последний действующий владелец: без владельца компании нельзя, поэтому это невозможно.</translation>
+    </message>
+    <message>
+        <source>The first user must be an owner (the first user turns logins on).</source>
+        <translation>Первым пользователем должен быть владелец (с первым пользователем включается вход по паролю).</translation>
+    </message>
+    <message>
+        <source>A user named '{name}' exists already.</source>
+        <translation>Пользователь «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>There is no user named '{name}'.</source>
+        <translation>Пользователя «{name}» нет.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} is closed: the period is locked.</source>
+        <translation>Ведомость за {period} закрыта: период заблокирован.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} is {step} already.</source>
+        <translation>Ведомость за {period} уже {step}.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} must be checked by the accountant first.</source>
+        <translation>Ведомость за {period} сначала должен проверить бухгалтер.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} must be approved by the owner first.</source>
+        <translation>Ведомость за {period} сначала должен утвердить владелец.</translation>
+    </message>
+    <message>
+        <source>The results of {period} changed after the pay list was signed: it is a draft again and must be checked anew.</source>
+        <translation>Расчёт за {period} изменился после подписи ведомости: она снова черновик, её нужно проверить заново.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} cannot move to this step now.</source>
+        <translation>Ведомость за {period} сейчас нельзя перевести на этот шаг.</translation>
+    </message>
+    <message>
+        <source>Give a reason to take the pay list of {period} back.</source>
+        <translation>Укажите причину возврата ведомости за {period}.</translation>
+    </message>
+    <message>
+        <source>The pay list of {period} is a draft: there is no step to undo.</source>
+        <translation>Ведомость за {period} — черновик: отменять нечего.</translation>
     </message>
     <message>
         <source>The data refers to a name that is not in the directories.</source>
@@ -3039,6 +3556,62 @@
     <message>
         <source>Cannot restore from {file}: the backup is damaged or not a company file.</source>
         <translation>Не удалось восстановить из {file}: копия повреждена или это не файл компании.</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it holds no company; nothing was changed.</source>
+        <translation>Файл {file} пуст: в нём нет компании; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The company file {file} is read-only: it can be read but not changed (check the file's permissions); nothing was changed.</source>
+        <translation>Файл компании {file} доступен только для чтения: его можно читать, но не изменять (проверьте права на файл); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written, and the program keeps its working files beside the company file {file} (check the folder's permissions or copy the file to another folder); nothing was changed.</source>
+        <translation>В папку {folder} нельзя записывать, а программе нужны рабочие файлы рядом с файлом компании {file} (проверьте права на папку или скопируйте файл в другую папку); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The company file {file} is damaged; the integrity check found:</source>
+        <translation>Файл компании {file} повреждён; проверка целостности нашла:</translation>
+    </message>
+    <message>
+        <source>Integrity check: {detail}</source>
+        <translation>Проверка целостности: {detail}</translation>
+    </message>
+    <message>
+        <source>… and {count} more problem(s) found by the integrity check.</source>
+        <translation>… и ещё проблем, найденных проверкой целостности: {count}.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup: {backup}</source>
+        <translation>Восстановите последнюю исправную резервную копию: {backup}</translation>
+    </message>
+    <message>
+        <source>There is no good backup of {file} in {folder}.</source>
+        <translation>Исправной резервной копии файла {file} в папке {folder} нет.</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it holds no company, so there is nothing to restore; the company file was not changed.</source>
+        <translation>Файл {file} пуст: в нём нет компании, восстанавливать нечего; файл компании не изменён.</translation>
+    </message>
+    <message>
+        <source>{file} is not a company file, so it cannot be restored; the company file was not changed.</source>
+        <translation>{file} — не файл компании, восстановить из него нельзя; файл компании не изменён.</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the program: update the program to restore it; the company file was not changed.</source>
+        <translation>Файл {file} создан более новой версией программы: чтобы восстановить из него, обновите программу; файл компании не изменён.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged, so it cannot be restored; the company file was not changed. The integrity check found:</source>
+        <translation>Файл {file} повреждён, восстановить из него нельзя; файл компании не изменён. Проверка целостности нашла:</translation>
+    </message>
+    <message>
+        <source>{file} is the company file itself; choose a backup to restore.</source>
+        <translation>{file} — это сам файл компании; выберите резервную копию для восстановления.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written: no backup was made.</source>
+        <translation>В папку резервных копий {folder} нельзя записывать: резервная копия не сделана.</translation>
     </message>
     <message>
         <source>{file} holds a real company, not the demo; refusing to overwrite it (give the demo another file).</source>
@@ -3167,6 +3740,86 @@
     <message>
         <source>The cap {value} is below the threshold {threshold}.</source>
         <translation>Потолок {value} ниже порога {threshold}.</translation>
+    </message>
+    <message>
+        <source>edit the directories, matrices and users</source>
+        <translation>изменять справочники, матрицы и пользователей</translation>
+    </message>
+    <message>
+        <source>enter the daily data of this store</source>
+        <translation>вносить ежедневные данные этого магазина</translation>
+    </message>
+    <message>
+        <source>enter the facts of these employees</source>
+        <translation>вносить факты этих сотрудников</translation>
+    </message>
+    <message>
+        <source>create and assign tasks here</source>
+        <translation>создавать и назначать здесь задачи</translation>
+    </message>
+    <message>
+        <source>change these tasks</source>
+        <translation>менять эти задачи</translation>
+    </message>
+    <message>
+        <source>see these results</source>
+        <translation>видеть эти результаты</translation>
+    </message>
+    <message>
+        <source>see these people's pay</source>
+        <translation>видеть оплату этих сотрудников</translation>
+    </message>
+    <message>
+        <source>print these bonus sheets</source>
+        <translation>печатать эти листы премирования</translation>
+    </message>
+    <message>
+        <source>mark a pay list checked</source>
+        <translation>отмечать ведомость проверенной</translation>
+    </message>
+    <message>
+        <source>approve a pay list</source>
+        <translation>утверждать ведомость</translation>
+    </message>
+    <message>
+        <source>lock a period</source>
+        <translation>блокировать период</translation>
+    </message>
+    <message>
+        <source>reopen a period or take a pay list back</source>
+        <translation>открывать период снова и возвращать ведомость</translation>
+    </message>
+    <message>
+        <source>import, restore or replace the whole company</source>
+        <translation>импортировать, восстанавливать или заменять всю компанию</translation>
+    </message>
+    <message>
+        <source>export the whole company</source>
+        <translation>выгружать всю компанию</translation>
+    </message>
+    <message>
+        <source>back up the company</source>
+        <translation>делать резервные копии компании</translation>
+    </message>
+    <message>
+        <source>read this audit log</source>
+        <translation>читать этот журнал изменений</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
     </message>
     <message>
         <source>Weight</source>
@@ -3701,6 +4354,33 @@
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <source>owner</source>
+        <translation>владелец</translation>
+    </message>
+    <message>
+        <source>accountant</source>
+        <translation>бухгалтер</translation>
+    </message>
+    <message>
+        <source>store manager</source>
+        <translation>управляющий магазином</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>сотрудник</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>наблюдатель</translation>
+    </message>
+    <message>
+        <source>User: %1 (%2)</source>
+        <translation>Пользователь: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>SchedulesTab</name>
     <message>
         <source>Add a position's schedule</source>
@@ -3788,6 +4468,10 @@
     <message>
         <source>Directories</source>
         <translation>Справочники</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -4083,6 +4767,10 @@
         <translation>— никто —</translation>
     </message>
     <message>
+        <source>You: the employee linked to your user</source>
+        <translation>Вы — сотрудник, привязанный к вашему пользователю</translation>
+    </message>
+    <message>
         <source>Choose whose report to show</source>
         <translation>Выберите, чей отчёт показать</translation>
     </message>
@@ -4133,6 +4821,163 @@
     <message>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <source>Change user %1</source>
+        <translation>Изменить пользователя %1</translation>
+    </message>
+    <message>
+        <source>The first user is an owner. Creating them turns logins on: from then on the window asks for a user name and password. You go on working as this owner.</source>
+        <translation>Первый пользователь — владелец. С его созданием включается вход по паролю: с этого момента программа при открытии спрашивает имя пользователя и пароль. Вы продолжаете работу как этот владелец.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— нет —</translation>
+    </message>
+    <message>
+        <source>Store (a store manager's):</source>
+        <translation>Магазин (для управляющего):</translation>
+    </message>
+    <message>
+        <source>Their KPI, tasks and pay are "mine"; an employee user needs one.</source>
+        <translation>Его KPI, задачи и премия — «мои»; пользователю с ролью «сотрудник» он обязателен.</translation>
+    </message>
+    <message>
+        <source>Linked employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль ещё раз:</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Linked employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Последнее изменение</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>действует</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Users and rights</source>
+        <translation>Пользователи и права</translation>
+    </message>
+    <message>
+        <source>On a company file these rights keep honest people honest: anyone who has the file and a SQLite tool can read everything in it, pay included. The company server enforces the rights for real.</source>
+        <translation>В файле компании эти права — защита от случайностей, а не от злого умысла: любой, у кого есть файл и программа для SQLite, может прочитать в нём всё, включая оклады и премии. По-настоящему права соблюдает сервер компании.</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Добавить пользователя…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>Set password…</source>
+        <translation>Задать пароль…</translation>
+    </message>
+    <message>
+        <source>No users yet: logins are off, and whoever opens this file may do everything. Add the first user — an owner — to turn logins on.</source>
+        <translation>Пользователей пока нет: вход по паролю выключен, и любой, кто откроет этот файл, может делать всё. Добавьте первого пользователя — владельца, чтобы включить вход по паролю.</translation>
+    </message>
+    <message>
+        <source>Logins are on: %1 user(s), %2 active. Each works with their role's rights.</source>
+        <translation>Вход по паролю включён: пользователей — %1, действующих — %2. Каждый работает с правами своей роли.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; another owner can.</source>
+        <translation>Отключить самого себя нельзя — это может сделать другой владелец.</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>Пользователь %1 добавлен.</translation>
+    </message>
+    <message>
+        <source>User %1 changed.</source>
+        <translation>Пользователь %1 изменён.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is set.</source>
+        <translation>Пароль пользователя %1 задан.</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>Отключение пользователя</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer log in; their history stays.</source>
+        <translation>Отключить пользователя %1? Он больше не сможет войти; история его действий сохранится.</translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation>Пользователь %1 снова включён.</translation>
+    </message>
+    <message>
+        <source>User %1 disabled.</source>
+        <translation>Пользователь %1 отключён.</translation>
     </message>
 </context>
 <context>

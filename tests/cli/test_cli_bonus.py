@@ -1,6 +1,7 @@
 """``kpidesk report bonus --format pdf|xlsx -o FILE`` in a subprocess, headless (no
-display): the PDF has one page per employee with their numbers, the workbook one sheet per
-employee plus the summary; a missing ``-o`` is a usage error; json stays Qt-free."""
+display): the PDF has one page per employee with their numbers and then the pay list with
+its totals (SPEC §2.5, §7), the workbook one sheet per employee plus the summary; a missing
+``-o`` is a usage error; json stays Qt-free."""
 
 from __future__ import annotations
 
@@ -24,31 +25,42 @@ def demo(tmp_path: Path) -> Path:
     return path
 
 
-def _report(kpidesk, demo: Path) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+def _document(kpidesk, demo: Path) -> dict[str, object]:  # type: ignore[no-untyped-def]
     done = kpidesk("--db", str(demo), "report", "bonus", "--period", "2026-10", check_code=0)
-    return json.loads(done.stdout)["employees"]  # type: ignore[no-any-return]
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _report(kpidesk, demo: Path) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    return _document(kpidesk, demo)["employees"]  # type: ignore[return-value]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 def test_pdf_headless(kpidesk, demo: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    employees = _report(kpidesk, demo)
+    from decimal import Decimal
+
+    document = _document(kpidesk, demo)
+    employees: list[dict[str, object]] = document["employees"]  # type: ignore[assignment]
+    totals: dict[str, object] = document["totals"]  # type: ignore[assignment]
     out = tmp_path / "sheets.pdf"
     done = kpidesk(
         "--db", str(demo), "report", "bonus", "--period", "2026-10", "--format", "pdf",
         "-o", str(out), check_code=0,
     )  # fmt: skip
-    assert "15" in done.stdout
+    assert "16" in done.stdout  # 15 sheets and the pay list
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout.replace("\u00a0", " ")
     pages = text.split("\f")[:-1]
-    assert len(pages) == len(employees) == 15
-    for page, employee in zip(pages, employees, strict=True):
+    assert len(pages) == len(employees) + 1 == 16
+    pay_list = pages[-1]
+    assert "Ведомость" in pay_list and "без 1 неполного расчёта" in pay_list
+    for key in ("fixed_pay", "bonus", "total"):
+        amount = format_money(Decimal(str(totals[key])), symbol=False)
+        assert amount.replace("\u00a0", " ") in pay_list
+    for page, employee in zip(pages[:-1], employees, strict=True):
         assert employee["employee"] in page
         assert "Расчётный лист премии" in page
         if employee["total"] is not None:
-            from decimal import Decimal
-
             total = format_money(Decimal(str(employee["total"]))).replace("\u00a0", " ")
             assert total in page
 
@@ -62,7 +74,8 @@ def test_pdf_store_filter_and_english(kpidesk, demo: Path, tmp_path: Path) -> No
     assert out.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-        assert text.count("\f") == 4 and "Bonus sheet for October 2026" in text
+        assert text.count("\f") == 5 and "Bonus sheet for October 2026" in text  # + pay list
+        assert "Pay list for October 2026" in text.split("\f")[-2]
 
 
 def test_xlsx(kpidesk, demo: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -90,8 +90,14 @@ _BORN = re.compile(
     r'|"[A-Za-z]+Error":\s*"([a-z_]+)"'
     r'|_STORE_CODES\.get\(.*?,\s*"([a-z_]+)"\)'
 )
-# Latin words a Russian sentence may keep: product and format names, command-line options.
-_ALLOWED = re.compile(r"--?[a-z][a-z-]*|\b(?:Excel|OpenDocument|CSV|XML|KPI|NPS|xlsx|xls|ods)\b")
+# Latin words a Russian sentence may keep: product and format names, command-line options,
+# environment variables (KPIDESK_PASSWORD).
+_ALLOWED = re.compile(
+    r"--?[a-z][a-z-]*|\b(?:Excel|OpenDocument|CSV|XML|KPI|NPS|xlsx|xls|ods)\b"
+    r"|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"
+    # what a user types: the command and its words, a server's address
+    r"|«[^»]*kpidesk[^»]*»|«server (?:init|upload)»|\bpostgresql://\S+|\bURL\b"
+)
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.rights import visible_stores
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.audit_model import AuditTableModel
 from kpidesk.gui.widgets.period_selector import period_label
@@ -98,9 +99,8 @@ class AuditSection(Section):
 
     def _fill_filters(self) -> None:
         service = self.context.service
-        self._fill(
-            self.store_box, self.tr("any store"), [(n, n) for n in audit.audit_stores(service)]
-        )
+        stores = visible_stores(service.actor, audit.audit_stores(service))  # a manager: theirs
+        self._fill(self.store_box, self.tr("any store"), [(n, n) for n in stores])
         self._fill(
             self.employee_box,
             self.tr("any employee"),

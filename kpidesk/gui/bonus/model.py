@@ -3,8 +3,9 @@ store, KPI, payout coefficient, bonus, fixed pay, total, status — and a totals
 stays last however the list is sorted. Display text comes from ``core.money``; the raw
 numbers (``Decimal``, ``None`` = no data) are under ``Qt.UserRole`` for sorting.
 
-Must not: compute a number (every figure is the core's, the totals are sums of the printed
-amounts of complete rows, as SPEC §2.5 says totals are).
+Must not: compute a number (every figure is the core's; the totals are
+``core.pay_list.pay_list_totals``: fixed pay over everyone, bonus and total over the
+complete rows, the incomplete ones named beside them, as SPEC §2.5 says).
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kpidesk.core.money import ZERO, format_money, format_number, format_percent
-from kpidesk.core.results import EmployeeResult
-from kpidesk.reports.sheet_text import explanation_text, status_text
+from kpidesk.core.money import format_money, format_number, format_percent
+from kpidesk.core.pay_list import PayListTotals, pay_list_totals
+from kpidesk.core.results import EmployeeResult, Status
+from kpidesk.reports.sheet_text import explanation_text, incomplete_note, status_text
 
 EMPLOYEE, POSITION, STORE, KPI, COEFFICIENT, BONUS, FIXED_PAY, TOTAL, STATUS = range(9)
+WITHHELD = "—"  # a cell of money the reader may not see
 COLUMN_COUNT = 9
 NUMERIC_COLUMNS = (KPI, COEFFICIENT, BONUS, FIXED_PAY, TOTAL)
 TOTALS_ROLE = Qt.ItemDataRole.UserRole + 1  # True on the totals row
@@ -42,7 +45,8 @@ class PayListModel(QAbstractTableModel):
         self.lang = lang
         self._results: tuple[EmployeeResult, ...] = ()
         self._locked = False
-        self._totals: tuple[Decimal, Decimal, Decimal] = (ZERO, ZERO, ZERO)
+        self._totals: PayListTotals = pay_list_totals(())
+        self._withheld = False  # someone's money is not the reader's to see
 
     # --- loading --------------------------------------------------------------------------
     def set_results(self, results: tuple[EmployeeResult, ...], locked: bool) -> None:
@@ -50,12 +54,8 @@ class PayListModel(QAbstractTableModel):
         self.beginResetModel()
         self._results = tuple(results)
         self._locked = locked
-        complete = [result.pay for result in self._results if result.pay is not None]
-        self._totals = (
-            sum((pay.bonus for pay in complete), ZERO),
-            sum((pay.fixed_pay for pay in complete), ZERO),
-            sum((pay.total for pay in complete), ZERO),
-        )
+        self._totals = pay_list_totals(self._results)
+        self._withheld = any(result.money_withheld for result in self._results)
         self.endResetModel()
 
     @property
@@ -65,7 +65,14 @@ class PayListModel(QAbstractTableModel):
 
     @property
     def totals(self) -> tuple[Decimal, Decimal, Decimal]:
-        """Σ bonus, Σ fixed pay, Σ total of the complete rows."""
+        """Σ bonus and Σ total of the complete rows, Σ fixed pay of every row (as
+        (bonus, fixed pay, total))."""
+        totals = self._totals
+        return totals.bonus, totals.fixed_pay, totals.total
+
+    @property
+    def pay_list_totals(self) -> PayListTotals:
+        """The list's totals with the numbers of complete and incomplete rows."""
         return self._totals
 
     def result_at(self, row: int) -> EmployeeResult | None:
@@ -126,7 +133,7 @@ class PayListModel(QAbstractTableModel):
             return self._raw(result, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and result.pay is None:
+        if role == Qt.ItemDataRole.ForegroundRole and result.status is Status.INCOMPLETE:
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(result, column)
@@ -139,10 +146,10 @@ class PayListModel(QAbstractTableModel):
             EMPLOYEE: employee.name,
             POSITION: employee.position,
             STORE: employee.store or "",
-            KPI: result.kpi if pay is not None else None,
+            KPI: result.kpi if result.status is Status.COMPLETE else None,
             COEFFICIENT: pay.coefficient if pay is not None else None,
             BONUS: pay.bonus if pay is not None else None,
-            FIXED_PAY: pay.fixed_pay if pay is not None else employee.fixed_pay,
+            FIXED_PAY: result.fixed_pay,  # None when the reader may not see it
             TOTAL: pay.total if pay is not None else None,
             STATUS: status_text(result, self._locked),
         }
@@ -152,6 +159,8 @@ class PayListModel(QAbstractTableModel):
         value = self._raw(result, column)
         if column in (EMPLOYEE, POSITION, STORE, STATUS):
             return str(value)
+        if result.money_withheld and column in (COEFFICIENT, BONUS, FIXED_PAY, TOTAL):
+            return WITHHELD  # someone else's money (SPEC §8.1)
         if value is None:
             return self.tr("no data")
         assert isinstance(value, Decimal)
@@ -176,19 +185,30 @@ class PayListModel(QAbstractTableModel):
         return explanation_text(found) if found is not None else None
 
     def _totals_data(self, column: int, role: int) -> Any:
-        bonus, fixed, total = self._totals
-        amounts = {BONUS: bonus, FIXED_PAY: fixed, TOTAL: total}
+        totals = self._totals
+        amounts = {BONUS: totals.bonus, FIXED_PAY: totals.fixed_pay, TOTAL: totals.total}
+        # beside the bonus and the total: which sheets they leave out (SPEC §2.5)
+        note = incomplete_note(totals.incomplete, self.lang)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EMPLOYEE:
-                complete = sum(1 for result in self._results if result.pay is not None)
                 return (
                     self.tr("Total (%1 of %2 complete)")
-                    .replace("%1", str(complete))
-                    .replace("%2", str(len(self._results)))
+                    .replace("%1", str(totals.complete))
+                    .replace("%2", str(totals.employees))
                 )
+            if column in amounts and self._withheld:
+                return WITHHELD  # a sum of one's own money only would mislead
             if column in amounts:
                 return format_money(amounts[column], lang=self.lang)
+            if column == STATUS and note:
+                return self.tr("bonus and total %1").replace("%1", note)
             return ""
+        if role == Qt.ItemDataRole.ToolTipRole and column in amounts:
+            if column == FIXED_PAY:
+                return self.tr("Fixed pay of all %1 employees").replace("%1", str(totals.employees))
+            if note:
+                return self.tr("Complete sheets only, %1").replace("%1", note)
+            return None
         if role == Qt.ItemDataRole.UserRole:
             return amounts.get(column)
         if role == Qt.ItemDataRole.FontRole:

@@ -2,7 +2,11 @@
 row, following the store filter) and the buttons that print it — print preview of the
 selected or all employees (double-click: that employee), Print…, Save PDF… (every employee
 of the list, one page each, off the GUI thread with progress and Cancel) and Export xlsx…
-(the bonus workbook with live formulas).
+(the bonus workbook with live formulas). Above the list, the pay list's sign-off
+(``paylist_bar``): its step and the next step for the role that may take it.
+
+Money the reader may not see (SPEC §8.1: a store manager sees their own only) shows as "—";
+a manager or an employee prints their own sheet only.
 
 Must not: compute a number (the list shows ``core``'s results), or write SQL.
 """
@@ -31,7 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.periods import Period
+from kpidesk.core.results import Status
+from kpidesk.core.rights import Right
 from kpidesk.gui.bonus.model import EMPLOYEE, PayListModel, PayListProxy
+from kpidesk.gui.bonus.paylist_bar import PaylistBar
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.workers import Worker, start
@@ -74,6 +81,8 @@ class BonusSection(Section):
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
+        self.paylist = PaylistBar(self.context, self)
+        layout.addWidget(self.paylist)
         self.notice = QLabel(self)
         self.notice.setObjectName("bonus_notice")
         self.notice.setWordWrap(True)
@@ -117,6 +126,7 @@ class BonusSection(Section):
         """Recompute the period and show the store filter's employees."""
         context = self.context
         period = context.period
+        self.paylist.refresh()
         try:
             result = context.service.compute_period(period)
             locked = context.service.is_locked(period)
@@ -130,7 +140,7 @@ class BonusSection(Section):
         if context.store:
             heading += " — " + context.store
         self.heading.setText(heading)
-        incomplete = sum(1 for employee in results if employee.pay is None)
+        incomplete = sum(1 for employee in results if employee.status is Status.INCOMPLETE)
         notes = []
         if not results:
             notes.append(self.tr("Nobody works in this period (or in this store)."))
@@ -144,11 +154,13 @@ class BonusSection(Section):
             )
         self.notice.setText(" ".join(notes))
         for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button):
-            button.setEnabled(bool(results))
+            button.setEnabled(self._printable())
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(self.context.period, self.context.store):
             self.reload()
+        elif self.paylist.follows(change):
+            self.paylist.refresh()
 
     # --- choosing -------------------------------------------------------------------------
     def selected_names(self) -> list[str]:
@@ -184,8 +196,12 @@ class BonusSection(Section):
     def _double_clicked(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index).row()
         result = self.model.result_at(source)
-        if result is not None:
-            self.preview([result.employee.name])
+        employee = result.employee if result is not None else None
+        actor = self.context.service.actor
+        if employee is not None and actor.may(
+            Right.BONUS_SHEETS, store=employee.store, employee=employee.name
+        ):
+            self.preview([employee.name])
 
     def preview_selected(self) -> None:
         """Print preview of the selected employees, or of the whole list."""
@@ -257,15 +273,14 @@ class BonusSection(Section):
         )
         if path is None:
             return
-        database = self.context.database_path
+        open_company = self.context.worker_opener()
         store, lang = self.context.store, self.context.lang
         appendix = self.appendix_check.isChecked()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             from kpidesk.reports.pdf import write_pdf
-            from kpidesk.services.company import CompanyService
 
-            with CompanyService.open(database, backup=False) as service:
+            with open_company() as service:
                 batch = bonus_batch(service, period, store=store)
             pages = write_pdf(
                 batch, path, lang=lang, appendix=appendix, progress=progress, cancelled=cancelled
@@ -296,14 +311,13 @@ class BonusSection(Section):
         )
         if path is None:
             return
-        database = self.context.database_path
+        open_company = self.context.worker_opener()
         store, lang = self.context.store, self.context.lang
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             from kpidesk.services.bonus_sheets import export_bonus_workbook
-            from kpidesk.services.company import CompanyService
 
-            with CompanyService.open(database, backup=False) as service:
+            with open_company() as service:
                 return export_bonus_workbook(service, period, path, store=store, lang=lang)
 
         self._run(work, self.tr("Exporting the bonus workbook…"), 0, self._xlsx_saved)
@@ -354,7 +368,16 @@ class BonusSection(Section):
         progress.deleteLater()
         self.worker, self.progress = None, None
         for button in (self.pdf_button, self.xlsx_button, self.print_button):
-            button.setEnabled(bool(self.model.results))
+            button.setEnabled(self._printable())
+
+    def _printable(self) -> bool:
+        """Whether the list holds a sheet the logged-in user may print (a store manager
+        or an employee: their own)."""
+        actor = self.context.service.actor
+        return any(
+            actor.may(Right.BONUS_SHEETS, store=item.employee.store, employee=item.employee.name)
+            for item in self.model.results
+        )
 
     def open_item(self, **target: object) -> bool:
         """Select an employee (``employee="…"``) or switch the period (``period=Period``)."""

@@ -6,7 +6,8 @@ the month's plan progress update live; refusals (red, Save disabled) and warning
 appear beside their field before anything is saved. An existing day shows what is saved and
 its audit trail. The "Sellers" tab splits the day by seller (``seller_entry``); the live
 figures and plan beside the form are ``daily_figures``, what is saved and the day's trail
-``daily_record``.
+``daily_record``. The form takes typing only for a store whose daily data the logged-in
+user may change (SPEC §8.1: the owner, a store manager for their store); others read it.
 
 Must not: compute a figure or check a value itself (``services.daily_entry`` does), or
 write anything other than through the service.
@@ -41,6 +42,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.daily.figures import DayFigures
 from kpidesk.gui.daily.record import DayRecord
 from kpidesk.gui.daily.seller_entry import SellerPanel
+from kpidesk.gui.rights import may_enter_daily
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.daily_entry_text import (
     ERROR_COLOR,
@@ -50,6 +52,7 @@ from kpidesk.gui.widgets.daily_entry_text import (
 )
 from kpidesk.gui.widgets.numbers import NUMBER_PATTERN, edit_text
 from kpidesk.gui.widgets.period_lock import LockedNote
+from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.store_chooser import StoreChooser
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change, ChangeKind
@@ -107,6 +110,8 @@ class DailyEntrySection(Section):
         layout.addLayout(top)
         self.locked_note = LockedNote(self)
         layout.addWidget(self.locked_note)
+        self.read_only_note = ReadOnlyNote(self)
+        layout.addWidget(self.read_only_note)
         self.tabs = QTabWidget(self)
         self.form = QWidget(self.tabs)
         self.form.setObjectName("daily_form")
@@ -223,6 +228,11 @@ class DailyEntrySection(Section):
         return self.stores.store
 
     @property
+    def may_change(self) -> bool:
+        """Whether the logged-in user may change the chosen store's daily data."""
+        return may_enter_daily(self.context.service.actor, self.store)
+
+    @property
     def day(self) -> date:
         """The chosen day."""
         value = self.date_edit.date()
@@ -280,10 +290,20 @@ class DailyEntrySection(Section):
             edit.setText(edit_text(values.get(name), self.context.lang))
         self._loading = False
         lock = lock_for_day(service, day)
+        may_change = self.may_change
         for edit in self.fields.values():
-            edit.setReadOnly(lock is not None or store is None)
+            edit.setReadOnly(lock is not None or store is None or not may_change)
         self.locked_note.show_lock(lock)
-        self.delete_button.setEnabled(self.saved is not None and lock is None)
+        self.read_only_note.show_note(
+            None
+            if may_change or store is None
+            else self.tr(
+                "Read only: your role may look at the daily data of %1, not change it."
+            ).replace("%1", store)
+        )
+        self.save_button.setVisible(may_change or store is None)
+        self.delete_button.setVisible(may_change or store is None)
+        self.delete_button.setEnabled(self.saved is not None and lock is None and may_change)
         if self.saved is not None:
             self.day_state.setText(self.tr("saved day"))
             self.day_state.setStyleSheet(f"color: {OK_COLOR};")
@@ -325,7 +345,9 @@ class DailyEntrySection(Section):
         self._show_plan(store, day, values.get("revenue"))
         locked = lock_for_day(self.context.service, day) is not None
         unchanged = self.saved is not None and checked.entry == self.saved
-        self.save_button.setEnabled(self.check.can_save and not locked and not unchanged)
+        self.save_button.setEnabled(
+            self.check.can_save and not locked and not unchanged and self.may_change
+        )
         return self.check
 
     def _show_plan(self, store: str, day: date, typed_revenue: Decimal | None) -> None:
@@ -391,7 +413,7 @@ class DailyEntrySection(Section):
     def delete(self) -> bool:
         """Delete the saved day after asking. Returns whether it was deleted."""
         store = self.store
-        if store is None or self.saved is None:
+        if store is None or self.saved is None or not self.delete_button.isEnabled():
             return False
         answer = QMessageBox.question(
             self,

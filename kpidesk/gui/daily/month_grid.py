@@ -1,6 +1,8 @@
 """The month grid section (SPEC §4.3): one store's month of ``context.period`` as a
 spreadsheet (``MonthGridModel`` in a ``SpreadsheetView``), the totals and plan above it, the
-reason of the last refusal or warning below, and a note when the period is locked."""
+reason of the last refusal or warning below, and a note when the period is locked. The
+grid takes typing only for a store whose daily data the logged-in user may change (SPEC
+§8.1); for the others it is read-only with a note saying so."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.daily.month_grid_model import MonthGridModel
+from kpidesk.gui.rights import may_enter_daily
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.daily_entry_text import (
     DRAFT_BACKGROUND,
@@ -34,6 +37,7 @@ from kpidesk.gui.widgets.daily_entry_text import (
 from kpidesk.gui.widgets.numbers import NumberDelegate
 from kpidesk.gui.widgets.period_lock import LockedNote
 from kpidesk.gui.widgets.period_selector import period_label
+from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
 from kpidesk.gui.widgets.store_chooser import StoreChooser
 from kpidesk.services.changes import Change, ChangeKind
@@ -94,6 +98,8 @@ class MonthGridSection(Section):
         layout.addWidget(self.summary)
         self.locked_note = LockedNote(self)
         layout.addWidget(self.locked_note)
+        self.read_only_note = ReadOnlyNote(self)
+        layout.addWidget(self.read_only_note)
         self.view = SpreadsheetView(self)
         self.view.setObjectName("month_grid_view")
         self.view.setModel(self.model)
@@ -133,7 +139,7 @@ class MonthGridSection(Section):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.message)
-        hint = QLabel(
+        self.hint = hint = QLabel(
             self.tr(
                 "Type over a cell, Enter moves down, Tab moves right; Ctrl+V pastes a block "
                 "copied from Excel; Delete clears; Ctrl+Z undoes."
@@ -166,7 +172,18 @@ class MonthGridSection(Section):
 
     def reload(self) -> None:
         """Show the chosen store's month again (undo history is dropped)."""
-        self.model.load(self.store, self.month if self.store else None)
+        store = self.store
+        editable = may_enter_daily(self.context.service.actor, store)
+        self.model.editable = editable
+        self.read_only_note.show_note(
+            None
+            if editable or store is None
+            else self.tr(
+                "Read only: your role may look at the daily data of %1, not change it."
+            ).replace("%1", store)
+        )
+        self.hint.setVisible(editable)
+        self.model.load(store, self.month if store else None)
         self.month_label.setText(period_label(self.month, self.context.lang))
         self.message.clear()
         self._refresh_summary()

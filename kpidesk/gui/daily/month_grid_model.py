@@ -95,6 +95,9 @@ class MonthGridModel(QAbstractTableModel):
         self._saved: dict[date, DailyEntry] = {}
         self._drafts: dict[date, Values] = {}
         self._locked: frozenset[date] = frozenset()
+        # whether the logged-in user may change the store's days (SPEC §8.1; the section
+        # sets it for each store it shows)
+        self.editable = True
         self._totals = StoreMetrics()
         self._plan: Decimal | None = None
         self._day_metrics: dict[date, StoreMetrics] = {}
@@ -324,7 +327,8 @@ class MonthGridModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = index.row()
         if (
-            row < len(self._days)
+            self.editable
+            and row < len(self._days)
             and index.column() in self.EDITABLE
             and self._days[row] not in self._locked
         ):
@@ -370,6 +374,8 @@ class MonthGridModel(QAbstractTableModel):
         as one undo step. Returns why it was refused, or ``None``."""
         if not values:
             return None
+        if not self.editable:
+            return self.not_yours()
         width = max(len(line) for line in values)
         if row + len(values) > len(self._days):
             return (
@@ -409,10 +415,18 @@ class MonthGridModel(QAbstractTableModel):
         return self._change(states, self.tr("Clear"))
 
     # --- applying -----------------------------------------------------------------------
+    def not_yours(self) -> str:
+        """Why the days cannot change: the role may not change this store's data."""
+        return self.tr("Your role may look at the daily data of %1, not change it.").replace(
+            "%1", self.store or ""
+        )
+
     def _change(self, states: dict[date, Values], text: str) -> str | None:
         before = {day: self.values(day) for day in states}
         if before == states:
             return None
+        if not self.editable:
+            return self.not_yours()
         for day, state in states.items():
             if day in self._locked:
                 return self.tr("%1: the period is locked, the day cannot change.").replace(

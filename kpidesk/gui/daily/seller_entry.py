@@ -26,6 +26,7 @@ from kpidesk.core.daily import SellerDay
 from kpidesk.core.money import parse_number
 from kpidesk.core.problems import Problem, has_errors
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.rights import may_enter_daily
 from kpidesk.gui.widgets.daily_entry_text import (
     DRAFT_BACKGROUND,
     ERROR_COLOR,
@@ -225,7 +226,9 @@ class SellerPanel(QWidget):
             if store is not None and day is not None
             else None
         )
-        self.model.load(self.sheet, read_only=lock is not None)
+        may_change = may_enter_daily(service.actor, store)  # sales by seller: the daily right
+        self.model.load(self.sheet, read_only=lock is not None or not may_change)
+        self.save_button.setVisible(may_change or store is None)
         if self.sheet is None or not self.sheet.sellers:
             self.intro.setText(
                 self.tr(

@@ -1,11 +1,16 @@
 """``FactsModel``: the period's manual facts as employees × manual indicators (SPEC §4.4).
 Cells a matrix needs are editable (missing ones highlighted); the others are greyed and
 read-only; a locked period is read-only as a whole. An edit, a paste and a clear are each
-one service call (one transaction) and one undo step."""
+one service call (one transaction) and one undo step.
+
+The rows are the people whose results the logged-in user may see, and only the facts of
+people they may enter facts for take typing (SPEC §8.1: a store manager, their store's
+people; the accountant and a viewer read)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -13,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from kpidesk.core.money import format_number, parse_number
 from kpidesk.core.periods import Period
+from kpidesk.core.rights import Right, Scope
+from kpidesk.gui.rights import may_enter_facts, sees_results
 from kpidesk.gui.widgets.daily_entry_text import LOCKED_BACKGROUND, MISSING_BACKGROUND
 from kpidesk.gui.widgets.numbers import edit_text
 from kpidesk.gui.widgets.undo import AppliedEditCommand
@@ -53,6 +60,7 @@ class FactsModel(QAbstractTableModel):
         self._run = run or (lambda write: write())
         self.period: Period | None = None
         self.sheet: facts.FactsSheet | None = None
+        self.editable_people: frozenset[str] = frozenset()
         self.last_error: str | None = None
 
     @property
@@ -65,7 +73,7 @@ class FactsModel(QAbstractTableModel):
         """Show ``period`` (the undo history is dropped)."""
         self.beginResetModel()
         self.period = period
-        self.sheet = facts.facts_sheet(self.service, period)
+        self.sheet = self._read(period)
         self.endResetModel()
         self.undo_stack.clear()
 
@@ -73,7 +81,7 @@ class FactsModel(QAbstractTableModel):
         """Re-read the period (rows and columns may change with the directories)."""
         if self.period is None:
             return
-        sheet = facts.facts_sheet(self.service, self.period)
+        sheet = self._read(self.period)
         old = self.sheet
         if (
             old is not None
@@ -89,6 +97,35 @@ class FactsModel(QAbstractTableModel):
         self.beginResetModel()
         self.sheet = sheet
         self.endResetModel()
+
+    def _read(self, period: Period) -> facts.FactsSheet:
+        """The period's sheet with the rows the logged-in user may see, and whose facts
+        they may type in noted."""
+        service = self.service
+        sheet = facts.facts_sheet(service, period)
+        actor, company = service.actor, service.company()
+        people = {name: company.employee(name) for name in sheet.employees}
+        everyone = actor.scope(Right.SEE_RESULTS) is Scope.ALL
+        shown = tuple(
+            name
+            for name, person in people.items()
+            if everyone or (person is not None and sees_results(actor, person))
+        )
+        self.editable_people = frozenset(
+            name for name in shown if may_enter_facts(actor, people[name])
+        )
+        return sheet if shown == sheet.employees else replace(sheet, employees=shown)
+
+    def is_editable(self, cell: Cell) -> bool:
+        """Whether a fact may be typed in this cell: the period open, a matrix needs it,
+        and the user may enter this person's facts."""
+        sheet = self.sheet
+        return (
+            sheet is not None
+            and not sheet.locked
+            and cell in sheet.needed
+            and cell[0] in self.editable_people
+        )
 
     @property
     def locked(self) -> bool:
@@ -180,7 +217,7 @@ class FactsModel(QAbstractTableModel):
         if not index.isValid() or self.sheet is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.sheet.locked and self.cell_of(index) in self.sheet.needed:
+        if self.is_editable(self.cell_of(index)):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -236,6 +273,10 @@ class FactsModel(QAbstractTableModel):
                 for c, text in enumerate(line):
                     index = self.index(row + r, column + c)
                     cell = self.cell_of(index)
+                    if cell[0] not in self.editable_people:
+                        return self.tr("Your role may not enter the facts of %1.").replace(
+                            "%1", cell[0]
+                        )
                     if cell not in self.sheet.needed:
                         if text.strip():
                             return (

@@ -1,6 +1,7 @@
 """The facts section (SPEC §4.4): the period's manual facts, employees × indicators, with how
 many are still missing (the same count as the status bar's), the period's lock and reopen
-actions in its toolbar, and a note when the period is locked."""
+actions in its toolbar (for the roles that hold them), and a note when the period is
+locked or the logged-in user's role reads the facts without entering them."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kpidesk.gui.widgets.daily_entry_text import ERROR_COLOR, MISSING_BACKGROUND
 from kpidesk.gui.widgets.numbers import NumberDelegate
 from kpidesk.gui.widgets.period_lock import LockedNote, PeriodLockBar
 from kpidesk.gui.widgets.period_selector import period_label
+from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.periods import lock_for_period
@@ -61,6 +63,8 @@ class FactsSection(Section):
         layout.addLayout(top)
         self.locked_note = LockedNote(self)
         layout.addWidget(self.locked_note)
+        self.read_only_note = ReadOnlyNote(self)
+        layout.addWidget(self.read_only_note)
         self.view = SpreadsheetView(self)
         self.view.setObjectName("facts_view")
         self.view.setModel(self.model)
@@ -106,6 +110,12 @@ class FactsSection(Section):
         self.missing_label.setText(text)
         self.missing_label.setStyleSheet(f"color: {color}; margin-left: 12px;")
         self.locked_note.show_lock(lock_for_period(self.context.service, self.context.period))
+        shown = self.model.sheet.employees if self.model.sheet is not None else ()
+        self.read_only_note.show_note(
+            self.tr("Read only: your role may look at the facts, not enter them.")
+            if shown and not self.model.editable_people
+            else None
+        )
 
     def _show_refusal(self, text: str) -> None:
         safe = text.replace("&", "&amp;").replace("<", "&lt;")

@@ -9,6 +9,9 @@ the actions to what they do; the split keeps the look of the page apart from its
 (as a Qt Designer form would). Its ``tr`` strings are found from the section too, because
 PySide looks up a translation along the class hierarchy.
 
+The bonus and total of someone whose money the logged-in user may not see (SPEC §8.1)
+show as "—".
+
 Must not: call a service to change anything, or compute a KPI (the model's result is shown
 as it is).
 """
@@ -47,8 +50,10 @@ from kpidesk.gui.matrix.rows import (
     weight_text,
 )
 from kpidesk.gui.matrix.widgets import IndicatorDelegate
+from kpidesk.gui.rights import WITHHELD, sees_money
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.numbers import NumberDelegate
+from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
 from kpidesk.reports.problem_text import explanation_text, problems_text
 from kpidesk.services.matrices import MatrixEditing
@@ -107,6 +112,8 @@ class MatrixPage(Section):
         self.locked_note.setWordWrap(True)
         self.locked_note.hide()
         layout.addWidget(self.locked_note)
+        self.read_only_note = ReadOnlyNote(self)
+        layout.addWidget(self.read_only_note)
         layout.addLayout(self._build_buttons())
         self.view = SpreadsheetView(self)
         self.view.setObjectName("matrix_grid")
@@ -246,16 +253,20 @@ class MatrixPage(Section):
             tips[0] = self.tr("Incomplete: no fact for %1.").replace(
                 "%1", ", ".join(self._indicator_names(result.missing))
             )
+        actor = self.context.service.actor
         if result is not None and result.pay is not None:
             pay = result.pay
             coefficient = format_number(
                 round_to(pay.coefficient, Decimal("0.001")), None, lang=lang
             )
-            bonus = format_money(pay.bonus, lang=lang)
-            total_pay = format_money(pay.total, lang=lang)
             tips[1] = explanation_text(pay.coefficient_explanation)
-            tips[2] = explanation_text(pay.bonus_explanation)
-            tips[3] = explanation_text(pay.total_explanation)
+            if sees_money(actor, result.employee):
+                bonus = format_money(pay.bonus, lang=lang)
+                total_pay = format_money(pay.total, lang=lang)
+                tips[2] = explanation_text(pay.bonus_explanation)
+                tips[3] = explanation_text(pay.total_explanation)
+            else:  # computed without their money, which is not the reader's to see
+                bonus = total_pay = WITHHELD
         elif result is not None and result.problems:
             tips[0] = problems_text(result.problems, lang)
         for label, caption, value, tip in (

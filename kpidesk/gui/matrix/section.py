@@ -6,7 +6,9 @@ through the matrix service.
 The grid and its undo live in ``matrix_model``, the page's widgets and how the summary is
 shown in ``matrix_page``; this module keeps the owner pickers in step with the directories,
 loads the matrix in force, and turns buttons and shortcuts into model or service calls.
-Locked periods are shown read-only with a note.
+Locked periods are shown read-only with a note; so is every matrix for a role that may
+not change matrices (SPEC §8.1: only the owner does), and the owners offered are the people
+whose results the logged-in user may see (an employee: their own matrix only).
 
 Must not: compute a KPI (``MatrixEditing.live_result``), write SQL, or save a matrix
 other than through ``MatrixEditing.save``.
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from kpidesk.core.matrix import Matrix
 from kpidesk.core.money import round_to
 from kpidesk.core.periods import Period
+from kpidesk.core.rights import Right, Scope
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE, MatrixPage
 from kpidesk.gui.matrix.rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
 from kpidesk.gui.matrix.widgets import PlanPreviewDialog
+from kpidesk.gui.rights import edits_directories, sees_results
 from kpidesk.reports.problem_text import error_text, problems_text
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
@@ -62,11 +66,31 @@ class MatrixSection(MatrixPage):
         context.periodChanged.connect(self._on_period_changed)
         context.storeChanged.connect(lambda _store: self._fill_owners())
         context.companyOpened.connect(self._on_company_opened)
+        self._follow_rights()
         self._fill_owners()
         self.reload()
 
     def title(self) -> str:
         return self.tr("KPI matrix")
+
+    # --- rights ---------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        """Whether the logged-in user may change matrices (and facts typed in here)."""
+        return edits_directories(self.context.service.actor)
+
+    def _follow_rights(self) -> None:
+        """An employee sees their own matrix only: no position templates to choose."""
+        own_only = self.context.service.actor.scope(Right.SEE_RESULTS) is Scope.OWN
+        at = self.mode.findData(TEMPLATE)
+        self.mode.blockSignals(True)
+        if own_only and at >= 0:
+            self.mode.removeItem(at)
+        elif not own_only and at < 0:
+            self.mode.insertItem(0, self.tr("Position template"), TEMPLATE)
+            self.mode.setCurrentIndex(0)
+        self.mode.setEnabled(not own_only)
+        self.mode.blockSignals(False)
 
     # --- owners ---------------------------------------------------------------------------
     def _is_template(self) -> bool:
@@ -83,9 +107,10 @@ class MatrixSection(MatrixPage):
                     self.owner.addItem(position.name, position.name)
         else:
             store = self.context.store
+            actor = self.context.service.actor
             for employee in company.employees:
                 hidden = employee.archived or (store is not None and employee.store != store)
-                if hidden and employee.name != include:
+                if (hidden and employee.name != include) or not sees_results(actor, employee):
                     continue
                 self.owner.addItem(f"{employee.name} — {employee.position}", employee.name)
         found = self.owner.findData(current)
@@ -104,7 +129,10 @@ class MatrixSection(MatrixPage):
         if template:
             position = self.owner.currentData()
             period = self.context.period
+            actor = self.context.service.actor
             for employee in company.employees:
+                if not sees_results(actor, employee):
+                    continue
                 if employee.position == position and not employee.archived:
                     if employee.works_in(period):
                         self.live.addItem(employee.name, employee.name)
@@ -162,7 +190,8 @@ class MatrixSection(MatrixPage):
             matrix = None
             if target is not None:
                 matrix = self._matrix_in_force(target)
-            self.model.load(target or MatrixTarget(period), matrix, locked or target is None)
+            read_only = locked or target is None or not self.editable
+            self.model.load(target or MatrixTarget(period), matrix, read_only)
             self.view.resizeRowsToContents()
             self._refresh_applies(target, matrix)
             self._show_lock(locked)
@@ -175,6 +204,11 @@ class MatrixSection(MatrixPage):
             self._loading = False
 
     def _show_lock(self, locked: bool) -> None:
+        self.read_only_note.show_note(
+            None
+            if self.editable
+            else self.tr("Read only: only the owner changes matrices; you see them as they are.")
+        )
         self.locked_note.setVisible(locked)
         self.locked_note.setText(
             self.tr(
@@ -188,7 +222,7 @@ class MatrixSection(MatrixPage):
         or editable again at once, keeping its rows (unsaved edits stay, but cannot be
         saved while the period is locked)."""
         locked = self.editing.is_locked(self.context.period)
-        self.model.set_read_only(locked or self._target() is None)
+        self.model.set_read_only(locked or self._target() is None or not self.editable)
         self._show_lock(locked)
         self._refresh_actions()
 
@@ -420,6 +454,7 @@ class MatrixSection(MatrixPage):
         self.editing = MatrixEditing(self.context.service)
         self.model.editing = self.editing
         self.undo_stack.clear()
+        self._follow_rights()
         self._fill_owners()
         self.reload()
 

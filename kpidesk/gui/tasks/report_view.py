@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kpidesk.core.money import format_money, format_percent
 from kpidesk.core.tasks import Task, TaskKind, TaskStatus
 from kpidesk.core.tasks_report import PersonalReport
+from kpidesk.gui.rights import WITHHELD
 from kpidesk.gui.tasks.models import TaskListModel
 
 TaskFilter = Callable[[Task], bool]
@@ -55,6 +56,8 @@ class PersonalReportView(QWidget):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.subheading = QLabel(self)
         self.subheading.setStyleSheet("color: #555;")
+        self.heading.setWordWrap(True)  # a long name and store must not widen the window
+        self.subheading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         top = QHBoxLayout()
@@ -106,6 +109,8 @@ class PersonalReportView(QWidget):
             figures.addWidget(QLabel(label, money), row, 0)
             value.setStyleSheet("font-size: 12pt; font-weight: bold;")
             figures.addWidget(value, row, 1)
+        for text in money.findChildren(QLabel):
+            text.setWordWrap(True)  # the three boxes stay within a 1280-pixel window
         top.addWidget(money, 1)
         layout.addWidget(QLabel(self.tr("My duties and tasks still open"), self))
         self.model = TaskListModel(lang, self)
@@ -136,8 +141,10 @@ class PersonalReportView(QWidget):
         return button
 
     # --- content ----------------------------------------------------------------------
-    def show_report(self, report: PersonalReport, subtitle: str) -> None:
-        """Show ``report``; ``subtitle`` names the position, store, period and day."""
+    def show_report(self, report: PersonalReport, subtitle: str, *, money: bool = True) -> None:
+        """Show ``report``; ``subtitle`` names the position, store, period and day;
+        ``money=False``: the bonus and what open items cost in it are not the reader's to
+        see (SPEC §8.1) and show as "—"."""
         self.report = report
         self.heading.setText(self.tr("Personal period report: %1").replace("%1", report.employee))
         self.subheading.setText(subtitle)
@@ -179,10 +186,14 @@ class PersonalReportView(QWidget):
         self.cost_label.setText(
             format_money(total, lang=self.lang) if total is not None else no_data
         )
+        if not money:
+            self.bonus_label.setText(WITHHELD)
+            self.cost_label.setText(WITHHELD)
+            total = None
         self.cost_label.setStyleSheet(
             "font-size: 12pt; font-weight: bold;" + (" color: #b00020;" if total else "")
         )
-        costs = {item.task.key: item.cost for item in report.costs}
+        costs = {item.task.key: (item.cost if money else None) for item in report.costs}
         self.model.set_tasks(report.left, report.as_of, costs)
 
     # --- drill-down -------------------------------------------------------------------

@@ -6,6 +6,11 @@ returned with a comment at once; "Create the period's duties"; print / PDF of th
 When a person is chosen ("who am I", remembered per company file), the window opens on this
 section's personal report (a zero-delay timer asks the window to show it), so nothing in the
 main window needs to know about tasks.
+
+Once the company has users (SPEC §8.1), "who am I" is the logged-in user's linked employee
+(the owner may still act as anyone); the reports, counts and lists hold the people whose
+results the user may see (an employee: their own items); creating the period's duties is
+the owner's, and a viewer only reads.
 """
 
 from __future__ import annotations
@@ -30,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.core.rights import Right, Role, Scope
 from kpidesk.core.tasks import Task, TaskStatus
 from kpidesk.core.tasks_filters import Grouping, default_as_of, task_counts
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.rights import sees_money, sees_results
 from kpidesk.gui.section import Section
 from kpidesk.gui.tasks.models import TaskCountsModel, TaskListModel
 from kpidesk.gui.tasks.report_view import PersonalReportView, TaskFilter
@@ -197,11 +204,16 @@ class TasksSection(Section):
 
     # --- people -----------------------------------------------------------------------
     def _fill_people(self) -> None:
-        """Fill both lists of people; "me" from the company file, the report's person kept
-        (it starts as "me")."""
+        """Fill both lists of people; "me" from the company file (once logins are on, the
+        logged-in user's linked employee), the report's person kept (it starts as "me")."""
         service = self.context.service
-        people = [e.name for e in service.company().employees if not e.archived]
+        actor = service.actor
+        people = [
+            e.name for e in service.company().employees if not e.archived and sees_results(actor, e)
+        ]
         me = task_service.chosen_person(service)
+        if actor.role is Role.OWNER and self.me is not None:
+            me = self.me  # the owner may act as anyone they chose
         person = self.person_combo.currentData() if self.person_combo.count() else me
         for combo, empty, chosen in (
             (self.me_combo, self.tr("— choose —"), me),
@@ -214,6 +226,25 @@ class TasksSection(Section):
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.blockSignals(False)
+        self._follow_rights()
+
+    def _follow_rights(self) -> None:
+        """Offer only what the logged-in user's role may do here."""
+        actor = self.context.service.actor
+        fixed = actor.role not in (None, Role.OWNER)
+        self.me_combo.setEnabled(not fixed)
+        self.me_combo.setToolTip(
+            self.tr("You: the employee linked to your user")
+            if fixed
+            else self.tr("The person who marks done, accepts and returns; remembered for this file")
+        )
+        self.person_combo.setEnabled(actor.scope(Right.SEE_RESULTS) is not Scope.OWN)
+        self.generate_button.setVisible(actor.scope(Right.ASSIGN_TASKS) is Scope.ALL)
+        # one's own tasks: a user not linked to an employee has none to act on
+        scope = actor.scope(Right.OWN_TASKS)
+        acts = scope is Scope.ALL or (scope is Scope.OWN and actor.employee is not None)
+        for button in (self.done_button, self.accept_button, self.return_button):
+            button.setVisible(acts)
 
     @property
     def me(self) -> str | None:
@@ -245,9 +276,10 @@ class TasksSection(Section):
         return False  # duties are per person, whatever the store filter
 
     def company_opened(self) -> None:
-        self.person_combo.blockSignals(True)
-        self.person_combo.clear()  # the new file's "me" becomes the report's person
-        self.person_combo.blockSignals(False)
+        for combo in (self.me_combo, self.person_combo):
+            combo.blockSignals(True)
+            combo.clear()  # the new file's (or the new user's) "me" becomes the report's person
+            combo.blockSignals(False)
 
     def open_item(self, **target: object) -> bool:
         employee = target.get("employee")
@@ -268,13 +300,30 @@ class TasksSection(Section):
         """Read the people and the period's tasks and refresh every page."""
         self._fill_people()
         try:
-            self._tasks = task_service.period_tasks(self.context.service, self.context.period)
+            self._tasks = self._visible(
+                task_service.period_tasks(self.context.service, self.context.period)
+            )
         except UserError as error:
-            self.message.setText(error.message)
+            self.message.setText(error_text(error))
             self._tasks = []
         self._reload_counts()
         self._reload_list()
         self._reload_report()
+
+    def _visible(self, tasks: list[Task]) -> list[Task]:
+        """The items of people whose results the logged-in user may see (as assignee or
+        as controller)."""
+        service = self.context.service
+        actor = service.actor
+        if actor.scope(Right.SEE_RESULTS) is Scope.ALL:
+            return tasks
+        company = service.company()
+
+        def seen(name: str | None) -> bool:
+            person = company.employee(name) if name else None
+            return person is not None and sees_results(actor, person)
+
+        return [task for task in tasks if seen(task.assignee) or seen(task.controller)]
 
     def _reload_counts(self) -> None:
         for grouping, model in self.count_models.items():
@@ -310,7 +359,8 @@ class TasksSection(Section):
             self.tr("period %1").replace("%1", self.context.period.code),
             self.tr("overdue as of %1").replace("%1", f"{report.as_of:%d.%m.%Y}"),
         ]
-        self.report_view.show_report(report, " · ".join(p for p in parts if p))
+        money = employee is not None and sees_money(service.actor, employee)
+        self.report_view.show_report(report, " · ".join(p for p in parts if p), money=money)
 
     # --- drill-down -------------------------------------------------------------------
     def show_list(self, caption: str, keep: object) -> None:

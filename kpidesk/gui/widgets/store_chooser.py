@@ -1,6 +1,7 @@
 """``StoreChooser``: the "Store:" label and combo box of the sections that show one store at a
-time (daily entry, month grid). It lists the company's stores that are not archived, keeps
-the chosen store when it fills again, and follows the window's store filter
+time (daily entry, month grid). It lists the company's stores that are not archived and
+whose data the logged-in user may see (a store manager: their own), keeps the chosen store
+when it fills again, and follows the window's store filter
 (``context.storeChanged``) and another company being opened (``context.companyOpened``).
 
 Must not: load or show anything of the chosen store; the section does that on
@@ -13,11 +14,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.rights import visible_stores
 
 
 def store_names(context: AppContext) -> list[str]:
-    """The stores a manager can enter data for (not archived), in directory order."""
-    return [s.name for s in context.service.company().stores if not s.archived]
+    """The stores shown (not archived, and the logged-in user's to see), in directory
+    order."""
+    names = [s.name for s in context.service.company().stores if not s.archived]
+    return visible_stores(context.service.actor, names)
 
 
 class StoreChooser(QWidget):

@@ -22,3 +22,7 @@ def kpidesk_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop("KPIDESK_HOME", None)
     else:
         os.environ["KPIDESK_HOME"] = previous
+
+
+# the two engines (tests/engines.py): ``engine``, ``company_location``, ``pg_database``
+from tests.engines import company_location, engine, pg_database  # noqa: E402, F401

@@ -148,8 +148,8 @@ def sort_error(exc: BaseException) -> BaseException:
 
     if not isinstance(exc, psycopg.Error):
         return exc
-    if isinstance(exc, pg_errors.RaiseException) and LOCKED_ABORT in str(exc):
-        return LockedPeriodError("", "")
+    if isinstance(exc, pg_errors.RaiseException) and str(exc).startswith(LOCKED_ABORT):
+        return LockedPeriodError(str(exc)[len(LOCKED_ABORT) :].strip().split("\n")[0], "")
     if isinstance(exc, (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)):
         return RetryError(f"the server asks to try again ({exc.sqlstate})")
     if isinstance(exc, pg_errors.LockNotAvailable):
@@ -277,14 +277,29 @@ def set_schema_version(conn: PgConnection, version: int) -> None:
 
 
 # --- trigger DDL ------------------------------------------------------------------------
-def abort_trigger(name: str, event: str, table: str, when: str) -> tuple[str, ...]:
+def _locking_period(condition: str) -> str:
+    """``EXISTS (SELECT 1 FROM … period_locks l …)`` as the subquery giving that lock's
+    period (NULL when none), so that the refusal can name it."""
+    head = "EXISTS (SELECT 1 FROM"
+    if not condition.startswith(head) or not condition.endswith(")"):
+        raise ValueError(f"not a lock condition: {condition[:60]}")
+    return f"(SELECT l.period FROM{condition[len(head) : -1]} LIMIT 1)"
+
+
+def abort_trigger(
+    name: str, event: str, table: str, conditions: tuple[str, ...]
+) -> tuple[str, ...]:
     """A ``BEFORE <event>`` row trigger on ``table`` that aborts with :data:`LOCKED_ABORT`
-    when ``when`` holds (PostgreSQL: a PL/pgSQL function, since a trigger's own ``WHEN``
-    may not hold a subquery)."""
+    and the locked period when any of ``conditions`` holds (PostgreSQL: a PL/pgSQL
+    function, since a trigger's own ``WHEN`` may not hold a subquery; naming the period in
+    the error spares a look-up in the aborted transaction)."""
     result = "OLD" if event == "DELETE" else "NEW"
+    periods = ", ".join(_locking_period(condition) for condition in conditions)
+    found = f"coalesce({periods})" if len(conditions) > 1 else periods
     return (
         f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $body$"
-        f" BEGIN IF {when} THEN RAISE EXCEPTION '{LOCKED_ABORT}'; END IF;"
+        f" DECLARE locked TEXT; BEGIN locked := {found};"
+        f" IF locked IS NOT NULL THEN RAISE EXCEPTION '{LOCKED_ABORT} %', locked; END IF;"
         f" RETURN {result}; END $body$",
         f"CREATE TRIGGER {name} BEFORE {event} ON {table}"
         f" FOR EACH ROW EXECUTE FUNCTION {name}_fn()",

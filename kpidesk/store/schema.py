@@ -34,7 +34,9 @@ class Ddl:
     primary_key: str
     decimal: str
     blob: str
-    abort_trigger: Callable[[str, str, str, str], tuple[str, ...]]
+    # name, event, table, the conditions (``EXISTS`` over ``period_locks l``) any of which
+    # refuses the row
+    abort_trigger: Callable[[str, str, str, tuple[str, ...]], tuple[str, ...]]
     after_insert_trigger: Callable[[str, str, str], tuple[str, ...]]
 
 
@@ -336,11 +338,11 @@ LOCKED_TABLES = {
 def _lock_triggers(d: Ddl, tables: Mapping[str, Callable[[str], str]]) -> list[str]:
     found: list[str] = []
     for table, meets in tables.items():
-        found += d.abort_trigger(f"{table}_locked_insert", "INSERT", table, meets("NEW"))
+        found += d.abort_trigger(f"{table}_locked_insert", "INSERT", table, (meets("NEW"),))
         found += d.abort_trigger(
-            f"{table}_locked_update", "UPDATE", table, f"{meets('OLD')} OR {meets('NEW')}"
+            f"{table}_locked_update", "UPDATE", table, (meets("OLD"), meets("NEW"))
         )
-        found += d.abort_trigger(f"{table}_locked_delete", "DELETE", table, meets("OLD"))
+        found += d.abort_trigger(f"{table}_locked_delete", "DELETE", table, (meets("OLD"),))
     return found
 
 
@@ -433,7 +435,9 @@ SQLITE = Ddl(
     primary_key=sqlite_dialect.PRIMARY_KEY,
     decimal="TEXT",
     blob="BLOB",
-    abort_trigger=lambda *args: (sqlite_dialect.abort_trigger(*args),),
+    abort_trigger=lambda name, event, table, conditions: (
+        sqlite_dialect.abort_trigger(name, event, table, " OR ".join(conditions)),
+    ),
     after_insert_trigger=lambda *args: (sqlite_dialect.after_insert_trigger(*args),),
 )
 POSTGRESQL = Ddl(

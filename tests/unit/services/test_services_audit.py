@@ -15,16 +15,17 @@ from kpidesk.core.periods import Period
 from kpidesk.services import daily_entry, facts
 from kpidesk.services.audit import AuditFilter, audit_log, entry_day
 from kpidesk.services.company import CompanyService
-from kpidesk.services.demo_setup import create_demo_database
+from tests.engines import demo_company
 
 TODAY = date(2026, 11, 22)
 OCT = Period.month(2026, 10)
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CompanyService]:
-    path = tmp_path / "demo.kpidesk"
-    create_demo_database(path, today=TODAY)
+def service(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[CompanyService]:
+    path = demo_company(engine, tmp_path, request, TODAY)
     opened = CompanyService.open(path, backup=False)
     daily_entry.save_day(opened, DailyEntry("Центральный", date(2026, 10, 9), Decimal(1), 1, 1))
     daily_entry.save_day(opened, DailyEntry("На Садовой", date(2026, 11, 9), Decimal(1), 1, 1))

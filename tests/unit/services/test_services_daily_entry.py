@@ -18,9 +18,9 @@ from kpidesk.services import daily_entry as de
 from kpidesk.services import seller_days
 from kpidesk.services.changes import ChangeKind
 from kpidesk.services.company import CompanyService
-from kpidesk.services.demo_setup import create_demo_database
 from kpidesk.services.errors import UserError
 from kpidesk.services.periods import lock_period
+from tests.engines import demo_company
 
 D = Decimal
 TODAY = date(2026, 11, 22)
@@ -29,9 +29,10 @@ MEGA = "ТЦ «Мега»"
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CompanyService]:
-    path = tmp_path / "demo.kpidesk"
-    create_demo_database(path, today=TODAY)
+def service(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[CompanyService]:
+    path = demo_company(engine, tmp_path, request, TODAY)
     opened = CompanyService.open(path, backup=False)
     yield opened
     opened.close()

@@ -15,9 +15,9 @@ from kpidesk.services import facts
 from kpidesk.services.changes import ChangeKind
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
-from kpidesk.services.demo_setup import create_demo_database
 from kpidesk.services.errors import UserError
 from kpidesk.services.periods import lock_period
+from tests.engines import demo_company
 
 D = Decimal
 TODAY = date(2026, 11, 22)
@@ -26,9 +26,10 @@ MANAGER = "Кузнецова Елена Николаевна"
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CompanyService]:
-    path = tmp_path / "demo.kpidesk"
-    create_demo_database(path, today=TODAY)
+def service(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[CompanyService]:
+    path = demo_company(engine, tmp_path, request, TODAY)
     opened = CompanyService.open(path, backup=False)
     yield opened
     opened.close()

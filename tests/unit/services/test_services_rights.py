@@ -30,6 +30,7 @@ from kpidesk.services.login import delay_after, login
 from kpidesk.services.periods import lock_period
 from kpidesk.services.signoff import approve_paylist, check_paylist, paylist_state
 from kpidesk.services.users import ChangeUser, add_user, disable_user, set_password
+from tests.engines import demo_company
 
 NOV = Period.month(2026, 11)
 STORE, OTHER = "Центральный", "ТЦ «Мега»"
@@ -44,13 +45,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def company(demo: Path, tmp_path: Path) -> Iterator[Path]:
+def company(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
     """A copy of the demo with an owner, an accountant, a manager of Центральный linked to
-    its first employee, an employee user and a viewer."""
-    import shutil
-
-    path = tmp_path / "company.kpidesk"
-    shutil.copy(demo, path)
+    its first employee, an employee user and a viewer, on either engine."""
+    path = demo_company(engine, tmp_path, request, date(2026, 12, 1))
     with CompanyService.open(path, backup=False) as service:
         people = service.company().employees
         central = [e.name for e in people if e.store == STORE]
@@ -63,7 +63,7 @@ def company(demo: Path, tmp_path: Path) -> Iterator[Path]:
     yield path
 
 
-def _as(path: Path, name: str) -> CompanyService:
+def _as(path: Path | str, name: str) -> CompanyService:
     service = CompanyService.open(path, backup=False)
     login(service, name, PASSWORD, sleep=lambda seconds: None)
     return service
@@ -85,7 +85,7 @@ def test_the_rights_table_is_spec_8_1() -> None:
     assert not Actor("x", anonymous=True).may(Right.SEE_RESULTS)
 
 
-def test_a_company_with_users_refuses_whoever_has_not_logged_in(company: Path) -> None:
+def test_a_company_with_users_refuses_whoever_has_not_logged_in(company: Path | str) -> None:
     with CompanyService.open(company, backup=False) as service:
         assert service.actor.anonymous
         entry = DailyEntry(STORE, date(2026, 12, 1), Decimal(1000), 1, 2)
@@ -95,7 +95,7 @@ def test_a_company_with_users_refuses_whoever_has_not_logged_in(company: Path) -
         assert service.compute_period(NOV).employees == ()
 
 
-def test_a_manager_reads_their_store_and_their_own_money(company: Path) -> None:
+def test_a_manager_reads_their_store_and_their_own_money(company: Path | str) -> None:
     with _as(company, "Мария") as service:
         me = service.actor.employee
         result = service.compute_period(NOV)
@@ -125,7 +125,7 @@ def test_a_manager_reads_their_store_and_their_own_money(company: Path) -> None:
         assert audit_log(service, AuditFilter(store=OTHER)) == []
 
 
-def test_a_manager_writes_only_their_store_and_its_people(company: Path) -> None:
+def test_a_manager_writes_only_their_store_and_its_people(company: Path | str) -> None:
     with _as(company, "Мария") as service:
         everyone = service.full_company().employees
         theirs = next(e for e in everyone if e.store == STORE)
@@ -147,7 +147,7 @@ def test_a_manager_writes_only_their_store_and_its_people(company: Path) -> None
         assert entry.actor == "Мария"
 
 
-def test_a_viewer_sees_everyones_results_and_no_money(company: Path) -> None:
+def test_a_viewer_sees_everyones_results_and_no_money(company: Path | str) -> None:
     with _as(company, "Гость") as service:
         result = service.compute_period(NOV)
         assert {STORE, OTHER} <= {r.employee.store for r in result.employees}
@@ -159,7 +159,7 @@ def test_a_viewer_sees_everyones_results_and_no_money(company: Path) -> None:
         assert all(e.old is None and e.new is None for e in money)
 
 
-def test_an_employee_sees_only_themself(company: Path) -> None:
+def test_an_employee_sees_only_themself(company: Path | str) -> None:
     with _as(company, "Ира") as service:
         me = service.actor.employee
         result = service.compute_period(NOV)
@@ -170,7 +170,7 @@ def test_an_employee_sees_only_themself(company: Path) -> None:
             audit_log(service)
 
 
-def test_logins_refuse_alike_with_a_growing_delay(company: Path) -> None:
+def test_logins_refuse_alike_with_a_growing_delay(company: Path | str) -> None:
     assert [delay_after(n) for n in (1, 2, 3, 4)] == [0.5, 1.0, 2.0, 4.0]
     assert delay_after(20) == 30.0
     slept: list[float] = []
@@ -189,7 +189,7 @@ def test_logins_refuse_alike_with_a_growing_delay(company: Path) -> None:
         assert slept[-1] == 0.5  # the success cleared the count
 
 
-def test_the_users_rules(company: Path) -> None:
+def test_the_users_rules(company: Path | str) -> None:
     with _as(company, "Хозяин") as service:
         with pytest.raises(UserError) as refused:
             disable_user(service, "Хозяин")
@@ -217,7 +217,7 @@ def test_the_users_rules(company: Path) -> None:
             set_password(service, "Мария", "чужой-пароль")
 
 
-def test_the_pay_list_is_checked_approved_and_closed_in_order(company: Path) -> None:
+def test_the_pay_list_is_checked_approved_and_closed_in_order(company: Path | str) -> None:
     with _as(company, "Хозяин") as owner:
         with pytest.raises(UserError) as refused:
             approve_paylist(owner, NOV)

@@ -17,8 +17,8 @@ from kpidesk.services import daily_entry, facts
 from kpidesk.services.company import CompanyService
 from kpidesk.services.daily_entry import SaveDays
 from kpidesk.services.demo import INCOMPLETE_EMPLOYEE
-from kpidesk.services.demo_setup import create_demo_database
 from kpidesk.services.errors import UserError
+from tests.engines import demo_company
 
 TODAY = date(2026, 11, 22)
 NOV = Period.month(2026, 11)
@@ -26,9 +26,10 @@ DAY = DailyEntry("Центральный", date(2026, 11, 20), Decimal("1000.00"
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CompanyService]:
-    path = tmp_path / "demo.kpidesk"
-    create_demo_database(path, today=TODAY)
+def service(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[CompanyService]:
+    path = demo_company(engine, tmp_path, request, TODAY)
     with CompanyService.open(path, backup=False) as opened:
         yield opened
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 from store_testdata import OCT, SEP, small_content
@@ -18,11 +19,12 @@ from kpidesk.core.org import Employee, Position, Store
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.periods import PeriodKind
 from kpidesk.store import ContentError, Database, Removal, StoreError
+from tests.engines import open_database
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "e.sqlite", actor="Анна")
+def db(company_location: Path | str) -> Iterator[Database]:
+    database = cast(Database, open_database(company_location, actor="Анна"))
     database.content.apply_content(small_content())
     yield database
     database.close()

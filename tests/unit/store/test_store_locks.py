@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 from store_testdata import OCT, SEP, small_content
@@ -16,11 +17,12 @@ from kpidesk.core.daily import DailyEntry, Fact, PeriodInput, SellerDay, StorePl
 from kpidesk.core.matrix import Matrix, MatrixRow
 from kpidesk.core.periods import Period
 from kpidesk.store import Database, LockedPeriodError, StoreError
+from tests.engines import open_database
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "l.sqlite", actor="owner")
+def db(company_location: Path | str) -> Iterator[Database]:
+    database = cast(Database, open_database(company_location, actor="owner"))
     database.content.apply_content(small_content())
     assert database.locks.lock(SEP) is True
     yield database

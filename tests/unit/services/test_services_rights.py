@@ -45,9 +45,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def company(
-    engine: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Iterator[Path | str]:
+def company(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
     """A copy of the demo with an owner, an accountant, a manager of Центральный linked to
     its first employee, an employee user and a viewer, on either engine."""
     path = demo_company(engine, tmp_path, request, date(2026, 12, 1))

@@ -92,6 +92,26 @@ def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     ServerDatabase.initialise(url, actor="test").close()
     yield url
     drop_database(name)
+    drop_roles(name)
+
+
+def drop_roles(name: str) -> None:
+    """Drop the group roles of the company database ``name`` and the logins in them
+    (roles are the server's, not the database's: they outlive it)."""
+    import psycopg
+
+    from kpidesk.store.server_rights import ROLES, group_role
+
+    groups = [group_role(name, role) for role in ROLES]
+    with psycopg.connect(server_url(), autocommit=True) as conn:
+        members = conn.execute(
+            "SELECT DISTINCT m.rolname FROM pg_auth_members a"
+            " JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member"
+            " WHERE g.rolname = ANY(%s) AND m.rolcanlogin",
+            (groups,),
+        ).fetchall()
+        for role in [*(member for (member,) in members), *groups]:
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
 @pytest.fixture(params=ENGINES)

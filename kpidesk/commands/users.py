@@ -58,8 +58,8 @@ def log_in(service: CompanyService, args: argparse.Namespace) -> None:
     from kpidesk.services.login import login
 
     user = getattr(args, "user", None)
-    if not service.logins_on():
-        return
+    if not service.logins_on() or service.database.is_server:
+        return  # a company server authenticated the login of the URL itself
     if not user:
         raise UserError.of(
             "user_required",
@@ -89,6 +89,18 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
     return first
 
 
+def role_name(role: str) -> str:
+    """A role in the command's language."""
+    names = {
+        "owner": translate("Cli", "owner"),
+        "accountant": translate("Cli", "accountant"),
+        "manager": translate("Cli", "manager"),
+        "employee": translate("Cli", "employee"),
+        "viewer": translate("Cli", "viewer"),
+    }
+    return names.get(role, role)
+
+
 def cmd_users_add(args: argparse.Namespace) -> int:
     from kpidesk.commands.company import open_company
     from kpidesk.services.users import add_user
@@ -97,7 +109,8 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     with service:
         password = _new_password(args, args.name)
         add_user(service, args.name, args.role, password, store=args.store, employee=args.employee)
-    print(translate("Cli", "user {user} added ({role})").format(user=args.name, role=args.role))
+    text = translate("Cli", "user {user} added ({role})")
+    print(text.format(user=args.name, role=role_name(args.role)))
     return 0
 
 
@@ -131,7 +144,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
         return 0
     lines = []
     for user in found:
-        parts = [user.name, translate("Cli", user.role.value)]
+        parts = [user.name, role_name(user.role.value)]
         if user.store:
             parts.append(user.store)
         if user.employee:

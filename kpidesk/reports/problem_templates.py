@@ -179,7 +179,14 @@ def templates() -> dict[str, str]:
             "server init' or 'server upload'.",
         ),
         "server_login_refused": translate(
-            "ProblemText", "The company server {server} refused the login: {detail}"
+            "ProblemText",
+            "The company server {server} refused the login: a wrong user name or password, "
+            "or no access to this database.",
+        ),
+        "server_needs_grant": translate(
+            "ProblemText",
+            "{server}: 'server init' needs a login with {grants} to create the company's "
+            "roles; ask the server's administrator (ALTER ROLE … CREATEROLE).",
         ),
         "server_not_kpidesk": translate(
             "ProblemText", "The database {server} holds another program's tables."

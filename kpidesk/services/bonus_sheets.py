@@ -137,9 +137,8 @@ def bonus_batch(
         )
     from kpidesk.services.signoff import paylist_state
 
-    company = service.company()
     return BonusBatch(
-        company=company.name or service.path.stem,
+        company=service.title,
         period=period,
         locked=service.is_locked(period),
         employees=employees,

@@ -109,7 +109,12 @@ class CompanyService:
 
     def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.database = database
-        # without users everyone holds every right; with users, no one until they log in
+        # without users everyone holds every right; with users, no one until they log in;
+        # on a company server the server's login says who it is
+        if actor is None and database.is_server:
+            from kpidesk.services.login import server_actor
+
+            actor = server_actor(database)
         self.actor = actor or Actor(database.actor, anonymous=database.users.any())
         if actor is not None and actor.role is not None:
             database.actor = actor.name

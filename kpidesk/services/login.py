@@ -26,6 +26,7 @@ from kpidesk.services.users import User
 
 if TYPE_CHECKING:
     from kpidesk.services.company import CompanyService
+    from kpidesk.store.database import Database
 
 PASSWORD_VARIABLE = "KPIDESK_PASSWORD"
 FIRST_DELAY = 0.5
@@ -44,7 +45,10 @@ def _attempts_file() -> Path:
 
 
 def _key(service: CompanyService, name: str) -> str:
-    return f"{service.location}|{name.strip().lower()}"
+    location = service.location
+    if service.database.is_server:  # the server and database, whoever connected to it
+        location = location.split("://", 1)[-1].rsplit("@", 1)[-1]
+    return f"{location}|{name.strip().lower()}"
 
 
 def _read_attempts() -> dict[str, int]:
@@ -81,6 +85,8 @@ def login(
         UserError: ``login_failed`` (the same for an unknown name, a wrong password and a
             disabled user).
     """
+    if service.database.is_server:
+        return _server_login(service, name, password, sleep)
     row = service.database.users.user(name.strip()) if name.strip() else None
     if row is None:
         decoy_check(password)
@@ -100,3 +106,64 @@ def login(
     actor = User.of(row).actor()
     service.sign_in(actor)
     return actor
+
+
+def _refuse(service: CompanyService, name: str, sleep: Callable[[float], None]) -> UserError:
+    key = _key(service, name)
+    attempts = _read_attempts()
+    attempts[key] = attempts.get(key, 0) + 1
+    _write_attempts(attempts)
+    sleep(delay_after(attempts[key]))
+    return UserError.of("login_failed", "wrong user name or password", user=name)
+
+
+def _server_login(
+    service: CompanyService, name: str, password: str, sleep: Callable[[float], None]
+) -> Actor:
+    """On a company server the server checks the password: connect again as that login,
+    and work on the new connection from now on."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    from kpidesk.store.errors import NotADatabaseError
+    from kpidesk.store.server import ServerDatabase
+
+    database = service.database
+    assert isinstance(database, ServerDatabase)
+    parts = urlsplit(database.url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    url = urlunsplit(
+        (parts.scheme, f"{quote(name.strip(), safe='')}@{host}", parts.path, parts.query, "")
+    )
+    try:
+        fresh = ServerDatabase.connect(url, actor=name.strip(), password=password)
+    except NotADatabaseError:
+        raise _refuse(service, name, sleep) from None
+    actor = server_actor(fresh)
+    if actor is None:
+        fresh.close()
+        raise _refuse(service, name, sleep)
+    database.close()
+    service.database = fresh
+    attempts = _read_attempts()
+    if attempts.pop(_key(service, name), None) is not None:
+        _write_attempts(attempts)
+    service.sign_in(actor)
+    return actor
+
+
+def server_actor(database: Database) -> Actor | None:
+    """Who works on a company server: the server authenticated the login, so it is the
+    user of that name (``None`` when it is no user: then, with users, no one, unless the
+    login owns the company — the owner's own account that ran ``server init``)."""
+    from kpidesk.core.rights import Role
+    from kpidesk.store.server import ServerDatabase
+
+    if not isinstance(database, ServerDatabase):
+        return None
+    name = database.login_name()
+    row = database.users.user(name)
+    if row is not None and not row.disabled:
+        return User.of(row).actor()
+    if database.owns_the_company():
+        return Actor(name, Role.OWNER if database.users.any() else None)
+    return None

@@ -120,11 +120,17 @@ def bonus_report_rows(result: PeriodResult) -> list[dict[str, object]]:
     return [_employee_json(employee) for employee in result.employees]
 
 
-def _totals_json(totals: PayListTotals) -> dict[str, object]:
+def _withheld(result: PeriodResult) -> bool:
+    """Whether some of the list's money is not the reader's to see: then its sums are
+    not given at all (a sum of only what is shown would be a wrong total)."""
+    return any(employee.money_withheld for employee in result.employees)
+
+
+def _totals_json(totals: PayListTotals, withheld: bool = False) -> dict[str, object]:
     return {
-        "fixed_pay": plain(totals.fixed_pay, 2),
-        "bonus": plain(totals.bonus, 2),
-        "total": plain(totals.total, 2),
+        "fixed_pay": None if withheld else plain(totals.fixed_pay, 2),
+        "bonus": None if withheld else plain(totals.bonus, 2),
+        "total": None if withheld else plain(totals.total, 2),
         "complete": totals.complete,
         "incomplete": totals.incomplete,
     }
@@ -137,7 +143,7 @@ def bonus_report_json(result: PeriodResult) -> str:
     document = {
         "period": result.period.code,
         "employees": bonus_report_rows(result),
-        "totals": _totals_json(pay_list_totals(result.employees)),
+        "totals": _totals_json(pay_list_totals(result.employees), _withheld(result)),
     }
     return json.dumps(document, ensure_ascii=False, indent=1)
 
@@ -158,7 +164,7 @@ def bonus_report_csv(result: PeriodResult) -> str:
                 "position": employee.employee.position,
                 "store": employee.employee.store or "",
                 "status": employee.status.value,
-                "kpi": plain(employee.kpi, 3) if pay else "",
+                "kpi": plain(employee.kpi, 3) if employee.status is Status.COMPLETE else "",
                 "coefficient": _payout_coefficient(employee) or "",
                 "fixed_pay": plain(fixed, 2) or "",
                 "target_bonus": plain(employee.employee.target_bonus, 2)
@@ -169,7 +175,7 @@ def bonus_report_csv(result: PeriodResult) -> str:
                 "missing": " ".join(employee.missing),
             }
         )
-    totals = pay_list_totals(result.employees)
+    totals, withheld = pay_list_totals(result.employees), _withheld(result)
     rows.append(
         {
             "period": result.period.code,
@@ -179,10 +185,10 @@ def bonus_report_csv(result: PeriodResult) -> str:
             "status": "totals",
             "kpi": "",
             "coefficient": "",
-            "fixed_pay": plain(totals.fixed_pay, 2),
+            "fixed_pay": "" if withheld else plain(totals.fixed_pay, 2),
             "target_bonus": "",
-            "bonus": plain(totals.bonus, 2),
-            "total": plain(totals.total, 2),
+            "bonus": "" if withheld else plain(totals.bonus, 2),
+            "total": "" if withheld else plain(totals.total, 2),
             "missing": f"incomplete: {totals.incomplete}" if totals.incomplete else "",
         }
     )

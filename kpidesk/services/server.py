@@ -14,7 +14,7 @@ from kpidesk.services.errors import UserError
 from kpidesk.services.store_refusals import open_refusal, server_refusal
 from kpidesk.store.database import Database
 from kpidesk.store.errors import StoreError
-from kpidesk.store.server import ServerDatabase, display_location
+from kpidesk.store.server import MissingGrantsError, ServerDatabase, display_location
 
 
 def _not_empty(location: str) -> UserError:
@@ -35,6 +35,13 @@ def initialise_server(url: str) -> str:
     location = display_location(url)
     try:
         ServerDatabase.initialise(url, actor=current_actor()).close()
+    except MissingGrantsError as error:
+        raise UserError.of(
+            "server_needs_grant",
+            str(error),
+            server=location,
+            grants=", ".join(error.grants),
+        ) from None
     except StoreError as error:
         if "not empty" in str(error):
             raise _not_empty(location) from None

@@ -245,7 +245,7 @@ def personal_report_for(
 
 # --- who am I ------------------------------------------------------------------------------
 def _key(service: CompanyService) -> str:
-    return str(service.path.resolve())
+    return service.location  # the resolved file, or the server's URL without a password
 
 
 def chosen_person(service: CompanyService) -> str | None:

@@ -19,10 +19,12 @@ from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session, Target
 from kpidesk.services.passwords import hash_password, password_problem
+from kpidesk.store import server_rights
 from kpidesk.store.users import UserRow
 
 if TYPE_CHECKING:
     from kpidesk.services.company import CompanyService
+    from kpidesk.store.database import Database
 
 _NAME_LIMIT = 80
 
@@ -143,6 +145,12 @@ class AddUser(Operation):
         _check_links(session, role, store, self.employee)
         if db.users.user(name) is not None:
             raise UserError.of("user_exists", f"a user named {name!r} exists", name=name)
+        if db.is_server:  # the server keeps the password: a login role of the user's name
+            db.users.add(UserRow(name, role.value, store, self.employee, "", False))
+            server_rights.create_login(
+                db.connection, _database_name(db), name, role.value, self.password
+            )
+            return Change(ChangeKind.USERS)
         row = UserRow(name, role.value, store, self.employee, hash_password(self.password), False)
         db.users.add(row)
         return Change(ChangeKind.USERS)
@@ -180,6 +188,15 @@ class ChangeUser(Operation):
         after = replace(before, role=role.value, store=store, employee=employee, disabled=disabled)
         _check_owners_left(session, after)
         db.users.change(after)
+        if db.is_server:
+            server_rights.change_login(
+                db.connection,
+                _database_name(db),
+                before.name,
+                old_role=before.role,
+                role=after.role,
+                disabled=after.disabled,
+            )
         return Change(ChangeKind.USERS)
 
 
@@ -207,8 +224,20 @@ class SetPassword(Operation):
         problem = password_problem(self.password)
         if problem is not None:
             raise problem
+        if db.is_server:
+            server_rights.set_password(db.connection, before.name, self.password)
+            stamp = session.actor.may(Right.DIRECTORIES)  # (their own: the audit row only)
+            db.users.password_changed(before.name, stamp=stamp)  # audited: who set it, when
+            return Change(ChangeKind.USERS)
         db.users.change(replace(before, password_hash=hash_password(self.password)))
         return Change(ChangeKind.USERS)
+
+
+def _database_name(db: Database) -> str:
+    from kpidesk.store.server import ServerDatabase
+
+    assert isinstance(db, ServerDatabase)
+    return db.database_name
 
 
 # --- use cases ---------------------------------------------------------------------------

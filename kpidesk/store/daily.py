@@ -140,6 +140,7 @@ def _seller_days_by_id(
             units=units,
         )
         for store, day, employee, revenue, receipts, units in rows
+        if employee in employees  # a company server shows a reader only whom it may
     ]
 
 

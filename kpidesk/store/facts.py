@@ -88,9 +88,10 @@ class FactsRepository:
             "SELECT employee_id, indicator_id, value FROM facts WHERE period = ? ORDER BY id",
             (period.code,),
         )
-        return {
+        return {  # (on a company server a reader sees only the people it may: skip others)
             (employees[employee], indicators[indicator]): Decimal(value)
             for employee, indicator, value in rows
+            if employee in employees
         }
 
     def period_inputs(self, period: Period) -> list[PeriodInput]:

@@ -47,6 +47,9 @@ DECIMAL = "NUMERIC"
 BLOB = "BYTEA"
 LOCKED_ABORT = "kpidesk_locked"
 VERSION_TABLE = "kpidesk_schema"
+# the schema the company's tables live in (a user whose money is masked reads a view of
+# one of them from another schema first: ``server_rights``)
+SCHEMA = "public"
 # the advisory lock every write transaction takes first (one writer per company database)
 WRITE_LOCK = 0x6B706964  # "kpid"
 URL_PREFIXES = ("postgresql://", "postgres://")
@@ -197,7 +200,8 @@ def connect(location: str, *, password: str | None = None) -> PgConnection:
         raw = psycopg.connect(location, autocommit=True, **extra)
     except psycopg.OperationalError as exc:
         text = str(exc)
-        if "password" in text or "authentication" in text or "does not exist" in text:
+        refusals = ("password", "authentication", "does not exist", "not permitted", "denied")
+        if any(word in text for word in refusals):
             raise NotADatabaseError(f"the server refused the login: {text.strip()}") from exc
         raise ConnectionLostError(f"cannot reach the server: {text.strip()}") from exc
     except psycopg.Error as exc:
@@ -247,7 +251,7 @@ def table_names(conn: PgConnection) -> set[str]:
     """The names of the tables in the connection's schema."""
     rows = conn.execute(
         "SELECT table_name FROM information_schema.tables"
-        " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        f" WHERE table_schema = '{SCHEMA}' AND table_type = 'BASE TABLE'"
     ).fetchall()
     return {str(row[0]) for row in rows}
 
@@ -256,7 +260,7 @@ def trigger_names(conn: PgConnection) -> set[str]:
     """The names of the triggers in the connection's schema."""
     rows = conn.execute(
         "SELECT DISTINCT trigger_name FROM information_schema.triggers"
-        " WHERE trigger_schema = current_schema()"
+        f" WHERE trigger_schema = '{SCHEMA}'"
     ).fetchall()
     return {str(row[0]) for row in rows}
 

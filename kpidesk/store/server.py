@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit, urlunsplit
 
-from kpidesk.store import postgres_dialect
+from kpidesk.store import postgres_dialect, server_rights
 from kpidesk.store.database import Database
 from kpidesk.store.errors import EmptyDatabaseError, NotADatabaseError, StoreError
 from kpidesk.store.migrations import CURRENT_VERSION, migrate
@@ -42,6 +42,22 @@ def display_location(url: str) -> str:
     if parts.port:
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def database_name(url: str) -> str:
+    """The database a server URL names."""
+    return urlsplit(url).path.lstrip("/") or (urlsplit(url).username or "postgres")
+
+
+class MissingGrantsError(StoreError):
+    """The login that runs ``server init`` lacks what creating the kpidesk roles needs."""
+
+    def __init__(self, location: str, grants: list[str]) -> None:
+        super().__init__(
+            f"{location}: server init needs a login with {', '.join(grants)} "
+            "(ask the server's administrator: ALTER ROLE <login> CREATEROLE)"
+        )
+        self.grants = grants
 
 
 def _version(conn: PgConnection, location: str) -> int:
@@ -75,6 +91,25 @@ class ServerDatabase(Database):
     def is_server(self) -> bool:
         return True
 
+    @property
+    def database_name(self) -> str:
+        """The server database the company lives in (its group roles are named after it)."""
+        return database_name(self.url)
+
+    def login_name(self) -> str:
+        """The server login this connection authenticated as."""
+        return str(self._conn.execute("SELECT session_user").fetchone()[0])
+
+    def owns_the_company(self) -> bool:
+        """Whether the login owns the company's tables (the owner's own account, which
+        ``server init`` ran as) or is a superuser."""
+        row = self._conn.execute(
+            "SELECT (SELECT tableowner FROM pg_tables WHERE schemaname = 'public'"
+            " AND tablename = 'meta') = session_user"
+            " OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+        ).fetchone()
+        return bool(row and row[0])
+
     @classmethod
     def connect(cls, location: str, *, actor: str, password: str | None = None) -> ServerDatabase:
         """Open the company at ``location`` (migrating an older schema).
@@ -106,12 +141,20 @@ class ServerDatabase(Database):
         """
         conn = connect(location, password=password)
         try:
-            if _version(conn, location) != 0 or table_names(conn):
+            masked = conn.execute(
+                "SELECT 1 FROM pg_namespace WHERE nspname = ?", (server_rights.MASKED_SCHEMA,)
+            ).fetchone()
+            if _version(conn, location) != 0 or table_names(conn) or masked:
                 raise StoreError(
                     f"{display_location(location)} is not empty: server init needs an "
                     "empty database"
                 )
+            lacking = server_rights.missing_grants(conn)
+            if lacking:
+                raise MissingGrantsError(display_location(location), lacking)
             migrate(cast(Connection, conn), display_location(location), target=CURRENT_VERSION)
+            with postgres_dialect.write(conn):
+                server_rights.install(conn, database_name(location), actor)
         except BaseException:
             conn.close()
             raise
@@ -194,4 +237,13 @@ class ServerDatabase(Database):
         if holds_a_company(self._conn):
             raise StoreError(f"{self.location} already holds a company: upload needs an empty one")
         with self.transaction():
-            return copy_company(source.connection, self._conn)
+            copied = copy_company(source.connection, self._conn)
+            # the server keeps the passwords: each user becomes a login role, without a
+            # password until the owner sets one (``users passwd`` on the server)
+            users = self._conn.execute("SELECT name, role FROM users").fetchall()
+            self._conn.execute("UPDATE users SET password_hash = ''")
+            for name, role in users:
+                server_rights.create_login(
+                    self._server, self.database_name, str(name), str(role), None
+                )
+            return copied

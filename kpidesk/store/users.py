@@ -181,3 +181,16 @@ class UserRepository:
                 ]
             )
         return [field for field, _, _ in changed]
+
+    def password_changed(self, name: str, *, stamp: bool = True) -> None:
+        """Record that a user's password was set elsewhere (a company server keeps it),
+        audited like a change here: who, when, never the value (``stamp=False``: only the
+        audit row, for a user who may not change the users table)."""
+        ctx = self._ctx
+        with ctx.write():
+            if stamp:
+                ctx.execute(
+                    "UPDATE users SET changed_at = ?, changed_by = ? WHERE name = ?",
+                    (utc_now(), ctx.actor, name),
+                )
+            ctx.audit([("change", "user", name, "password", None, None, None, None, None)])

@@ -39,7 +39,10 @@ def server(bare_server: str) -> str:
     import psycopg
 
     with psycopg.connect(bare_server, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        conn.execute(
+            "DROP SCHEMA IF EXISTS kpidesk_masked CASCADE;"
+            " DROP SCHEMA public CASCADE; CREATE SCHEMA public"
+        )
     return bare_server
 
 

@@ -85,6 +85,7 @@ def test_a_manager_sees_only_their_store_and_only_their_own_money(
     names = [e["employee"] for e in report["employees"]]
     expected = [e["employee"] for e in before["employees"] if e["store"] == STORE]
     assert names == expected and len(names) >= 2
+    assert report["totals"]["fixed_pay"] is None  # no sum of pay they may not see
     for employee in report["employees"]:
         full = everyone[employee["employee"]]
         assert employee["kpi"] == full["kpi"]  # results are theirs to see

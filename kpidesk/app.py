@@ -6,6 +6,7 @@ call."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kpidesk.core.periods import Period
 from kpidesk.gui import login_dialog
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.main_window import MainWindow
+from kpidesk.gui.opening import Opened, connect_server, open_location
 from kpidesk.gui.sections import SECTIONS
 from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
 from kpidesk.reports.problem_text import error_text
@@ -23,6 +25,8 @@ from kpidesk.reports.translations import choose_language, install_translators
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
+from kpidesk.services.live import CompanyAddress, is_connection_lost
+from kpidesk.services.locations import Location
 
 
 def application() -> QApplication:
@@ -39,12 +43,14 @@ def application() -> QApplication:
 def build_main_window(
     service: CompanyService,
     *,
+    address: CompanyAddress | None = None,
     lang: str = "ru",
     period: Period | None = None,
     today: date | None = None,
 ) -> MainWindow:
-    """The main window over an open company; its sections are built when first shown."""
-    context = AppContext(service, lang=lang, period=period, today=today)
+    """The main window over an open company (``address``: where it is, with a server's
+    password, to reconnect); its sections are built when first shown."""
+    context = AppContext(service, address=address, lang=lang, period=period, today=today)
     return MainWindow(context, SECTIONS)
 
 
@@ -104,14 +110,19 @@ def logged_in(service: CompanyService) -> CompanyService | None:
     return None
 
 
-def install_exception_hook() -> None:
+def install_exception_hook(contexts: Sequence[AppContext] = ()) -> None:
     """Show an unexpected error as a message (its traceback goes to the log file) instead
-    of letting the window die."""
+    of letting the window die. A lost company server is no crash: the windows of
+    ``contexts`` (filled in once they exist) show their banner and reconnect."""
     from kpidesk.services import crash_log
 
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
         if isinstance(error, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
+        if contexts and is_connection_lost(error):
+            for context in contexts:
+                context.connection_lost()
             return
         text = crash_log.summary(error, crash_log.record(error))
         QMessageBox.critical(None, "kpidesk", text)
@@ -119,32 +130,40 @@ def install_exception_hook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(database: Path | None = None, *, period: Period | None = None) -> int:
-    """Open the window on ``database``, the last company opened, or the welcome."""
+def run_gui(database: Location | None = None, *, period: Period | None = None) -> int:
+    """Open the window on ``database`` (a company file or a company server's URL), the
+    last company opened, or the welcome."""
     app = application()
-    install_exception_hook()
+    contexts: list[AppContext] = []
+    install_exception_hook(contexts)
     lang = choose_language(locations.get_setting("language"))
     translators = install_translators(app, lang)
     today = date.today()
     workbook: Path | None = None
     try:
-        path = database or locations.last_database()
-        service: CompanyService | None = None
-        if path is not None:
-            service = logged_in(CompanyService.open(path, create=database is not None))
-        while service is None:  # nothing opened, or the login cancelled: the welcome
+        location = database or locations.last_location()
+        opened: Opened | None = None
+        if location is not None:
+            opened = open_location(location, create=database is not None)
+        while opened is None:  # nothing opened, or the login cancelled: the welcome
             dialog = WelcomeDialog()
             if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
                 return 0
+            if dialog.choice is WelcomeChoice.SERVER:
+                opened = connect_server()
+                continue  # given up: the welcome again
             service, workbook = welcome_service(dialog, today)
             if service is None:
                 return 0
-            service = logged_in(service)
+            if logged_in(service) is not None:  # (the welcome opens company files only)
+                opened = service, CompanyAddress.of(service)
     except UserError as error:
         QMessageBox.critical(None, "kpidesk", error_text(error))
         return 1
-    locations.remember_database(service.path)
-    window = build_main_window(service, lang=lang, period=period, today=today)
+    service, address = opened
+    locations.remember_location(address.shown if address.is_server else address.location)
+    window = build_main_window(service, address=address, lang=lang, period=period, today=today)
+    contexts.append(window.context)
     window.show()
     if workbook is not None:
         window.file_actions.import_workbook(workbook)

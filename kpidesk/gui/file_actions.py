@@ -1,13 +1,19 @@
-"""The File menu: New company…, Open…, Recent files, Log in as another user…, Import
-workbook…, Export…, Backup now, Restore…, Settings…, Quit. Every action goes through
-services; errors become a message box that says what and where.
+"""The File menu: New company…, Open…, Connect to a company server…, Recent companies,
+Log in as another user…, Import workbook…, Export…, Backup now (on a company server: Save
+a copy as a company file…), Restore…, Settings…, Quit. Every action goes through services;
+errors become a message box that says what and where.
 
-A company with users asks who is working whenever it is opened (``login_dialog``); a login
-that is cancelled leaves the company that was open. Import, Export, Backup and Restore are
-offered only to the roles that hold their rights (SPEC §8.1)."""
+A company with users asks who is working whenever it is opened (``opening``); a login
+that is cancelled leaves the company that was open. The recent list holds company files and
+company servers (their URLs, never a password). Import, Export, Backup and Restore are
+offered only to the roles that hold their rights (SPEC §8.1). On a company server the
+server's administrator keeps its backups and a whole company is replaced by ``server
+upload`` onto an empty database, so Restore is disabled there and says so; the backup
+writes a portable company file instead."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,11 +24,14 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 from kpidesk.core.rights import Right, Scope
 from kpidesk.gui import login_dialog
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.opening import Opened, connect_server, open_location
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService, restore_database
 from kpidesk.services.errors import UserError
+from kpidesk.services.live import CompanyAddress
+from kpidesk.services.locations import Location, ServerAddress, is_server
 
 COMPANY_FILTER = "kpidesk (*.kpidesk *.sqlite *.db)"
 WORKBOOK_FILTER = "Excel (*.xlsx)"
@@ -43,6 +52,7 @@ class FileActions:
         self.refresh_status = refresh_status
         self._workers: list[Worker] = []
         menu = window.menuBar().addMenu(self.tr("&File"))
+        menu.setToolTipsVisible(True)  # a disabled action says why
         self.menu = menu
         self.new_action = self._add(
             self.tr("New company…"), self.new_company, QKeySequence.StandardKey.New
@@ -50,7 +60,8 @@ class FileActions:
         self.open_action = self._add(
             self.tr("Open…"), self.open_company, QKeySequence.StandardKey.Open
         )
-        self.recent_menu = menu.addMenu(self.tr("Recent files"))
+        self.connect_action = self._add(self.tr("Connect to a company server…"), self.connect)
+        self.recent_menu = menu.addMenu(self.tr("Recent companies"))
         self.login_action = self._add(self.tr("Log in as another user…"), self.log_in_again)
         menu.addSeparator()
         self.import_action = self._add(self.tr("Import workbook…"), self.import_workbook, "Ctrl+I")
@@ -103,42 +114,81 @@ class FileActions:
         ):
             action.setEnabled(actor.scope(right) is Scope.ALL)
         self.login_action.setEnabled(service.logins_on())
+        server = self.context.is_server
+        self.backup_action.setText(
+            self.tr("Save a copy as a company file…") if server else self.tr("Backup now")
+        )
+        self.backup_action.setToolTip(
+            self.tr("Writes the whole company from the server into a company file")
+            if server
+            else ""
+        )
+        if server:
+            self.restore_action.setEnabled(False)
+        self.restore_action.setToolTip(
+            self.tr(
+                "A company server keeps its own backups (its administrator restores them); "
+                "to put a company file onto a server use 'kpidesk --db URL server upload "
+                "FILE' on an empty database."
+            )
+            if server
+            else ""
+        )
 
     # --- companies ------------------------------------------------------------------------
     def refresh_recent(self) -> None:
-        """Rebuild the Recent files submenu."""
+        """Rebuild the Recent companies submenu (files and servers)."""
         self.recent_menu.clear()
-        recent = locations.recent_databases()
-        for path in recent:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        recent = locations.recent_locations()
+        for location in recent:
+            text = (
+                self.tr("Server %1").replace("%1", str(location))
+                if is_server(location)
+                else str(location)
+            )
+            action = self.recent_menu.addAction(text)
+            action.setData(str(location))
+            action.triggered.connect(lambda _=False, where=location: self.open_path(where))
         self.recent_menu.setEnabled(bool(recent))
 
-    def switch_to(self, service: CompanyService) -> None:
-        """Make ``service`` the open company."""
-        locations.remember_database(service.path)
-        self.context.replace_service(service)
+    def switch_to(self, service: CompanyService, address: CompanyAddress | None = None) -> None:
+        """Make ``service`` the open company (and the first of the recent list)."""
+        address = address or CompanyAddress.of(service)
+        locations.remember_location(address.shown if address.is_server else address.location)
+        self.context.replace_service(service, address)
 
-    def open_path(self, path: Path) -> bool:
-        """Open a company file (asking who is working when it has users), or say why not.
+    def open_path(self, location: Location) -> bool:
+        """Open a company file or a company server (asking for a server's password when it
+        needs one, and who is working when the company has users), or say why not.
         Returns whether it was opened."""
         try:
-            service = CompanyService.open(path)
+            opened = open_location(location, self.window)
         except UserError as error:
             self._error(self.tr("Cannot open the file"), error)
             return False
-        if not login_dialog.ask_login(service, self.window):
-            service.close()
+        return self._switch(opened)
+
+    def _switch(self, opened: Opened | None) -> bool:
+        if opened is None:
             return False
-        self.switch_to(service)
+        self.switch_to(*opened)
         return True
+
+    def connect(self) -> bool:
+        """File → Connect to a company server…: the dialog, then the login. Returns
+        whether a server was opened."""
+        current = self.context.location if self.context.is_server else None
+        return self._switch(connect_server(self.window, current))
 
     def log_in_again(self) -> bool:
         """Let someone else log in to the open company. Returns whether they did."""
         service = self.context.service
-        if not service.logins_on() or not login_dialog.ask_login(service, self.window):
+        if not service.logins_on():
             return False
-        self.context.signed_in()
+        accepted, moved = login_dialog.log_in(service, self.window, again=True)
+        if not accepted:
+            return False
+        self.context.signed_in(moved)
         return True
 
     def new_company(self) -> None:
@@ -191,7 +241,7 @@ class FileActions:
 
     def export_workbook(self) -> None:
         """Write the whole company to a workbook off the GUI thread."""
-        start_at = str(Path.home() / f"{self.context.database_path.stem}.xlsx")
+        start_at = str(Path.home() / f"{self.file_stem()}.xlsx")
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export workbook"), start_at, WORKBOOK_FILTER
         )
@@ -220,9 +270,21 @@ class FileActions:
         self.window.statusBar().showMessage(self.tr("Exporting…"))
         start(worker)
 
+    def file_stem(self) -> str:
+        """A file name for what is written from the open company: the company file's
+        name, or a server database's."""
+        if self.context.is_server:
+            name = ServerAddress.of(self.context.location).database or self.context.service.title
+            return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name) or "company"
+        return Path(self.context.location).stem
+
     # --- safety ---------------------------------------------------------------------------
     def backup_now(self) -> None:
-        """Copy the database to the backups folder."""
+        """Copy the database to the backups folder (a company server: into a company file
+        the user chooses)."""
+        if self.context.is_server:
+            self.save_server_copy()
+            return
         try:
             path = self.context.service.backup()
         except UserError as error:
@@ -233,8 +295,41 @@ class FileActions:
         )
         self.refresh_status()
 
+    def save_server_copy(self) -> Path | None:
+        """Write the whole company from the server into a company file the user chooses
+        (a portable backup that opens as a file and that ``server upload`` takes)."""
+        start_at = str(locations.data_dir() / f"{self.file_stem()}{locations.DATABASE_SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save a copy as a company file"), start_at, COMPANY_FILTER
+        )
+        if not name:
+            return None
+        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".kpidesk")
+        # the file dialog asked before replacing a file: the copy is written beside it
+        # first (the backup never overwrites), then put in its place
+        fresh = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.new")
+        try:
+            self.context.service.backup(fresh)
+            fresh.replace(target)
+        except UserError as error:
+            self._error(self.tr("Backup failed"), error)
+            return None
+        except OSError as error:
+            fresh.unlink(missing_ok=True)
+            self._error(
+                self.tr("Backup failed"),
+                UserError.of("backup_failed", f"backup failed: {error}", file=target),
+            )
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("Copy saved: %1").replace("%1", str(target)), 8000
+        )
+        return target
+
     def restore(self) -> None:
         """Replace the company with a backup the user picks, after a confirmation."""
+        if self.context.is_server:
+            return  # disabled: see the module docstring
         path = self.context.database_path
         folder = self.context.service.last_backup()
         name, _ = QFileDialog.getOpenFileName(

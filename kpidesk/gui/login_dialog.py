@@ -31,23 +31,34 @@ from kpidesk.reports.problem_text import error_text
 from kpidesk.services import locations
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
+from kpidesk.services.live import CompanyAddress
 from kpidesk.services.login import login
 
 LAST_USER_SETTING = "login.last_user"
 
 
+def company_key(service: CompanyService) -> str:
+    """The open company's key in the settings: its resolved file, or its server and
+    database whoever connects to it (a login on a server connects as that user)."""
+    if not locations.is_server(service.location):
+        return service.location
+    server = locations.ServerAddress.of(service.location)
+    return f"postgresql://{server.host}:{server.port}/{server.database}"
+
+
 def last_user(service: CompanyService) -> str:
-    """The user name last logged in with on this company file ("" when none)."""
+    """The user name last logged in with on this company (file or server; "" when
+    none)."""
     names = locations.get_setting(LAST_USER_SETTING)
-    name = names.get(service.location) if isinstance(names, dict) else None
+    name = names.get(company_key(service)) if isinstance(names, dict) else None
     return name if isinstance(name, str) else ""
 
 
 def remember_user(service: CompanyService, name: str) -> None:
-    """Remember ``name`` as the last user of this company file."""
+    """Remember ``name`` as the last user of this company (file or server)."""
     names = locations.get_setting(LAST_USER_SETTING)
     known = dict(names) if isinstance(names, dict) else {}
-    known[service.location] = name
+    known[company_key(service)] = name
     locations.set_setting(LAST_USER_SETTING, known)
 
 
@@ -74,12 +85,14 @@ class LoginDialog(QDialog):
         self.service = service
         self.sleep = sleep
         self.actor: Actor | None = None
+        # a login on a company server connects again as that user: where to reconnect
+        self.address: CompanyAddress | None = None
         self._busy = False
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("Log in — kpidesk"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        name = service.company().name or service.path.stem
+        name = service.title
         heading = QLabel(self)
         heading.setObjectName("login_company")
         heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -88,7 +101,7 @@ class LoginDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
-        heading.setToolTip(str(service.path))
+        heading.setToolTip(service.location)
         layout.addWidget(heading)
         intro = QLabel(self.tr("This company has users: log in to open it."), self)
         intro.setWordWrap(True)
@@ -126,6 +139,7 @@ class LoginDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
         name, password = self.name_edit.text().strip(), self.password_edit.text()
+        before = self.service.location
         try:
             self.actor = login(self.service, name, password, sleep=self.sleep)
         except UserError as error:
@@ -137,17 +151,33 @@ class LoginDialog(QDialog):
             self._busy = False
             self.ok_button.setEnabled(True)
         self.password_edit.clear()
+        if self.service.location != before:  # the server's login: its own connection
+            self.address = CompanyAddress(self.service.location, password)
         remember_user(self.service, name)
         super().accept()
 
 
-def ask_login(service: CompanyService, parent: QWidget | None = None) -> bool:
+def ask_login(
+    service: CompanyService, parent: QWidget | None = None, *, again: bool = False
+) -> bool:
     """Ask who is working when ``service`` has users and sign them in. Returns whether the
-    company may be shown (``True`` at once for a company without users)."""
+    company may be shown (``True`` at once for a company without users, and for a company
+    server whose login already says who it is — unless ``again``: someone else logs in)."""
+    return log_in(service, parent, again=again)[0]
+
+
+def log_in(
+    service: CompanyService, parent: QWidget | None = None, *, again: bool = False
+) -> tuple[bool, CompanyAddress | None]:
+    """:func:`ask_login`, and where the company is now when the login connected again
+    (a company server's login as that user; ``None``: where it was)."""
     if not service.logins_on():
-        return True
+        return True, None
+    if not again and not service.actor.anonymous and service.actor.role is not None:
+        return True, None  # the company server's login named the user
     dialog = LoginDialog(service, parent)
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return accepted, dialog.address if accepted else None
     finally:
         dialog.deleteLater()

@@ -1,13 +1,16 @@
 """The main window (SPEC §4): left navigation of the sections, a toolbar with the period
 selector and the store filter, an Edit menu whose undo/redo follow the visible section, and
-a status bar with who is logged in, the database file, the last backup and the period's
-problem count. The navigation and the store filter show only what the logged-in user's role
-allows (``gui.rights``): a store manager's filter is fixed to their store, an employee has
-none. The File menu lives in ``file_actions``."""
+a status bar with who is logged in, the company file or company server, the last backup and
+the period's problem count. Over the sections, a banner says when the company server cannot
+be reached; ``gui.live`` polls for other windows' and PCs' changes and reconnects. The
+navigation and the store filter show only what the logged-in user's role allows
+(``gui.rights``): a store manager's filter is fixed to their store, an employee has none.
+The File menu lives in ``file_actions``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -22,17 +25,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.live import ConnectionBanner, LiveUpdates
 from kpidesk.gui.rights import chooses_store, fixed_store, shows_section, start_section, who_text
 from kpidesk.gui.section import Section
 from kpidesk.gui.sections import SectionEntry
 from kpidesk.gui.widgets.period_selector import PeriodSelector
 from kpidesk.services.changes import Change
+from kpidesk.services.locations import ServerAddress
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +64,8 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         self.refresh_status()
         self._fill_navigation()
+        self.live = LiveUpdates(context, self.banner, self)
+        self.live.start()
 
     # --- layout ---------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -73,7 +81,14 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         # the navigation as narrow as its titles allow: the wide tables need the room
         splitter.setSizes([180, 1100])
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.banner = ConnectionBanner(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._show_section)
 
     def _build_toolbar(self) -> None:
@@ -241,18 +256,26 @@ class MainWindow(QMainWindow):
         self._fill_navigation()
 
     def _refresh_title(self) -> None:
-        name = self.context.service.company().name or self.context.database_path.stem
-        self.setWindowTitle(f"{name} — kpidesk")
+        self.setWindowTitle(f"{self.context.service.title} — kpidesk")
 
     def refresh_status(self) -> None:
         """Show the database, the last backup and the period's problems in the status bar."""
         who = who_text(self.context.service.actor)
         self.user_label.setText(who)
         self.user_label.setVisible(bool(who))
-        path = self.context.database_path
-        self.database_label.setText(self.tr("Database: %1").replace("%1", path.name))
-        self.database_label.setToolTip(str(path))
-        backup = self.context.service.last_backup()
+        location = self.context.location
+        if self.context.is_server:
+            server = ServerAddress.of(location)
+            where = f"{server.host}:{server.port}/{server.database}"
+            self.database_label.setText(self.tr("Company server: %1").replace("%1", where))
+            self.database_label.setToolTip(location)
+        else:
+            path = Path(location)
+            self.database_label.setText(self.tr("Database: %1").replace("%1", path.name))
+            self.database_label.setToolTip(str(path))
+        # a company server's backups are its administrator's (File → Save a copy)
+        self.backup_label.setVisible(not self.context.is_server)
+        backup = None if self.context.is_server else self.context.service.last_backup()
         if backup is None:
             self.backup_label.setText(self.tr("No backup yet"))
         else:
@@ -279,6 +302,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
         for section in self.sections:
             section.close()
         super().closeEvent(event)

@@ -1,6 +1,7 @@
 """Settings: the interface language (Russian by default, English) and the folder where new
-company files are created; shows the open company's file. Saved through
-``services.locations``; a language change applies on the next start."""
+company files are created; shows the open company's file or server (its URL, never a
+password). Saved through ``services.locations``; a language change applies on the next
+start."""
 
 from __future__ import annotations
 
@@ -47,9 +48,13 @@ class SettingsDialog(QDialog):
         row_layout.addWidget(self.folder, 1)
         row_layout.addWidget(browse)
         form.addRow(self.tr("Folder for company files:"), row)
-        current = QLabel(str(context.database_path), self)
+        current = QLabel(context.location, self)
+        current.setObjectName("settings_company")
         current.setWordWrap(True)
-        form.addRow(self.tr("Open company file:"), current)
+        label = (
+            self.tr("Open company server:") if context.is_server else self.tr("Open company file:")
+        )
+        form.addRow(label, current)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

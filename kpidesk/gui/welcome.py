@@ -1,5 +1,6 @@
-"""The first-run welcome: start an empty company, open the demo company, or import from
-Excel. Returns the choice; ``app`` carries it out."""
+"""The first-run welcome: start an empty company, open the demo company, import from
+Excel, or connect to the chain's company server. Returns the choice; ``app`` carries it
+out."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ class WelcomeChoice(Enum):
     EMPTY = "empty"
     DEMO = "demo"
     IMPORT = "import"
+    SERVER = "server"
 
 
 class WelcomeDialog(QDialog):
-    """Three choices; ``choice`` is set when one is clicked."""
+    """Four choices; ``choice`` is set when one is clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +54,16 @@ class WelcomeDialog(QDialog):
             self.tr("Create a company from a filled interchange workbook (.xlsx)."),
             self,
         )
+        self.server_button = QCommandLinkButton(
+            self.tr("Connect to a company server"),
+            self.tr("The chain's company is on a server: give its address, user and password."),
+            self,
+        )
         for button, choice in (
             (self.empty_button, WelcomeChoice.EMPTY),
             (self.demo_button, WelcomeChoice.DEMO),
             (self.import_button, WelcomeChoice.IMPORT),
+            (self.server_button, WelcomeChoice.SERVER),
         ):
             layout.addWidget(button)
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))

@@ -183,6 +183,10 @@ def templates() -> dict[str, str]:
             "The company server {server} refused the login: a wrong user name or password, "
             "or no access to this database.",
         ),
+        "server_no_right": translate(
+            "ProblemText",
+            "The company server refused: your login has no right to this; nothing was saved.",
+        ),
         "server_needs_grant": translate(
             "ProblemText",
             "{server}: 'server init' needs a login with {grants} to create the company's "

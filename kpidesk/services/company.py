@@ -455,7 +455,8 @@ class CompanyService:
             return self.database.backup(dest, reason="manual")
         except (OSError, StoreError) as error:
             folder = dest.parent if dest is not None else None
-            raise backup_refusal(self.path, folder, error) from None
+            where = Path(self.location) if self.database.is_server else self.path
+            raise backup_refusal(where, folder, error) from None
 
     def last_backup(self) -> Path | None:
         """The newest rotating backup."""

@@ -126,6 +126,7 @@ RETRIES = 3
 # Store error classes (by name, so that a dialect may add its own) → problem codes.
 _STORE_CODES = {
     "ConnectionLostError": "server_unreachable",
+    "ServerRefusedError": "server_no_right",
     "RetryError": "database_busy",
     "BusyError": "database_busy",
     "ReadOnlyError": "database_readonly",

@@ -110,6 +110,11 @@ class ConnectionLostError(StoreError):
     in progress was kept: the server rolls an unfinished transaction back)."""
 
 
+class ServerRefusedError(StoreError):
+    """The company server refused a read or a write the login has no right to (its
+    grants and row-level security, SPEC §3.2)."""
+
+
 class RetryError(StoreError):
     """The server refused a transaction that raced another one (a serialization failure
     or a deadlock); applying the same change again is safe."""

@@ -8,10 +8,17 @@ trigger DDL, and sorting the server's errors into the store's user-facing errors
 - **Money** is ``NUMERIC``, loaded as its exact decimal text (psycopg's text loader for
   ``numeric``), so that a stored amount reads back exactly as the company file keeps it.
 - **Writes** are serialised per company like the file's ``BEGIN IMMEDIATE``: a write
-  transaction starts with a transaction-scoped advisory lock, sent in the same round trip
-  as its ``BEGIN`` (every statement is network latency). Each statement then sees the
+  transaction starts with a transaction-scoped advisory lock. Each statement then sees the
   writes committed before it, so a period lock committed by another PC is seen by the lock
-  triggers of a later save. A serialization failure or deadlock is sorted as
+  triggers of a later save.
+- **Round trips** (every one is network latency, SPEC §9): inside a write transaction the
+  statements wait and travel together in psycopg's pipeline mode — the ``BEGIN`` and the
+  lock with the first statement whose result is read, the writes and audit rows nobody
+  reads the result of with the ``COMMIT`` — so a day saved or a fact edited through the
+  runner costs two round trips (see :func:`write` for where refusals come back). The lock
+  is thereby held for one round trip, not four, which is what lets five PCs save at
+  once. The session's time zone travels with the first statement, the encoding in the
+  start-up message. A serialization failure or deadlock is sorted as
   :class:`RetryError` (the runner retries the operation); a lost connection as
   :class:`ConnectionLostError` (nothing was written: the server rolls back).
 - **Triggers** are PL/pgSQL functions with the same conditions as the file's.
@@ -29,6 +36,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from kpidesk.store.errors import (
@@ -38,6 +47,7 @@ from kpidesk.store.errors import (
     NotADatabaseError,
     ReadOnlyError,
     RetryError,
+    ServerRefusedError,
     StoreError,
 )
 
@@ -70,33 +80,61 @@ def _translated(sql: str) -> str:
 
 
 class PgCursor:
-    """The few cursor features the repositories use, over a psycopg cursor."""
+    """The few cursor features the repositories use, over a psycopg cursor — or over a
+    statement still waiting in :attr:`PgConnection.pending`, which is sent (with whatever
+    waits with it) the moment its result is looked at."""
 
-    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+    def __init__(self, conn: PgConnection, cursor: psycopg.Cursor[Any] | None = None) -> None:
+        self._conn = conn
         self._cursor = cursor
 
+    def _result(self) -> psycopg.Cursor[Any]:
+        if self._cursor is None:
+            self._conn.flush()
+        if self._cursor is None:  # sent in a batch that failed before reaching it
+            raise StoreError("the statement was not run: the one before it failed")
+        return self._cursor
+
     def fetchone(self) -> Any:
-        return self._cursor.fetchone() if self._cursor.description else None
+        cursor = self._result()
+        return cursor.fetchone() if cursor.description else None
 
     def fetchall(self) -> list[Any]:
-        return self._cursor.fetchall() if self._cursor.description else []
+        cursor = self._result()
+        return cursor.fetchall() if cursor.description else []
 
     @property
     def rowcount(self) -> int:
-        return self._cursor.rowcount
+        return self._result().rowcount
 
     @property
     def description(self) -> Any:
-        return self._cursor.description
+        return self._result().description
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.fetchall())
 
 
+@dataclass
+class _Pending:
+    """A statement waiting to travel with the next round trip."""
+
+    sql: str
+    params: tuple[object, ...] | None
+    cursor: PgCursor
+    rows: list[tuple[object, ...]] | None = None  # executemany
+
+
 class PgConnection:
     """A psycopg connection that speaks like ``sqlite3.Connection`` to the repositories:
     ``execute(sql, params)`` with ``?`` placeholders, ``executemany``, ``in_transaction``,
-    ``close``. Autocommit, with transactions begun and ended explicitly by :func:`write`."""
+    ``close``. Autocommit, with transactions begun and ended explicitly by :func:`write`.
+
+    Inside a write transaction a statement is not sent at once: it waits in
+    :attr:`pending` until a result is looked at (a read), the transaction ends, or a
+    savepoint or a single write's naming block ends (see :func:`write`); then everything
+    waiting goes in one round trip (psycopg's pipeline mode), in order. Outside a
+    transaction every statement is one round trip, as before."""
 
     dialect = NAME
 
@@ -106,27 +144,92 @@ class PgConnection:
         self.raw = raw
         self.location = location
         raw.adapters.register_loader("numeric", TextLoader)
-        self.statements = 0  # round trips, for the benchmark
+        self.statements = 0  # statements issued, for the benchmark and the tests
+        self.round_trips = 0  # times the client waited for the server
+        self.pending: list[_Pending] = []
+        self.depth = 0  # write blocks open: > 0 while a write transaction is open
+        self.issued = 0  # statements queued so far (numbers the savepoints' marks)
+        self.begun = 0  # ``issued`` once the open transaction's BEGIN and lock were queued
+
+    def _queue(self, sql: str, params: tuple[object, ...] | None) -> PgCursor:
+        cursor = PgCursor(self)
+        self.pending.append(_Pending(sql, params, cursor))
+        self.issued += 1
+        return cursor
+
+    def pending_statement(self, sql: str) -> None:
+        """Queue a statement without parameters whose result no one reads (a session
+        setting): it travels with the next round trip."""
+        self._queue(sql, None)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> PgCursor:
         self.statements += 1
-        with sorted_errors():
-            if params:
-                return PgCursor(self.raw.execute(_translated(sql), tuple(params)))
-            return PgCursor(self.raw.execute(sql))
+        if not params and ";" in sql:  # perhaps several statements: not in a pipeline
+            self.flush()
+            self.round_trips += 1
+            with _sorting():
+                return PgCursor(self, self.raw.execute(sql))
+        cursor = self._queue(_translated(sql), tuple(params)) if params else self._queue(sql, None)
+        if not self.depth:
+            self.flush()
+        return cursor
 
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> PgCursor:
         self.statements += 1
-        with sorted_errors():
-            cursor = self.raw.cursor()
-            cursor.executemany(_translated(sql), [tuple(row) for row in rows])
-            return PgCursor(cursor)
+        cursor = PgCursor(self)
+        data = [tuple(row) for row in rows]
+        self.pending.append(_Pending(_translated(sql), None, cursor, data))
+        self.issued += 1
+        self.flush()  # the rows are not kept waiting (an import's can be many)
+        return cursor
+
+    def flush(self) -> None:
+        """Send every pending statement in one round trip and wait for their results;
+        the first error among them is raised (sorted), and the server skips the rest."""
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        self.round_trips += 1
+        with _sorting():
+            if len(batch) == 1 and batch[0].rows is None:
+                item = batch[0]
+                args = () if item.params is None else (item.params,)
+                item.cursor._cursor = self.raw.execute(item.sql, *args)
+                return
+            self._pipelined(batch)
+
+    def _pipelined(self, batch: list[_Pending]) -> None:
+        import psycopg
+
+        done = []
+        first: psycopg.Error | None = None  # an error may come back while still sending
+        try:
+            with self.raw.pipeline():
+                for item in batch:
+                    cursor = self.raw.cursor()
+                    try:
+                        if item.rows is not None:
+                            cursor.executemany(item.sql, item.rows)
+                        elif item.params is None:
+                            cursor.execute(item.sql)
+                        else:
+                            cursor.execute(item.sql, item.params)
+                    except psycopg.Error as exc:
+                        first = exc  # the server skips the rest anyway
+                        break
+                    done.append((item.cursor, cursor))
+        except psycopg.Error as exc:
+            first = first or exc  # (the rest then come back as "pipeline aborted")
+        if first is not None:
+            raise first
+        for lazy, cursor in done:  # only once every result is in
+            lazy._cursor = cursor
 
     @property
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.raw.info.transaction_status in (
+        return self.depth > 0 or self.raw.info.transaction_status in (
             TransactionStatus.INTRANS,
             TransactionStatus.INERROR,
             TransactionStatus.ACTIVE,
@@ -139,6 +242,7 @@ class PgConnection:
     def close(self) -> None:
         import psycopg
 
+        self.pending = []
         with suppress(psycopg.Error):
             self.raw.close()
 
@@ -157,7 +261,9 @@ def sort_error(exc: BaseException) -> BaseException:
         return RetryError(f"the server asks to try again ({exc.sqlstate})")
     if isinstance(exc, pg_errors.LockNotAvailable):
         return BusyError(f"the company is busy, try again ({exc})")
-    if isinstance(exc, (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction)):
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return ServerRefusedError(f"the server refused: no right ({exc})")
+    if isinstance(exc, pg_errors.ReadOnlySqlTransaction):
         return ReadOnlyError(f"the server refused the write ({exc})", None)
     if isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
         return ConnectionLostError(f"no connection to the server ({exc})")
@@ -172,14 +278,26 @@ def _raise_sorted(exc: BaseException) -> NoReturn:
 
 
 @contextmanager
-def sorted_errors() -> Iterator[None]:
-    """Turn server errors raised inside into store errors (see :func:`sort_error`)."""
+def _sorting() -> Iterator[None]:
     import psycopg
 
     try:
         yield
     except psycopg.Error as exc:
         _raise_sorted(exc)
+
+
+@contextmanager
+def sorted_errors() -> Iterator[None]:
+    """Turn server errors raised inside into store errors (see :func:`sort_error`). In
+    the transaction of one single write (see :func:`write`) the block ends by sending what
+    was issued inside it, so that a refusal is raised inside the block (where
+    ``StoreContext.naming_locks`` names the refused item)."""
+    with _sorting():
+        yield
+        single = _SINGLE_WRITE.get()
+        if single is not None:
+            single.flush()
 
 
 # --- connecting -------------------------------------------------------------------------
@@ -193,11 +311,14 @@ def connect(location: str, *, password: str | None = None) -> PgConnection:
     """
     import psycopg
 
-    extra: dict[str, Any] = {"connect_timeout": _CONNECT_TIMEOUT}
+    # the encoding goes in the start-up message: no round trip of its own
+    extra: dict[str, Any] = {"connect_timeout": _CONNECT_TIMEOUT, "client_encoding": "UTF8"}
     if password is not None:
         extra["password"] = password
     try:
-        raw = psycopg.connect(location, autocommit=True, **extra)
+        # no server-side prepared statements: a statement prepared in a pipeline that an
+        # error cut short is not there afterwards, though psycopg would think it is
+        raw = psycopg.connect(location, autocommit=True, prepare_threshold=None, **extra)
     except psycopg.OperationalError as exc:
         text = str(exc)
         refusals = ("password", "authentication", "does not exist", "not permitted", "denied")
@@ -206,44 +327,115 @@ def connect(location: str, *, password: str | None = None) -> PgConnection:
         raise ConnectionLostError(f"cannot reach the server: {text.strip()}") from exc
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to the server: {exc}") from exc
-    try:
-        raw.execute("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")
-    except psycopg.Error as exc:
-        raw.close()
-        raise StoreError(f"cannot set up the session: {exc}") from exc
-    return PgConnection(raw, location)
+    conn = PgConnection(raw, location)
+    conn.pending_statement("SET TIME ZONE 'UTC'")  # travels with the first statement
+    return conn
+
+
+# the connection whose transaction is one single write's own (see ``write``), in this thread
+_SINGLE_WRITE: ContextVar[PgConnection | None] = ContextVar("kpidesk_single", default=None)
 
 
 @contextmanager
 def write(conn: PgConnection, *, savepoint: bool = True) -> Iterator[PgConnection]:
     """One write transaction, serialised with the company's other writers; nested use is a
-    savepoint (see ``sqlite_dialect.write``, whose contract this keeps)."""
-    import psycopg
+    savepoint (see ``sqlite_dialect.write``, whose contract this keeps).
 
+    Round trips (every one is network latency): ``BEGIN`` and the advisory lock wait for
+    the transaction's first statement and travel with it; a statement whose result is not
+    looked at (a write, an audit insert) waits for the next one that is, or for the
+    ``COMMIT``: a day saved through the runner is two round trips — the read with the
+    ``BEGIN`` and the lock, then the write, its audit row and the ``COMMIT``. Refusals and
+    failures are raised where the statements are sent, sorted as ever, and roll the whole
+    transaction back; a locked period refused at the ``COMMIT`` is named by the trigger,
+    the item (``StoreContext.naming_locks``) only where the refusal came back in time.
+    Two kinds of block end by sending what was issued inside them, so that their refusals
+    are raised inside: a savepoint (its caller may go on after it), and the naming block
+    of a single write's own transaction (``savepoint=False`` outside any transaction), so
+    that a single write on its own names what was refused (three round trips)."""
     if conn.in_transaction:
         if not savepoint:
             yield conn
             return
-        conn.execute("SAVEPOINT nested_write")
-        try:
+        with _savepoint(conn):
             yield conn
-        except BaseException:
-            if conn.in_transaction and not conn.closed:
-                with suppress(StoreError, psycopg.Error):
-                    conn.execute("ROLLBACK TO SAVEPOINT nested_write")
-                    conn.execute("RELEASE SAVEPOINT nested_write")
-            raise
-        conn.execute("RELEASE SAVEPOINT nested_write")
         return
-    conn.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    conn.depth = 1
+    start = len(conn.pending)  # a session statement may wait before the BEGIN
+    begun = conn.execute("BEGIN")
+    conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    issued = conn.begun = conn.issued
+    token = _SINGLE_WRITE.set(None if savepoint else conn)
     try:
         yield conn
-        conn.execute("COMMIT")
+        if conn.issued == issued and _waiting(conn, begun):
+            del conn.pending[start:]  # nothing was done: no transaction to send
+        else:
+            conn.execute("COMMIT")
+            conn.flush()
     except BaseException:
-        if not conn.closed and conn.in_transaction:
-            with suppress(StoreError, psycopg.Error):
-                conn.execute("ROLLBACK")
+        _roll_back(conn, begun, start)
         raise
+    finally:
+        conn.depth = 0
+        _SINGLE_WRITE.reset(token)
+
+
+def _waiting(conn: PgConnection, cursor: PgCursor) -> bool:
+    """Whether the statement of ``cursor`` is still waiting to be sent."""
+    return any(item.cursor is cursor for item in conn.pending)
+
+
+def _roll_back(conn: PgConnection, begun: PgCursor, start: int) -> None:
+    """End a failed transaction: nothing to send if its ``BEGIN`` never left, else a
+    ``ROLLBACK`` (unless the server has ended it already, or the connection is lost)."""
+    import psycopg
+    from psycopg.pq import TransactionStatus
+
+    if _waiting(conn, begun):
+        del conn.pending[start:]
+        return
+    conn.pending = []
+    if conn.closed or conn.raw.info.transaction_status == TransactionStatus.IDLE:
+        return
+    with suppress(StoreError, psycopg.Error):
+        conn.round_trips += 1
+        conn.raw.execute("ROLLBACK")
+
+
+@contextmanager
+def _savepoint(conn: PgConnection) -> Iterator[None]:
+    """A nested write: a savepoint that is sent only if something happens inside it, and
+    whose statements are all sent (and their errors raised) before it ends; what waits
+    from before it is sent first, so that a refusal inside is one of its own."""
+    import psycopg
+
+    if conn.issued > conn.begun and conn.pending:
+        conn.flush()  # what was issued before is not this block's to refuse
+    conn.depth += 1
+    opened = conn.execute("SAVEPOINT nested_write")
+    mark = conn.issued
+    try:
+        yield
+        if conn.issued == mark and _waiting(conn, opened):
+            conn.pending.pop()  # nothing happened inside: no savepoint to send
+        else:
+            inside = bool(conn.pending)  # statements issued inside, not sent yet
+            conn.execute("RELEASE SAVEPOINT nested_write")
+            if inside:
+                conn.flush()  # a refusal among them is this block's (rolled back below)
+    except BaseException:
+        if _waiting(conn, opened):  # nothing inside was sent: forget it all
+            del conn.pending[next(i for i, p in enumerate(conn.pending) if p.cursor is opened) :]
+        elif not conn.closed:
+            conn.pending = []  # all issued inside (the savepoint was sent): undone anyway
+            with suppress(StoreError, psycopg.Error):
+                conn.execute("ROLLBACK TO SAVEPOINT nested_write")
+                conn.execute("RELEASE SAVEPOINT nested_write")
+                conn.flush()
+        raise
+    finally:
+        conn.depth -= 1
 
 
 # --- the schema version and the catalogue -------------------------------------------------
@@ -266,10 +458,17 @@ def trigger_names(conn: PgConnection) -> set[str]:
 
 
 def schema_version(conn: PgConnection) -> int:
-    """The schema version stored on the server (0 for a database without kpidesk)."""
-    if VERSION_TABLE not in table_names(conn):
-        return 0
-    row = conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    """The schema version stored on the server (0 for a database without kpidesk), in one
+    statement: the version table is read through ``query_to_xml`` only when it exists (a
+    plain sub-select of a missing table would fail to parse), so that opening the company
+    does not spend a round trip on the catalogue first."""
+    table = f"{SCHEMA}.{VERSION_TABLE}"
+    row = conn.execute(
+        f"SELECT CASE WHEN to_regclass('{table}') IS NULL THEN 0 ELSE coalesce(("
+        "xpath('/table/row/version/text()',"
+        f" query_to_xml('SELECT version FROM {table}', false, false, '')))[1]::text::int, 0)"
+        " END"
+    ).fetchone()
     return 0 if row is None else int(row[0])
 
 

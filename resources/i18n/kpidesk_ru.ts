@@ -1116,6 +1116,26 @@
         <translation>тот же пароль ещё раз: </translation>
     </message>
     <message>
+        <source>owner</source>
+        <translation>владелец</translation>
+    </message>
+    <message>
+        <source>accountant</source>
+        <translation>бухгалтер</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>управляющий</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>сотрудник</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>наблюдатель</translation>
+    </message>
+    <message>
         <source>user {user} added ({role})</source>
         <translation>пользователь {user} добавлен ({role})</translation>
     </message>
@@ -1174,6 +1194,21 @@
     <message>
         <source>uploaded {file} to {server}: {rows} rows</source>
         <translation>{file} загружен на {server}: строк — {rows}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>No connection to the company server — retrying…</source>
+        <translation>Нет связи с сервером компании — повторяю…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Повторить сейчас</translation>
+    </message>
+    <message>
+        <source>What you typed is kept. Last try: %1</source>
+        <translation>Введённое остаётся в окне. Последняя попытка: %1</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1296,14 @@
     <message>
         <source>Delete the data of %1 for %2?</source>
         <translation>Удалить данные за %1 по магазину %2?</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>не сохранено</translation>
+    </message>
+    <message>
+        <source>Not saved: no connection to the company server. What you typed stays here and is saved as soon as the connection is back.</source>
+        <translation>Не сохранено: нет связи с сервером компании. Введённое остаётся здесь и сохранится, как только связь вернётся.</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1849,10 @@
 <context>
     <name>FactsModel</name>
     <message>
+        <source>Not saved yet: no connection to the company server. Saved when the connection is back.</source>
+        <translation>Ещё не сохранено: нет связи с сервером компании. Сохранится, когда связь вернётся.</translation>
+    </message>
+    <message>
         <source>Not in this employee's matrix for the period.</source>
         <translation>Этого показателя нет в матрице сотрудника за период.</translation>
     </message>
@@ -1869,6 +1916,10 @@
         <translation>Факты: %1</translation>
     </message>
     <message>
+        <source>%1 fact(s) not saved: no connection to the company server; they are saved as soon as it is back.</source>
+        <translation>Не сохранено фактов: %1 — нет связи с сервером компании; они сохранятся, как только связь вернётся.</translation>
+    </message>
+    <message>
         <source>%1 fact(s) still missing</source>
         <translation>Не хватает фактов: %1</translation>
     </message>
@@ -1896,8 +1947,12 @@
         <translation>Открыть…</translation>
     </message>
     <message>
-        <source>Recent files</source>
-        <translation>Недавние файлы</translation>
+        <source>Connect to a company server…</source>
+        <translation>Подключиться к серверу компании…</translation>
+    </message>
+    <message>
+        <source>Recent companies</source>
+        <translation>Недавние компании</translation>
     </message>
     <message>
         <source>Log in as another user…</source>
@@ -1926,6 +1981,22 @@
     <message>
         <source>Quit</source>
         <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Save a copy as a company file…</source>
+        <translation>Сохранить копию в файл компании…</translation>
+    </message>
+    <message>
+        <source>Writes the whole company from the server into a company file</source>
+        <translation>Записывает всю компанию с сервера в файл компании</translation>
+    </message>
+    <message>
+        <source>A company server keeps its own backups (its administrator restores them); to put a company file onto a server use 'kpidesk --db URL server upload FILE' on an empty database.</source>
+        <translation>Резервные копии сервера компании делает и восстанавливает его администратор; чтобы перенести файл компании на сервер, выполните «kpidesk --db URL server upload ФАЙЛ» для пустой базы.</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>Сервер %1</translation>
     </message>
     <message>
         <source>Cannot open the file</source>
@@ -1978,6 +2049,14 @@
     <message>
         <source>Backup saved: %1</source>
         <translation>Резервная копия сохранена: %1</translation>
+    </message>
+    <message>
+        <source>Save a copy as a company file</source>
+        <translation>Сохранить копию в файл компании</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Копия сохранена: %1</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -2130,6 +2209,10 @@
     <message>
         <source>A store manager sees their own store only.</source>
         <translation>Управляющий видит только свой магазин.</translation>
+    </message>
+    <message>
+        <source>Company server: %1</source>
+        <translation>Сервер компании: %1</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -3378,8 +3461,16 @@
         <translation>На сервере компании {server} ещё нет компании: выполните «kpidesk --db URL server init» или «server upload».</translation>
     </message>
     <message>
-        <source>The company server {server} refused the login: {detail}</source>
-        <translation>Сервер компании {server} отказал во входе: {detail}</translation>
+        <source>The company server {server} refused the login: a wrong user name or password, or no access to this database.</source>
+        <translation>Сервер компании {server} отказал во входе: неверное имя пользователя или пароль, или нет доступа к этой базе.</translation>
+    </message>
+    <message>
+        <source>The company server refused: your login has no right to this; nothing was saved.</source>
+        <translation>Сервер компании отказал: у вашего входа нет права на это; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{server}: 'server init' needs a login with {grants} to create the company's roles; ask the server's administrator (ALTER ROLE … CREATEROLE).</source>
+        <translation>{server}: для «server init» нужен вход с правом {grants}, чтобы создать роли компании; попросите администратора сервера дать его.</translation>
     </message>
     <message>
         <source>The database {server} holds another program's tables.</source>
@@ -4525,6 +4616,65 @@
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to a company server — kpidesk</source>
+        <translation>Подключение к серверу компании — kpidesk</translation>
+    </message>
+    <message>
+        <source>The company server is a PostgreSQL database that the owner or a hosting provider runs for the whole chain; ask them for these details.</source>
+        <translation>Сервер компании — это база данных PostgreSQL, которую для всей сети держит владелец или хостинг; эти данные узнайте у них.</translation>
+    </message>
+    <message>
+        <source>empty: PGPASSWORD or ~/.pgpass</source>
+        <translation>пусто: из PGPASSWORD или ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Server (host):</source>
+        <translation>Сервер (адрес):</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Remember the password (in the system keyring)</source>
+        <translation>Запомнить пароль (в системном хранилище паролей)</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so the password cannot be remembered: it is asked each time (or put it in PGPASSWORD or ~/.pgpass).</source>
+        <translation>На этом компьютере нет системного хранилища паролей, поэтому пароль не запоминается: он спрашивается каждый раз (или задайте его в PGPASSWORD или ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>Give the server and the database.</source>
+        <translation>Укажите сервер и базу данных.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the password: it was not remembered.</source>
+        <translation>Системное хранилище паролей не приняло пароль: он не запомнен.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -4547,12 +4697,63 @@
         <translation>Открытый файл компании:</translation>
     </message>
     <message>
+        <source>Open company server:</source>
+        <translation>Открытый сервер компании:</translation>
+    </message>
+    <message>
         <source>Folder for company files</source>
         <translation>Папка для файлов компаний</translation>
     </message>
     <message>
         <source>The language changes the next time kpidesk starts.</source>
         <translation>Язык сменится при следующем запуске kpidesk.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareWarning</name>
+    <message>
+        <source>It lies on a network share.</source>
+        <translation>Он лежит в сетевой папке.</translation>
+    </message>
+    <message>
+        <source>It lies on a network drive.</source>
+        <translation>Он лежит на сетевом диске.</translation>
+    </message>
+    <message>
+        <source>It lies on a network file system (NFS, SMB, SSHFS or similar).</source>
+        <translation>Он лежит в сетевой файловой системе (NFS, SMB, SSHFS и т. п.).</translation>
+    </message>
+    <message>
+        <source>It lies in a cloud-sync folder (Dropbox, Яндекс.Диск, OneDrive, Google Drive, iCloud Drive).</source>
+        <translation>Он лежит в папке облачной синхронизации (Dropbox, Яндекс.Диск, OneDrive, Google Drive, iCloud Drive).</translation>
+    </message>
+    <message>
+        <source>The company file is not safe here — kpidesk</source>
+        <translation>Файл компании здесь в опасности — kpidesk</translation>
+    </message>
+    <message>
+        <source>%1 is not safe where it is.</source>
+        <translation>Файлу %1 небезопасно там, где он лежит.</translation>
+    </message>
+    <message>
+        <source>A company file is an SQLite database. SQLite's write-ahead log needs file locks and shared memory that network file systems do not provide (“WAL does not work over a network filesystem”, sqlite.org/wal.html), and a sync client copies the file and its log apart: two PCs working on it can damage the company or lose each other's changes.</source>
+        <translation>Файл компании — это база SQLite. Журналу упреждающей записи SQLite нужны блокировки файлов и общая память, которых нет в сетевых файловых системах («WAL does not work over a network filesystem», sqlite.org/wal.html), а программа синхронизации копирует файл и его журнал порознь: два компьютера, работающие с ним, могут испортить компанию или потерять изменения друг друга.</translation>
+    </message>
+    <message>
+        <source>For several PCs, put the company on a company server (PostgreSQL) that the owner or a hosting provider runs: move this file onto its empty database once, then connect every PC with File → Connect to a company server…</source>
+        <translation>Для нескольких компьютеров держите компанию на сервере компании (PostgreSQL), который запускает владелец или хостинг: один раз перенесите этот файл в его пустую базу, затем подключите каждый компьютер через Файл → Подключиться к серверу компании…</translation>
+    </message>
+    <message>
+        <source>For one PC, keep the company file on this computer's own disk.</source>
+        <translation>Для одного компьютера держите файл компании на его собственном диске.</translation>
+    </message>
+    <message>
+        <source>Connect to a company server…</source>
+        <translation>Подключиться к серверу компании…</translation>
+    </message>
+    <message>
+        <source>Open the file anyway</source>
+        <translation>Всё равно открыть файл</translation>
     </message>
 </context>
 <context>
@@ -5013,6 +5214,14 @@
     <message>
         <source>Create a company from a filled interchange workbook (.xlsx).</source>
         <translation>Создать компанию из заполненной книги обмена (.xlsx).</translation>
+    </message>
+    <message>
+        <source>Connect to a company server</source>
+        <translation>Подключиться к серверу компании</translation>
+    </message>
+    <message>
+        <source>The chain's company is on a server: give its address, user and password.</source>
+        <translation>Компания сети на сервере: укажите его адрес, пользователя и пароль.</translation>
     </message>
     <message>
         <source>New company file</source>

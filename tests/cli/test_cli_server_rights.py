@@ -181,3 +181,38 @@ def test_nothing_is_left_of_the_password_in_the_company(company: Server) -> None
     with CompanyService.open(company.url) as service:
         hashes = [row.password_hash for row in service.database.users.users()]
     assert hashes and all(value == "" for value in hashes)  # the server keeps them
+
+
+def test_a_write_past_the_apps_own_checks_is_refused_by_the_server(company: Server) -> None:
+    from dataclasses import dataclass
+    from datetime import date
+    from decimal import Decimal
+    from typing import ClassVar
+
+    from kpidesk.core.daily import DailyEntry
+    from kpidesk.core.rights import Right
+    from kpidesk.services.changes import Change, ChangeKind
+    from kpidesk.services.company import CompanyService
+    from kpidesk.services.errors import UserError
+    from kpidesk.services.operations import Operation, Session, Target
+
+    @dataclass
+    class Sneaky(Operation):
+        """Claims the manager's own store, writes another's."""
+
+        name: ClassVar[str] = "sneaky"
+        right: ClassVar[Right] = Right.DAILY
+
+        def target(self, session: Session) -> Target:
+            return Target(store=STORE)
+
+        def apply(self, session: Session) -> Change:
+            session.db.daily.upsert_daily(DailyEntry(OTHER, date(2026, 12, 4), Decimal(5), 1, 1))
+            return Change(ChangeKind.DAILY)
+
+    url = company.as_login(company.manager)
+    service = CompanyService.connect(url, password=company.passwords[company.manager])
+    with service:
+        with pytest.raises(UserError) as refused:
+            service.run(Sneaky())
+        assert refused.value.codes == ["server_no_right"]

@@ -9,6 +9,11 @@ figures and plan beside the form are ``daily_figures``, what is saved and the da
 ``daily_record``. The form takes typing only for a store whose daily data the logged-in
 user may change (SPEC §8.1: the owner, a store manager for their store); others read it.
 
+What is typed and not saved yet stays when another PC changes the company (the day is
+reloaded around it), and when the company server cannot be reached: the save is refused,
+the form keeps the day marked unsaved, and saves it by itself once the server is back
+(SPEC §3.2).
+
 Must not: compute a figure or check a value itself (``services.daily_entry`` does), or
 write anything other than through the service.
 """
@@ -40,6 +45,7 @@ from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.daily.figures import DayFigures
+from kpidesk.gui.daily.form_messages import has_error, problem_lines, refusal_html
 from kpidesk.gui.daily.record import DayRecord
 from kpidesk.gui.daily.seller_entry import SellerPanel
 from kpidesk.gui.rights import may_enter_daily
@@ -47,8 +53,6 @@ from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.daily_entry_text import (
     ERROR_COLOR,
     OK_COLOR,
-    WARNING_COLOR,
-    problem_text,
 )
 from kpidesk.gui.widgets.numbers import NUMBER_PATTERN, edit_text
 from kpidesk.gui.widgets.period_lock import LockedNote
@@ -57,6 +61,7 @@ from kpidesk.gui.widgets.store_chooser import StoreChooser
 from kpidesk.services import daily_entry
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
+from kpidesk.services.live import is_connection_lost
 from kpidesk.services.periods import lock_for_day
 
 FIELDS = daily_entry.FIELDS
@@ -74,9 +79,12 @@ class DailyEntrySection(Section):
         self._usual_key: tuple[str, date] | None = None
         self._usual: DailyEntry | None = None
         self._loading = False
+        self._refilling = False
+        self.pending: tuple[str, date] | None = None  # a save refused for a lost server
         self._build()
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(self._on_period)
+        context.connectionChanged.connect(self._on_connection)
         self.stores.refill()
 
     def title(self) -> str:
@@ -243,6 +251,8 @@ class DailyEntrySection(Section):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
 
     def _go_to_default_day(self) -> None:
+        if self._refilling:
+            return  # the list of stores filled again around the chosen day: it stays
         store = self.store
         if store is None:
             self.load_day()
@@ -314,13 +324,21 @@ class DailyEntrySection(Section):
         self.record.show_day(
             self.saved, daily_entry.day_audit(service, store, day) if store else []
         )
-        self.sellers.set_day(store, day)
+        shown = (self.sellers.store, self.sellers.day) == (store, day)
+        if not (self._refilling and shown and self.sellers.model.dirty):
+            self.sellers.set_day(store, day)  # (a reload around typed sales keeps them)
         self.tabs.setTabEnabled(1, self.sellers.has_sellers)
         self.recheck()
 
     def _usual_for(self, store: str, day: date) -> DailyEntry | None:
         if self._usual_key != (store, day):
-            self._usual = daily_entry.usual_day(self.context.service, store, day)
+            service = self.context.service
+            usual = self.context.offline_safe(
+                lambda: daily_entry.usual_day(service, store, day), self._usual
+            )
+            if not self.context.online:
+                return usual  # looked up again once the server is back
+            self._usual = usual
             self._usual_key = (store, day)
         return self._usual
 
@@ -342,8 +360,10 @@ class DailyEntrySection(Section):
         )
         self._show_problems(problems)
         self.figures.show_figures(checked, values)
-        self._show_plan(store, day, values.get("revenue"))
-        locked = lock_for_day(self.context.service, day) is not None
+        service = self.context.service
+        self.context.offline_safe(lambda: self._show_plan(store, day, values.get("revenue")), None)
+        # while the server cannot be reached the lock is not known: the save will tell
+        locked = self.context.offline_safe(lambda: lock_for_day(service, day), None) is not None
         unchanged = self.saved is not None and checked.entry == self.saved
         self.save_button.setEnabled(
             self.check.can_save and not locked and not unchanged and self.may_change
@@ -358,27 +378,11 @@ class DailyEntrySection(Section):
         self.figures.show_plan(progress, revenue, day)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        lang = self.context.lang
-        per_field: dict[str, list[str]] = {name: [] for name in FIELDS}
-        general: list[str] = []
-        for item in problems:
-            text = problem_text(item, lang).replace("&", "&amp;").replace("<", "&lt;")
-            if item.code == "required":
-                general.append(f'<span style="color:#666">{text}</span>')
-                continue
-            color = ERROR_COLOR if item.is_error else WARNING_COLOR
-            mark = "✖" if item.is_error else "⚠"
-            line = f'<span style="color:{color}">{mark} {text}</span>'
-            field = item.where.field
-            if field in per_field:
-                per_field[field].append(line)
-            else:
-                general.append(line)
+        per_field, general = problem_lines(problems, FIELDS, self.context.lang)
         for name, lines in per_field.items():
             self.field_messages[name].setText("<br>".join(lines))
-            error = any(ERROR_COLOR in line for line in lines)
             self.fields[name].setStyleSheet(
-                f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if error else ""
+                f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if has_error(lines) else ""
             )
         self.general_message.setText("<br>".join(general))
 
@@ -392,8 +396,12 @@ class DailyEntrySection(Section):
             service, entry = self.context.service, checked.entry
             self.context.run(lambda: daily_entry.save_day(service, entry), initiator=self)
         except UserError as error:
-            self._show_refusal(error)
+            if is_connection_lost(error):
+                self._keep_unsaved(entry.store, entry.day)
+            else:
+                self._show_refusal(error)
             return False
+        self.pending = None
         saved_day = self.day
         following = saved_day + timedelta(days=1)
         if following <= self.context.today:
@@ -433,11 +441,28 @@ class DailyEntrySection(Section):
         self.load_day()
         return True
 
+    def _keep_unsaved(self, store: str, day: date) -> None:
+        """The server cannot be reached: the typed day stays, marked unsaved, and is saved
+        when the connection is back."""
+        self.pending = (store, day)
+        self.day_state.setText(self.tr("not saved"))
+        self.day_state.setStyleSheet(f"color: {ERROR_COLOR};")
+        text = self.tr(
+            "Not saved: no connection to the company server. What you typed stays here "
+            "and is saved as soon as the connection is back."
+        )
+        self.general_message.setText(f'<span style="color:{ERROR_COLOR}">⟳ {text}</span>')
+
+    def _on_connection(self, online: bool) -> None:
+        if not online or self.pending is None:
+            return
+        if self.pending == (self.store, self.day) and self._dirty():
+            self.save()  # what was kept, now that the server is back
+        else:
+            self.pending = None
+
     def _show_refusal(self, error: UserError) -> None:
-        lang = self.context.lang
-        lines = [problem_text(p, lang) for p in error.problems] or [error.message]
-        text = "<br>".join(f"✖ {line}".replace("<", "&lt;") for line in lines)
-        self.general_message.setText(f'<span style="color:{ERROR_COLOR}">{text}</span>')
+        self.general_message.setText(refusal_html(error, self.context.lang))
 
     # --- reacting -----------------------------------------------------------------------
     def _dirty(self) -> bool:
@@ -447,7 +472,7 @@ class DailyEntrySection(Section):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
-            self.stores.refill()
+            self._refill_keeping_day()
             return
         day = Period.day(self.day)
         if change.kind in (ChangeKind.DAILY, ChangeKind.PLAN, ChangeKind.LOCK) and change.touches(
@@ -457,6 +482,35 @@ class DailyEntrySection(Section):
                 self.load_day()
             else:
                 self.recheck()
+
+    def _refill_keeping_day(self) -> None:
+        """The stores may have changed (here or on another PC): list them again and stay
+        on the chosen store's day, keeping what is typed and not saved."""
+        store = self.store
+        typed = {name: edit.text() for name, edit in self.fields.items()}
+        dirty = store is not None and self._dirty()
+        self._refilling = True
+        try:
+            self.stores.refill()
+        finally:
+            self._refilling = False
+        self._usual_key = None
+        if store is None or self.store != store:
+            self._go_to_default_day()
+            return
+        self._refilling = True
+        try:
+            self.load_day()
+        finally:
+            self._refilling = False
+        if dirty:
+            self._loading = True
+            for name, edit in self.fields.items():
+                edit.setText(typed[name])
+            self._loading = False
+            self.recheck()
+            if self.pending is not None:
+                self._keep_unsaved(*self.pending)
 
     def _on_period(self, period: Period) -> None:
         if not period.contains(self.day):

@@ -5,7 +5,11 @@ one service call (one transaction) and one undo step.
 
 The rows are the people whose results the logged-in user may see, and only the facts of
 people they may enter facts for take typing (SPEC §8.1: a store manager, their store's
-people; the accountant and a viewer read)."""
+people; the accountant and a viewer read).
+
+An edit the company server could not take (the connection is lost) stays in its cell,
+marked unsaved (:attr:`FactsModel.pending`), and is written by :meth:`FactsModel.save_pending`
+once the server is back (SPEC §3.2)."""
 
 from __future__ import annotations
 
@@ -28,10 +32,12 @@ from kpidesk.services import facts
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
 from kpidesk.services.errors import UserError
+from kpidesk.services.live import is_connection_lost
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Cell = facts.Cell
 NOT_NEEDED_BACKGROUND = "#f2f2f2"
+UNSAVED_BACKGROUND = "#ffe0b2"  # typed, not on the server yet
 
 
 class FactsModel(QAbstractTableModel):
@@ -39,9 +45,11 @@ class FactsModel(QAbstractTableModel):
 
     Signals:
         problem(str): an undo/redo could not be written (the reason).
+        pendingChanged(): edits were kept unsaved for the lost server, or saved at last.
     """
 
     problem = Signal(str)
+    pendingChanged = Signal()
 
     def __init__(
         self,
@@ -62,6 +70,8 @@ class FactsModel(QAbstractTableModel):
         self.sheet: facts.FactsSheet | None = None
         self.editable_people: frozenset[str] = frozenset()
         self.last_error: str | None = None
+        # typed while the company server could not be reached: shown, saved when it is back
+        self.pending: dict[Cell, Decimal | None] = {}
 
     @property
     def service(self) -> CompanyService:
@@ -74,6 +84,7 @@ class FactsModel(QAbstractTableModel):
         self.beginResetModel()
         self.period = period
         self.sheet = self._read(period)
+        self.pending.clear()
         self.endResetModel()
         self.undo_stack.clear()
 
@@ -165,7 +176,8 @@ class FactsModel(QAbstractTableModel):
         if not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
             return None
         cell = self.cell_of(index)
-        value = self.sheet.values.get(cell)
+        unsaved = cell in self.pending
+        value = self.pending[cell] if unsaved else self.sheet.values.get(cell)
         needed = cell in self.sheet.needed
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else format_number(value, None, lang=self.lang)
@@ -176,6 +188,8 @@ class FactsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if unsaved:
+                return QBrush(QColor(UNSAVED_BACKGROUND))
             if not needed:
                 return QBrush(QColor(NOT_NEEDED_BACKGROUND))
             if self.sheet.locked:
@@ -186,6 +200,11 @@ class FactsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not needed:
             return QBrush(QColor("#9e9e9e"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if unsaved:
+                return self.tr(
+                    "Not saved yet: no connection to the company server. "
+                    "Saved when the connection is back."
+                )
             if not needed:
                 return self.tr("Not in this employee's matrix for the period.")
             if value is None:
@@ -307,9 +326,36 @@ class FactsModel(QAbstractTableModel):
         try:
             self.write(changes, raise_errors=True)
         except UserError as error:
-            return str(error)
+            if not is_connection_lost(error):
+                return str(error)
+            self._keep_unsaved(changes)
+            return None
+        for cell in changes:
+            self.pending.pop(cell, None)
         self.undo_stack.push(AppliedEditCommand(self.write, before, dict(changes), text))
         return None
+
+    def _keep_unsaved(self, changes: Mapping[Cell, Decimal | None]) -> None:
+        """Show edits the server could not take in their cells, marked unsaved."""
+        self.pending.update(changes)
+        self.pendingChanged.emit()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def save_pending(self) -> str | None:
+        """Write the edits kept while the server could not be reached (one transaction,
+        one undo step). Returns why refused, or ``None`` (written, or kept again)."""
+        if not self.pending or self.sheet is None:
+            return None
+        changes = {cell: value for cell, value in self.pending.items() if self.is_editable(cell)}
+        self.pending.clear()
+        refusal = self._change(changes, self.tr("Edit fact")) if changes else None
+        if refusal is not None:
+            self.refresh()  # the refused edits go; what is saved shows
+        self.pendingChanged.emit()
+        return refusal
 
     def write(self, changes: Mapping[Cell, Decimal | None], *, raise_errors: bool = False) -> None:
         """Write these facts (one transaction) and show them; undo and redo come here."""
@@ -322,6 +368,7 @@ class FactsModel(QAbstractTableModel):
             if raise_errors:
                 raise
             self.problem.emit(error_text(error))
-            self.refresh()
+            if not is_connection_lost(error):  # (nothing can be read from a lost server)
+                self.refresh()
             return
         self.refresh()

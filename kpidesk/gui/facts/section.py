@@ -43,6 +43,8 @@ class FactsSection(Section):
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(lambda _period: self.reload())
         context.companyOpened.connect(self.reload)
+        context.connectionChanged.connect(self._on_connection)
+        self.model.pendingChanged.connect(self._show_pending)
         self.reload()
 
     def title(self) -> str:
@@ -100,7 +102,28 @@ class FactsSection(Section):
         self.message.clear()
         self._refresh_state()
 
+    def _on_connection(self, online: bool) -> None:
+        if online and self.model.pending:
+            refusal = self.model.save_pending()
+            if refusal:
+                self._show_refusal(refusal)
+            else:
+                self.message.clear()
+            self._refresh_state()
+
+    def _show_pending(self) -> None:
+        if self.model.pending:
+            self.message.setText(
+                f'<span style="color:{ERROR_COLOR}">⟳ '
+                + self.tr(
+                    "%1 fact(s) not saved: no connection to the company server; they are "
+                    "saved as soon as it is back."
+                ).replace("%1", str(len(self.model.pending)))
+                + "</span>"
+            )
+
     def _refresh_state(self) -> None:
+        self._show_pending()
         missing = self.model.missing_count
         if missing:
             text = self.tr("%1 fact(s) still missing").replace("%1", str(missing))

@@ -299,6 +299,7 @@ class CompanyService:
         every change; nothing else needs to."""
         if change is None or change.kind in _DIRECTORY_KINDS:
             self._company = None
+            self.database.forget_lookups()
         self._visible_company = None
         self._results.clear()
         self._inputs.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.core.problems import Location
@@ -44,6 +44,7 @@ class StoreContext:
     conn: Connection
     actor: str
     backup: Callable[[str], None] = _no_backup
+    _names: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -62,13 +63,27 @@ class StoreContext:
     # --- look-ups ---------------------------------------------------------------------
     def ids(self, table: str) -> dict[str, int]:
         """Every row id of a directory table by name (indicators: by code)."""
-        rows = self.conn.execute(f"SELECT {label_column(table)}, id FROM {table}").fetchall()
-        return {str(name): int(row_id) for name, row_id in rows}
+        return {name: row_id for row_id, name in self.names(table).items()}
 
     def names(self, table: str) -> dict[int, str]:
-        """Every name of a directory table by row id (indicators: codes)."""
-        rows = self.conn.execute(f"SELECT id, {label_column(table)} FROM {table}").fetchall()
-        return {int(row_id): str(name) for row_id, name in rows}
+        """Every name of a directory table by row id (indicators: codes). Outside a write
+        they are read once and kept until the next write through this context or
+        :meth:`forget_names` (a change made elsewhere): on the company server every read
+        is a round trip."""
+        writing = self.conn.in_transaction  # a write reads them fresh, and keeps none
+        found = None if writing else self._names.get(table)
+        if found is None:
+            rows = self.conn.execute(f"SELECT id, {label_column(table)} FROM {table}").fetchall()
+            found = {int(row_id): str(name) for row_id, name in rows}
+            if writing:
+                self._names.clear()
+            else:
+                self._names[table] = found
+        return dict(found)
+
+    def forget_names(self) -> None:
+        """Drop the kept id ↔ name maps (after a write, or a change from elsewhere)."""
+        self._names.clear()
 
     def id_of(self, table: str, name: str, what: str, where: Location | None = None) -> int:
         """The id of one named directory row.
@@ -85,6 +100,7 @@ class StoreContext:
     # --- audit ------------------------------------------------------------------------
     def audit(self, rows: Sequence[AuditRow]) -> None:
         """Write audit rows, stamped with now and the actor, in one statement per chunk."""
+        self._names.clear()  # every write audits: what it renamed or added is read anew
         if not rows:
             return
         at, actor = utc_now(), self.actor

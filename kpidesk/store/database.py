@@ -221,6 +221,11 @@ class Database:
         """The database's schema version."""
         return engine_of(self._conn).schema_version(self._conn)
 
+    def forget_lookups(self) -> None:
+        """Drop what the repositories keep between reads (the id ↔ name maps): the
+        company changed elsewhere."""
+        self._ctx.forget_names()
+
     def revision(self) -> int:
         """The company's revision: bumped by every audited change (one statement)."""
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()

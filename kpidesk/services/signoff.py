@@ -11,6 +11,7 @@ Must not: import Qt, or decide the order of steps (``core.paylist`` does).
 
 from __future__ import annotations
 
+from abc import ABC
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -84,36 +85,37 @@ def refuse_step(service: CompanyService, period: Period, wanted: PaylistStep) ->
 
 
 @dataclass
-class CheckPaylist(Operation):
-    """The accountant marks the period's pay list checked."""
+class _SignStep(Operation, ABC):
+    """Sign the period's pay list at ``step``, over the digest of its whole results."""
 
     period: Period
-    name: ClassVar[str] = "check_paylist"
-    right: ClassVar[Right] = Right.CHECK_PAYLIST
+    step: ClassVar[PaylistStep]
 
     def apply(self, session: Session) -> Change:
         service = session.service
-        refuse_step(service, self.period, PaylistStep.CHECKED)
+        refuse_step(service, self.period, self.step)
         digest = results_digest(service.full_results(self.period))
-        session.db.signoffs.mark(self.period, "checked", digest)
+        session.db.signoffs.mark(self.period, self.step.value, digest)
         return Change(ChangeKind.PAYLIST, self.period)
 
 
 @dataclass
-class ApprovePaylist(Operation):
+class CheckPaylist(_SignStep):
+    """The accountant marks the period's pay list checked."""
+
+    name: ClassVar[str] = "check_paylist"
+    right: ClassVar[Right] = Right.CHECK_PAYLIST
+    step: ClassVar[PaylistStep] = PaylistStep.CHECKED
+
+
+@dataclass
+class ApprovePaylist(_SignStep):
     """The owner approves the period's pay list (checked, or a draft when no accountant
     checks)."""
 
-    period: Period
     name: ClassVar[str] = "approve_paylist"
     right: ClassVar[Right] = Right.APPROVE_PAYLIST
-
-    def apply(self, session: Session) -> Change:
-        service = session.service
-        refuse_step(service, self.period, PaylistStep.APPROVED)
-        digest = results_digest(service.full_results(self.period))
-        session.db.signoffs.mark(self.period, "approved", digest)
-        return Change(ChangeKind.PAYLIST, self.period)
+    step: ClassVar[PaylistStep] = PaylistStep.APPROVED
 
 
 @dataclass

@@ -160,10 +160,10 @@ def server_actor(database: Database) -> Actor | None:
 
     if not isinstance(database, ServerDatabase):
         return None
-    name = database.login_name()
-    row = database.users.user(name)
+    name, owner, any_users, known = database.who()  # one round trip (SPEC §9)
+    row = database.users.user(name) if known else None
     if row is not None and not row.disabled:
         return User.of(row).actor()
-    if database.owns_the_company():
-        return Actor(name, Role.OWNER if database.users.any() else None)
+    if owner:
+        return Actor(name, Role.OWNER if any_users else None)
     return None

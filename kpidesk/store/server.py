@@ -96,19 +96,19 @@ class ServerDatabase(Database):
         """The server database the company lives in (its group roles are named after it)."""
         return database_name(self.url)
 
-    def login_name(self) -> str:
-        """The server login this connection authenticated as."""
-        return str(self._conn.execute("SELECT session_user").fetchone()[0])
-
-    def owns_the_company(self) -> bool:
-        """Whether the login owns the company's tables (the owner's own account, which
-        ``server init`` ran as) or is a superuser."""
+    def who(self) -> tuple[str, bool, bool, bool]:
+        """In one round trip: the login, whether it owns the company's tables (the owner's
+        own account, which ``server init`` ran as) or is a superuser, whether the company
+        has users, and whether the login is one of them."""
         row = self._conn.execute(
-            "SELECT (SELECT tableowner FROM pg_tables WHERE schemaname = 'public'"
-            " AND tablename = 'meta') = session_user"
-            " OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+            "SELECT session_user,"
+            " coalesce((SELECT tableowner FROM pg_tables WHERE schemaname = 'public'"
+            " AND tablename = 'meta') = session_user, false)"
+            " OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false),"
+            " EXISTS (SELECT 1 FROM users),"
+            " EXISTS (SELECT 1 FROM users WHERE name = session_user)"
         ).fetchone()
-        return bool(row and row[0])
+        return str(row[0]), bool(row[1]), bool(row[2]), bool(row[3])
 
     @classmethod
     def connect(cls, location: str, *, actor: str, password: str | None = None) -> ServerDatabase:

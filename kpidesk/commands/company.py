@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from kpidesk.commands.language import kind_label, problem_lines, release, translate
 
 if TYPE_CHECKING:
-    from kpidesk.services.company import CheckReport, CompanyService
+    from kpidesk.services.company import CompanyService
+    from kpidesk.services.company_files import CheckReport
     from kpidesk.services.demo_setup import DemoSummary
     from kpidesk.services.importing import ImportReport
 
@@ -175,7 +176,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from kpidesk.services import locations
-    from kpidesk.services.company import restore_database
+    from kpidesk.services.company_files import restore_database
 
     path = locations.database_for_command(args.db)
     if isinstance(path, str):

@@ -28,7 +28,8 @@ from kpidesk.gui.opening import Opened, connect_server, open_location
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import locations
-from kpidesk.services.company import CompanyService, restore_database
+from kpidesk.services.company import CompanyService
+from kpidesk.services.company_files import restore_database
 from kpidesk.services.errors import UserError
 from kpidesk.services.live import CompanyAddress
 from kpidesk.services.locations import Location, ServerAddress, is_server

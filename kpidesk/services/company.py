@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, ClassVar
 from kpidesk.core.company import Company, CompanyContent, PeriodInputs
 from kpidesk.core.compute import compute_period
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.problems import Problem
 from kpidesk.core.results import PeriodResult
 from kpidesk.core.rights import Actor, Right
 from kpidesk.core.snapshot import PeriodSnapshot, SnapshotError
@@ -30,6 +29,7 @@ from kpidesk.core.store_metrics import store_table
 from kpidesk.core.validation import validate_content
 from kpidesk.core.visibility import sees_store, visible_company, visible_result
 from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.company_files import CheckReport
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session
 from kpidesk.services.period_status import PeriodStatus, build_status, last_counted_day
@@ -38,10 +38,8 @@ from kpidesk.services.store_refusals import (
     backup_refusal,
     damage_report,
     open_refusal,
-    restore_refusal,
     server_refusal,
 )
-from kpidesk.store.backup import restore
 from kpidesk.store.database import Database, check_database
 from kpidesk.store.errors import StoreError
 
@@ -62,32 +60,6 @@ def current_actor() -> str:
         return getpass.getuser() or "user"
     except (OSError, KeyError):
         return "user"
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The result of ``kpidesk check``: database integrity and matrix problems."""
-
-    path: Path | str  # the company file, or the server's address
-    integrity: list[str]
-    problems: list[Problem] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)  # a server's row counts per table
-
-    @property
-    def ok(self) -> bool:
-        """The file is intact (matrix problems are reported but do not fail the check)."""
-        return not self.integrity
-
-    def describe(self) -> str:
-        """A few lines for the terminal."""
-        lines = [f"{self.path}: " + ("integrity ok" if self.ok else "DAMAGED")]
-        lines += [f"  {problem}" for problem in self.integrity]
-        if self.problems:
-            lines.append(f"{len(self.problems)} problem(s) in the company's data:")
-            lines += [f"  {problem.describe()}" for problem in self.problems]
-        else:
-            lines.append("no problems in matrices, employees and payout schedules")
-        return "\n".join(lines)
 
 
 @dataclass
@@ -483,23 +455,3 @@ class CompanyService:
         if integrity:
             raise damage_report(self.path, integrity, database.backup_dir)
         return CheckReport(self.path, integrity, validate_content(whole, Company()))
-
-
-def restore_database(path: Path, source: Path) -> Path | None:
-    """Replace the database at ``path`` with the backup ``source``, which is checked first
-    (``store.backup.validate_source``); the current file is kept apart from the rotation
-    (``backups/before-restore/``). Returns where it is kept (``None``: there was none).
-
-    Raises:
-        UserError: the source is missing, empty, not a kpidesk database, too new or
-            damaged, or is the company file itself; or the company file or its folder
-            cannot be written. The company file is unchanged then.
-    """
-    if not source.is_file():
-        raise UserError.of("no_backup_file", f"no backup file at {source}", file=source)
-    if path.exists() and source.resolve() == path.resolve():
-        raise UserError.of("restore_same_file", f"{source} is the company file itself", file=source)
-    try:
-        return restore(path, source)
-    except (StoreError, OSError) as error:
-        raise restore_refusal(source, error, path) from None

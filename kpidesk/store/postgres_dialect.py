@@ -21,7 +21,7 @@ trigger DDL, and sorting the server's errors into the store's user-facing errors
   start-up message. A serialization failure or deadlock is sorted as
   :class:`RetryError` (the runner retries the operation); a lost connection as
   :class:`ConnectionLostError` (nothing was written: the server rolls back).
-- **Triggers** are PL/pgSQL functions with the same conditions as the file's.
+- **Triggers** are PL/pgSQL functions with the same conditions as the file's (``postgres_ddl``).
 - The schema version is a one-row table ``kpidesk_schema`` (PostgreSQL has no
   ``user_version``).
 
@@ -477,42 +477,3 @@ def set_schema_version(conn: PgConnection, version: int) -> None:
     conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
     conn.execute(f"DELETE FROM {VERSION_TABLE}")
     conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES ({int(version)})")
-
-
-# --- trigger DDL ------------------------------------------------------------------------
-def _locking_period(condition: str) -> str:
-    """``EXISTS (SELECT 1 FROM … period_locks l …)`` as the subquery giving that lock's
-    period (NULL when none), so that the refusal can name it."""
-    head = "EXISTS (SELECT 1 FROM"
-    if not condition.startswith(head) or not condition.endswith(")"):
-        raise ValueError(f"not a lock condition: {condition[:60]}")
-    return f"(SELECT l.period FROM{condition[len(head) : -1]} LIMIT 1)"
-
-
-def abort_trigger(
-    name: str, event: str, table: str, conditions: tuple[str, ...]
-) -> tuple[str, ...]:
-    """A ``BEFORE <event>`` row trigger on ``table`` that aborts with :data:`LOCKED_ABORT`
-    and the locked period when any of ``conditions`` holds (PostgreSQL: a PL/pgSQL
-    function, since a trigger's own ``WHEN`` may not hold a subquery; naming the period in
-    the error spares a look-up in the aborted transaction)."""
-    result = "OLD" if event == "DELETE" else "NEW"
-    periods = ", ".join(_locking_period(condition) for condition in conditions)
-    found = f"coalesce({periods})" if len(conditions) > 1 else periods
-    return (
-        f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $body$"
-        f" DECLARE locked TEXT; BEGIN locked := {found};"
-        f" IF locked IS NOT NULL THEN RAISE EXCEPTION '{LOCKED_ABORT} %', locked; END IF;"
-        f" RETURN {result}; END $body$",
-        f"CREATE TRIGGER {name} BEFORE {event} ON {table}"
-        f" FOR EACH ROW EXECUTE FUNCTION {name}_fn()",
-    )
-
-
-def after_insert_trigger(name: str, table: str, statement: str) -> tuple[str, ...]:
-    """An ``AFTER INSERT`` row trigger on ``table`` running one ``statement``."""
-    return (
-        f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $body$"
-        f" BEGIN {statement}; RETURN NULL; END $body$",
-        f"CREATE TRIGGER {name} AFTER INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}_fn()",
-    )

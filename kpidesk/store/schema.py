@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from kpidesk.store import postgres_dialect, sqlite_dialect
+from kpidesk.store import postgres_ddl, postgres_dialect, sqlite_dialect
 
 APP_KEY = "app"
 APP_NAME = "kpidesk"
@@ -444,6 +444,6 @@ POSTGRESQL = Ddl(
     primary_key=postgres_dialect.PRIMARY_KEY,
     decimal=postgres_dialect.DECIMAL,
     blob=postgres_dialect.BLOB,
-    abort_trigger=postgres_dialect.abort_trigger,
-    after_insert_trigger=postgres_dialect.after_insert_trigger,
+    abort_trigger=postgres_ddl.abort_trigger,
+    after_insert_trigger=postgres_ddl.after_insert_trigger,
 )

@@ -13,30 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk.services.demo_setup import create_demo_database
+from tests.engines import demo_company
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = date(2026, 11, 22)
 STORE = "ТЦ «Мега»"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("daily_set_demo") / "demo.kpidesk"
-    create_demo_database(path, today=TODAY)
-    return path
-
-
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.kpidesk"
-    source, copy = sqlite3.connect(template), sqlite3.connect(target)
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
-    return target
+def db(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A fresh copy of the demo company file (built once per run)."""
+    found = demo_company("sqlite", tmp_path, request, TODAY)
+    assert isinstance(found, Path)
+    return found
 
 
 def stored(db: Path, day: str) -> tuple[str, int, int, int, str | None] | None:

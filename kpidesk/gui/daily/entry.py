@@ -6,8 +6,9 @@ the month's plan progress update live; refusals (red, Save disabled) and warning
 appear beside their field before anything is saved. An existing day shows what is saved and
 its audit trail. The "Sellers" tab splits the day by seller (``seller_entry``); the live
 figures and plan beside the form are ``daily_figures``, what is saved and the day's trail
-``daily_record``. The form takes typing only for a store whose daily data the logged-in
-user may change (SPEC §8.1: the owner, a store manager for their store); others read it.
+``daily_record``, the number fields themselves ``form_fields``. The form takes typing only
+for a store whose daily data the logged-in user may change (SPEC §8.1: the owner, a store
+manager for their store); others read it.
 
 What is typed and not saved yet stays when another PC changes the company (the day is
 reloaded around it), and when the company server cannot be reached: the save is refused,
@@ -24,13 +25,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -40,11 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.daily import DailyEntry
-from kpidesk.core.money import parse_number
 from kpidesk.core.periods import Period
-from kpidesk.core.problems import Location, Problem
+from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.daily.figures import DayFigures
+from kpidesk.gui.daily.form_fields import field_grid, focus_next, read_numbers
 from kpidesk.gui.daily.form_messages import has_error, problem_lines, refusal_html
 from kpidesk.gui.daily.record import DayRecord
 from kpidesk.gui.daily.seller_entry import SellerPanel
@@ -54,7 +53,7 @@ from kpidesk.gui.widgets.daily_entry_text import (
     ERROR_COLOR,
     OK_COLOR,
 )
-from kpidesk.gui.widgets.numbers import NUMBER_PATTERN, edit_text
+from kpidesk.gui.widgets.numbers import edit_text
 from kpidesk.gui.widgets.period_lock import LockedNote
 from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.store_chooser import StoreChooser
@@ -137,9 +136,6 @@ class DailyEntrySection(Section):
     def _build_form(self) -> None:
         outer = QHBoxLayout(self.form)
         left = QVBoxLayout()
-        grid = QGridLayout()
-        grid.setColumnStretch(2, 1)
-        grid.setHorizontalSpacing(10)
         labels = {
             "revenue": self.tr("Revenue, ₽"),
             "receipts": self.tr("Receipts"),
@@ -147,26 +143,8 @@ class DailyEntrySection(Section):
             "units": self.tr("Units sold"),
             "returns": self.tr("Returns, ₽ (optional)"),
         }
-        self.fields: dict[str, QLineEdit] = {}
-        self.field_messages: dict[str, QLabel] = {}
-        for row, name in enumerate(FIELDS):
-            label = QLabel(labels[name], self.form)
-            edit = QLineEdit(self.form)
-            edit.setObjectName(f"daily_{name}")
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            edit.setValidator(QRegularExpressionValidator(NUMBER_PATTERN, edit))
-            edit.setMinimumWidth(150)
-            edit.setMaximumWidth(220)
-            label.setBuddy(edit)
-            message = QLabel(self.form)
-            message.setObjectName(f"daily_{name}_message")
-            message.setWordWrap(True)
-            message.setTextFormat(Qt.TextFormat.RichText)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(edit, row, 1)
-            grid.addWidget(message, row, 2)
-            self.fields[name] = edit
-            self.field_messages[name] = message
+        grid, self.fields, self.field_messages = field_grid(self.form, FIELDS, labels)
+        for name, edit in self.fields.items():
             edit.textChanged.connect(lambda _text: self.recheck())
             edit.returnPressed.connect(lambda name=name: self._next_field(name))
             edit.installEventFilter(self)
@@ -221,13 +199,7 @@ class DailyEntrySection(Section):
         super().keyPressEvent(event)
 
     def _next_field(self, name: str) -> None:
-        position = FIELDS.index(name)
-        if position + 1 < len(FIELDS):
-            following = self.fields[FIELDS[position + 1]]
-            following.setFocus()
-            following.selectAll()
-        elif self.save_button.isEnabled():
-            self.save_button.setFocus()
+        focus_next(self.fields, FIELDS, name, self.save_button)
 
     # --- state --------------------------------------------------------------------------
     @property
@@ -267,26 +239,9 @@ class DailyEntrySection(Section):
 
     def typed_values(self) -> tuple[dict[str, Decimal | None], list[Problem]]:
         """The numbers in the fields (``None`` = empty) and a problem per unreadable one."""
-        values: dict[str, Decimal | None] = {}
-        found: list[Problem] = []
-        for name, edit in self.fields.items():
-            text = edit.text().strip()
-            if not text:
-                values[name] = None
-                continue
-            try:
-                values[name] = parse_number(text)
-            except ValueError:
-                values[name] = None
-                found.append(
-                    Problem(
-                        "not_a_number",
-                        self.tr("Not a number: %1").replace("%1", text),
-                        Location(entity="daily", field=name),
-                        text,
-                    )
-                )
-        return values, found
+        return read_numbers(
+            self.fields, lambda text: self.tr("Not a number: %1").replace("%1", text)
+        )
 
     # --- loading a day --------------------------------------------------------------------
     def load_day(self) -> None:

@@ -10,7 +10,8 @@ main window needs to know about tasks.
 Once the company has users (SPEC §8.1), "who am I" is the logged-in user's linked employee
 (the owner may still act as anyone); the reports, counts and lists hold the people whose
 results the user may see (an employee: their own items); creating the period's duties is
-the owner's, and a viewer only reads.
+the owner's, and a viewer only reads. How the count tables and the list are laid out, what
+the user may see in them and what a count opens are ``tables``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -36,13 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.rights import Right, Role, Scope
-from kpidesk.core.tasks import Task, TaskStatus
+from kpidesk.core.tasks import Task
 from kpidesk.core.tasks_filters import Grouping, default_as_of, task_counts
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.rights import sees_money, sees_results
 from kpidesk.gui.section import Section
 from kpidesk.gui.tasks.models import TaskCountsModel, TaskListModel
 from kpidesk.gui.tasks.report_view import PersonalReportView, TaskFilter
+from kpidesk.gui.tasks.tables import count_filter, counts_view, task_list_view, visible_tasks
 from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import tasks as task_service
 from kpidesk.services.changes import Change, ChangeKind
@@ -141,15 +141,7 @@ class TasksSection(Section):
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         model = TaskCountsModel(page)
-        view = QTableView(page)
-        view.setObjectName(f"counts_{grouping.value}")
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        view.verticalHeader().setVisible(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TaskCountsModel.EMPLOYEE, QHeaderView.ResizeMode.Stretch)
+        view = counts_view(page, model, grouping)
         view.doubleClicked.connect(
             lambda index, g=grouping: self.open_count(g, index.row(), index.column())
         )
@@ -166,19 +158,7 @@ class TasksSection(Section):
         self.list_caption.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.list_caption)
         self.list_model = TaskListModel(self.context.lang, page)
-        self.list_view = QTableView(page)
-        self.list_view.setObjectName("task_list")
-        self.list_view.setModel(self.list_model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.verticalHeader().setVisible(False)
-        self.list_view.setColumnHidden(TaskListModel.COST, True)
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TaskListModel.TITLE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TaskListModel.COMMENT, QHeaderView.ResizeMode.Stretch)
-        self.list_view.setColumnWidth(TaskListModel.TITLE, 260)
+        self.list_view = task_list_view(page, self.list_model)
         layout.addWidget(self.list_view, 1)
         actions = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Mark done"), page)
@@ -300,8 +280,9 @@ class TasksSection(Section):
         """Read the people and the period's tasks and refresh every page."""
         self._fill_people()
         try:
-            self._tasks = self._visible(
-                task_service.period_tasks(self.context.service, self.context.period)
+            self._tasks = visible_tasks(
+                self.context.service,
+                task_service.period_tasks(self.context.service, self.context.period),
             )
         except UserError as error:
             self.message.setText(error_text(error))
@@ -309,21 +290,6 @@ class TasksSection(Section):
         self._reload_counts()
         self._reload_list()
         self._reload_report()
-
-    def _visible(self, tasks: list[Task]) -> list[Task]:
-        """The items of people whose results the logged-in user may see (as assignee or
-        as controller)."""
-        service = self.context.service
-        actor = service.actor
-        if actor.scope(Right.SEE_RESULTS) is Scope.ALL:
-            return tasks
-        company = service.company()
-
-        def seen(name: str | None) -> bool:
-            person = company.employee(name) if name else None
-            return person is not None and sees_results(actor, person)
-
-        return [task for task in tasks if seen(task.assignee) or seen(task.controller)]
 
     def _reload_counts(self) -> None:
         for grouping, model in self.count_models.items():
@@ -382,30 +348,9 @@ class TasksSection(Section):
         ):
             return
         name = model.counts(row).employee
-        as_of = self.as_of
-        mine: Callable[[Task], bool]
-        if grouping is Grouping.CONTROLLER:
-            mine = lambda t: t.controller == name  # noqa: E731
-        else:
-            mine = lambda t: t.assignee == name  # noqa: E731
-        status = {
-            TaskCountsModel.OPEN: TaskStatus.OPEN,
-            TaskCountsModel.DONE: TaskStatus.DONE,
-            TaskCountsModel.ACCEPTED: TaskStatus.ACCEPTED,
-        }
+        keep = count_filter(grouping, column, name, self.as_of)
         header = str(model.headerData(column, Qt.Orientation.Horizontal))
-        caption = f"{name}: {header}"
-        if column == TaskCountsModel.TO_ACCEPT:
-            keep: TaskFilter = lambda t: t.controller == name and t.status is TaskStatus.DONE  # noqa: E731
-        elif column == TaskCountsModel.OVERDUE:
-            keep = lambda t: mine(t) and t.is_overdue(as_of)  # noqa: E731
-        elif column == TaskCountsModel.LEFT:
-            keep = lambda t: mine(t) and t.status is not TaskStatus.ACCEPTED  # noqa: E731
-        elif column in status:
-            keep = lambda t: mine(t) and t.status is status[column]  # noqa: E731
-        else:
-            keep = mine
-        self.show_list(caption, keep)
+        self.show_list(f"{name}: {header}", keep)
 
     # --- actions ----------------------------------------------------------------------
     def selected_tasks(self) -> list[Task]:

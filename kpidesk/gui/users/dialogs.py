@@ -74,9 +74,8 @@ class _SubmittingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def form(self) -> UserForm | str:
-        """What was typed, or why it cannot be sent."""
-        raise NotImplementedError
+    # each dialog reads its own fields: what was typed, or why it cannot be sent
+    form: Callable[[], UserForm | str]
 
     def accept(self) -> None:
         form = self.form()

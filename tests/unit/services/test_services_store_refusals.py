@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from kpidesk.core.org import Store
-from kpidesk.services.company import CompanyService, restore_database
+from kpidesk.services.company import CompanyService
+from kpidesk.services.company_files import restore_database
 from kpidesk.services.errors import UserError
 from kpidesk.services.store_refusals import (
     SHOWN_PROBLEMS,

@@ -1,0 +1,48 @@
+"""The company server's trigger DDL: PL/pgSQL functions with the same conditions as the
+company file's triggers (``schema`` builds both), the lock triggers naming the locked
+period in their refusal, which ``postgres_dialect.sort_error`` reads.
+
+Must not: execute anything (``schema`` holds SQL text; the migrations run it).
+"""
+
+from __future__ import annotations
+
+from kpidesk.store.postgres_dialect import LOCKED_ABORT
+
+
+def _locking_period(condition: str) -> str:
+    """``EXISTS (SELECT 1 FROM … period_locks l …)`` as the subquery giving that lock's
+    period (NULL when none), so that the refusal can name it."""
+    head = "EXISTS (SELECT 1 FROM"
+    if not condition.startswith(head) or not condition.endswith(")"):
+        raise ValueError(f"not a lock condition: {condition[:60]}")
+    return f"(SELECT l.period FROM{condition[len(head) : -1]} LIMIT 1)"
+
+
+def abort_trigger(
+    name: str, event: str, table: str, conditions: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A ``BEFORE <event>`` row trigger on ``table`` that aborts with :data:`LOCKED_ABORT`
+    and the locked period when any of ``conditions`` holds (PostgreSQL: a PL/pgSQL
+    function, since a trigger's own ``WHEN`` may not hold a subquery; naming the period in
+    the error spares a look-up in the aborted transaction)."""
+    result = "OLD" if event == "DELETE" else "NEW"
+    periods = ", ".join(_locking_period(condition) for condition in conditions)
+    found = f"coalesce({periods})" if len(conditions) > 1 else periods
+    return (
+        f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $body$"
+        f" DECLARE locked TEXT; BEGIN locked := {found};"
+        f" IF locked IS NOT NULL THEN RAISE EXCEPTION '{LOCKED_ABORT} %', locked; END IF;"
+        f" RETURN {result}; END $body$",
+        f"CREATE TRIGGER {name} BEFORE {event} ON {table}"
+        f" FOR EACH ROW EXECUTE FUNCTION {name}_fn()",
+    )
+
+
+def after_insert_trigger(name: str, table: str, statement: str) -> tuple[str, ...]:
+    """An ``AFTER INSERT`` row trigger on ``table`` running one ``statement``."""
+    return (
+        f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $body$"
+        f" BEGIN {statement}; RETURN NULL; END $body$",
+        f"CREATE TRIGGER {name} AFTER INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}_fn()",
+    )

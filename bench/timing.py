@@ -12,12 +12,22 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def median_seconds(action: Callable[[], object], runs: int = 7, warmup: int = 1) -> float:
-    """Run ``action`` ``warmup`` times untimed, then ``runs`` times; the median in seconds."""
+def median_seconds(
+    action: Callable[[], object],
+    runs: int = 7,
+    warmup: int = 1,
+    setup: Callable[[], object] | None = None,
+) -> float:
+    """Run ``action`` ``warmup`` times untimed, then ``runs`` times; the median in seconds.
+    ``setup`` runs untimed before every run (e.g. dropping the caches as a change does)."""
     for _ in range(warmup):
+        if setup is not None:
+            setup()
         action()
     samples = []
     for _ in range(runs):
+        if setup is not None:
+            setup()
         started = time.perf_counter()
         action()
         samples.append(time.perf_counter() - started)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpidesk import __version__
+from kpidesk.commands.adopt import cmd_adopt
 from kpidesk.commands.company import (
     cmd_backup,
     cmd_check,
@@ -40,7 +41,13 @@ from kpidesk.commands.periods import (
     cmd_period_reopen,
     cmd_period_status,
 )
-from kpidesk.commands.reports import cmd_report_bonus, cmd_report_rating, cmd_report_stores
+from kpidesk.commands.reports import (
+    cmd_report_bonus,
+    cmd_report_payroll,
+    cmd_report_rating,
+    cmd_report_stores,
+)
+from kpidesk.commands.selfcheck import cmd_selfcheck
 from kpidesk.commands.server import cmd_server_init, cmd_server_upload
 from kpidesk.commands.tasks import cmd_report_tasks, cmd_tasks_generate
 from kpidesk.commands.users import (
@@ -128,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check only, change nothing")
     imp.set_defaults(handler=cmd_import)
 
+    adopt = commands.add_parser("adopt", help="adopt the owner's own KPI sheets and daily logs")
+    adopt.add_argument("file", type=Path, metavar="FILE.xlsx")
+    adopt.add_argument(
+        "--period", type=_period, help="the period of sheets that name none, e.g. 2026-10"
+    )
+    adopt.add_argument("--dry-run", action="store_true", help="check only, change nothing")
+    adopt.set_defaults(handler=cmd_adopt)
+
     export = commands.add_parser("export", help="the whole company as an interchange workbook")
     export.add_argument("file", type=Path, metavar="FILE.xlsx")
     export.add_argument("--lang", choices=("ru", "en"), help="default: the global --lang")
@@ -147,6 +162,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bonus.add_argument("--appendix", action="store_true", help="pdf: add each number's explanation")
     bonus.set_defaults(handler=cmd_report_bonus)
+    payroll = reports.add_parser(
+        "payroll", help="the period's accruals for the payroll program (1C:ZUP), SPEC §7"
+    )
+    payroll.add_argument("--period", type=_period, required=True, help="e.g. 2026-10")
+    payroll.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="the file"
+    )
+    payroll.add_argument(
+        "--format", choices=("xlsx", "csv"), help="default: by the file's suffix, else xlsx"
+    )
+    payroll.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="export the complete sheets and leave the incomplete ones out",
+    )
+    payroll.add_argument("--lang", choices=("ru", "en"), help="default: the global --lang")
+    payroll.set_defaults(handler=cmd_report_payroll)
     stores = reports.add_parser("stores", help="store metrics over a range of days")
     stores.add_argument("--from", dest="start", type=_date, required=True, help="dd.mm.yyyy")
     stores.add_argument("--to", dest="end", type=_date, required=True, help="dd.mm.yyyy")
@@ -202,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=cmd_restore)
     check = commands.add_parser("check", help="check the database's integrity and matrices")
     check.set_defaults(handler=cmd_check)
+    selfcheck = commands.add_parser(
+        "selfcheck",
+        help="check this installation: the window offscreen on a temporary demo company, "
+        "every section, a bonus sheet to PDF, a chart to PNG (exit 0 if all is well)",
+    )
+    selfcheck.add_argument(
+        "--keep", type=Path, metavar="DIR", help="leave the PDF and the PNG in this folder"
+    )
+    selfcheck.set_defaults(handler=cmd_selfcheck)
     _add_period_and_daily_commands(commands)
     _add_user_commands(commands)
     server = commands.add_parser("server", help="put a company on a company server")

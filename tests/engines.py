@@ -51,10 +51,28 @@ def create_database(name: str) -> str:
 
 
 def drop_database(name: str) -> None:
-    """Drop a test database (connections to it are ended)."""
+    """Drop a test database (connections to it are ended).
+
+    A company login's connection that a test has just closed may still be ending on the
+    server, and the test role may end only its own backends: wait for the others to go
+    (at most 5 s), then make the test role a member of any login still connected, which
+    lets ``WITH (FORCE)`` end it."""
+    import time
+
     import psycopg
 
+    others = (
+        "SELECT DISTINCT usename FROM pg_stat_activity"
+        " WHERE datname = %s AND usename <> current_user"
+    )
     with psycopg.connect(server_url(), autocommit=True) as conn:
+        deadline = time.monotonic() + 5
+        logins = conn.execute(others, (name,)).fetchall()
+        while logins and time.monotonic() < deadline:
+            time.sleep(0.05)
+            logins = conn.execute(others, (name,)).fetchall()
+        for (login,) in logins:
+            conn.execute(f'GRANT "{login}" TO CURRENT_USER')
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -56,10 +56,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = args.db or locations.demo_database()
     summary = create_demo_database(path, today=date.today())
-    locations.remember_database(path)
     print(_demo_text(summary))
     if args.no_gui:
-        return 0
+        return 0  # not opened in the window: later commands keep their default (SPEC §5)
+    locations.remember_database(path)
     release()  # the window creates its own Qt application
     from kpidesk.app import run_gui
 
@@ -82,7 +82,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from kpidesk.services.exchange import write_template
 
-    write_template(args.output, lang=args.lang)
+    company = None
+    if args.db is not None:  # drop-downs with the company's positions, stores, employees
+        with open_company(args, readonly=True) as service:
+            company = service.company()
+    write_template(args.output, lang=args.lang, company=company)
     print(translate("Cli", "wrote {file}").format(file=args.output))
     return 0
 

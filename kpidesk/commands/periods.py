@@ -123,7 +123,8 @@ def cmd_daily_set(args: argparse.Namespace) -> int:
     service = open_company(args, backup=False)
     with service:
         values = merged_values(saved_day(service, args.store, args.day), given)
-        checked = check_day(service, args.store, args.day, values)  # warnings: the usual day
+        # warnings: the usual day; a day after today is refused, naming the date
+        checked = check_day(service, args.store, args.day, values, today=date.today())
         if checked.errors:
             errors = checked.errors
             raise UserError(f"{args.store} {args.day:%d.%m.%Y}: {errors[0].message}", errors)

@@ -12,7 +12,7 @@ from datetime import date
 
 from kpidesk.commands.company import open_company
 from kpidesk.commands.language import problem_lines, translate
-from kpidesk.commands.output import emit
+from kpidesk.commands.output import ReportSource, emit_report
 
 
 def cmd_report_tasks(args: argparse.Namespace) -> int:
@@ -23,7 +23,9 @@ def cmd_report_tasks(args: argparse.Namespace) -> int:
     service = open_company(args, readonly=True)
     with service:
         report = tasks_report(service, args.period, Grouping(args.by), as_of)
-    emit(report.as_json() if args.format == "json" else report.as_csv(), args.output)
+        source = ReportSource.of(service)
+    text = report.as_json() if args.format == "json" else report.as_csv()
+    emit_report(text, args.output, source, as_json=args.format == "json")
     return 0
 
 

@@ -23,11 +23,13 @@ Must not: read storage, know about Qt, or round anything but the KPI and money a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from kpidesk.core.company import Company, PeriodInputs
-from kpidesk.core.indicators import IndexMethod, Indicator
+from kpidesk.core.fact_breakdown import FactBreakdown
+from kpidesk.core.indicators import IndexMethod, Indicator, SourceKind
 from kpidesk.core.item_validation import validate_matrix
 from kpidesk.core.kpi import (
     DeferredExplanation,
@@ -51,8 +53,15 @@ from kpidesk.core.results import (
     RowNeed,
     RowPayout,
     RowResult,
+    Status,
 )
-from kpidesk.core.sources import FactReader, PeriodBook, fact_reader
+from kpidesk.core.sources import (
+    BreakdownReader,
+    FactReader,
+    PeriodBook,
+    breakdown_reader,
+    fact_reader,
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,20 @@ class _RowPlan:
     read: FactReader
     full_need: RowNeed  # the need with only the fact for index 1.0
     no_fact: RowResult  # the row's result without a fact
-    figures: dict[Decimal, _RowFigures]  # by fact
+    # by fact, or by (fact, id of its breakdown): a breakdown is one shared object per
+    # store or per distinct inputs, and the figures keep it alive
+    figures: dict[Decimal | tuple[Decimal, int], _RowFigures]
+    explain: BreakdownReader  # what a computed fact was computed from
+
+    def figures_for(self, employee: Employee, fact: Decimal, explain: bool = True) -> _RowFigures:
+        """The shared figures of ``fact`` — with the breakdown of the employee's fact
+        attached unless ``explain`` is false (a KPI alone needs none)."""
+        told = self.explain(employee) if explain else None
+        key: Decimal | tuple[Decimal, int] = fact if told is None else (fact, id(told))
+        found = self.figures.get(key)
+        if found is None:
+            found = self.figures[key] = _figures(self, fact, told)
+        return found
 
 
 @dataclass(frozen=True)
@@ -89,9 +111,21 @@ class _MatrixPlan:
     rows: tuple[_RowPlan, ...]
     problems: tuple[Problem, ...]
     invalid: bool  # the problems include an error: no KPI
+    # rows whose fact is the same for everyone of a store (store metrics, no indicator):
+    # per (store, with breakdowns), each row's (fact, figures), ``None`` for the rows
+    # read per employee
+    shared: tuple[bool, ...]  # per row: whether it is such a row
+    by_store: dict[tuple[str | None, bool], tuple[_Cell | None, ...]]
+
+
+_Cell = tuple[Decimal | None, "_RowFigures | None"]
 
 
 def _no_fact(employee: Employee) -> Decimal | None:
+    return None
+
+
+def _no_breakdown(employee: Employee) -> FactBreakdown | None:
     return None
 
 
@@ -142,15 +176,22 @@ class _Calculation:
         found = self._plans.get(id(matrix))
         if found is None:
             plans = []
+            per_store: list[bool] = []
             for row in matrix.rows:
                 indicator = self.indicators.get(row.indicator)
                 method = indicator.method if indicator is not None else IndexMethod.SCALE
                 read = fact_reader(indicator, self.book) if indicator is not None else _no_fact
+                explain = (
+                    breakdown_reader(indicator, self.book)
+                    if indicator is not None
+                    else _no_breakdown
+                )
                 full = RowNeed(fact_for_index(row, method, ONE), None, None)
                 empty = RowResult(row, indicator, None, None, None, None, None, full, None)
-                plans.append(_RowPlan(row, indicator, method, read, full, empty, {}))
+                plans.append(_RowPlan(row, indicator, method, read, full, empty, {}, explain))
+                per_store.append(indicator is None or indicator.source.kind is SourceKind.STORE)
             problems = tuple(validate_matrix(matrix, self.indicators))
-            found = _MatrixPlan(tuple(plans), problems, has_errors(problems))
+            found = _MatrixPlan(tuple(plans), problems, has_errors(problems), tuple(per_store), {})
             self._plans[id(matrix)] = found
         return found
 
@@ -178,26 +219,88 @@ class _Calculation:
         figures: list[_RowFigures | None] = []
         missing: list[str] = []
         weighted: list[Decimal] = []
-        for row_plan in plan.rows:
+        exact = self._rows(plan, employee, facts, figures, missing, weighted)
+        return self._result(
+            employee, matrix, schedule, plan, facts, figures, missing, exact, weighted, half_month
+        )
+
+    def kpi(self, employee: Employee) -> Decimal | None:
+        """Only the employee's rounded KPI (``None``: incomplete or invalid matrix) — the
+        same figure as ``employee(...).kpi``, without the pay, rows and explanations."""
+        matrix = self.matrix_for(employee)
+        if matrix is None:
+            return None
+        plan = self.plan_of(matrix)
+        if plan.invalid:
+            return None
+        cells = plan.by_store.get((employee.store, False)) or self._cells(plan, employee, False)
+        exact = ZERO  # summed in the rows' order, exactly as ``employee``
+        for row_plan, cell in zip(plan.rows, cells, strict=True):
+            if cell is not None:
+                found = cell[1]
+            else:
+                fact = row_plan.read(employee)
+                if fact is None:
+                    return None
+                found = row_plan.figures_for(employee, fact, explain=False)
+            if found is None or found.index is None:
+                return None
+            if found.weighted:
+                exact += found.weighted
+        return round_kpi(exact)
+
+    def _cells(
+        self, plan: _MatrixPlan, employee: Employee, explain: bool = True
+    ) -> tuple[_Cell | None, ...]:
+        """The (fact, figures) of the rows shared by the employee's store (worked out for
+        the first employee of each store); without the facts' breakdowns unless
+        ``explain`` (a KPI alone needs none)."""
+        key = (employee.store, explain)
+        found = plan.by_store.get(key)
+        if found is not None:
+            return found
+        cells: list[_Cell | None] = []
+        for row_plan, shared in zip(plan.rows, plan.shared, strict=True):
+            if not shared:
+                cells.append(None)
+                continue
             fact = row_plan.read(employee)
-            found = None
+            figures = None
             if fact is not None:
-                found = row_plan.figures.get(fact)
-                if found is None:
-                    found = _figures(row_plan, fact)
-                    row_plan.figures[fact] = found
-                if found.weighted is not None:
-                    weighted.append(found.weighted)
+                figures = row_plan.figures_for(employee, fact, explain)
+            cells.append((fact, figures))
+        found = plan.by_store[key] = tuple(cells)
+        return found
+
+    def _rows(
+        self,
+        plan: _MatrixPlan,
+        employee: Employee,
+        facts: list[Decimal | None],
+        figures: list[_RowFigures | None],
+        missing: list[str],
+        weighted: list[Decimal],
+    ) -> Decimal | None:
+        """Fill each row's fact, figures, the missing rows and the weighted indices;
+        return the exact KPI (``None`` when a row is missing or the matrix invalid)."""
+        cells = plan.by_store.get((employee.store, True)) or self._cells(plan, employee)
+        for row_plan, cell in zip(plan.rows, cells, strict=True):
+            if cell is not None:
+                fact, found = cell
+            else:
+                fact = row_plan.read(employee)
+                found = None
+                if fact is not None:
+                    found = row_plan.figures_for(employee, fact)
+            if found is not None and found.weighted is not None:
+                weighted.append(found.weighted)
             if found is None or found.index is None:
                 missing.append(row_plan.row.indicator)
             facts.append(fact)
             figures.append(found)
-        exact = None
-        if not missing and not plan.invalid:
-            exact = sum((value for value in weighted if value), ZERO)  # as ``kpi_exact``
-        return self._result(
-            employee, matrix, schedule, plan, facts, figures, missing, exact, weighted, half_month
-        )
+        if missing or plan.invalid:
+            return None
+        return sum((value for value in weighted if value), ZERO)  # as ``kpi_exact``
 
     def _result(
         self,
@@ -310,15 +413,18 @@ class _Calculation:
                     need,
                     bonus,
                     payout,
+                    shared.fact_breakdown,
                 )
             )
         return tuple(rows)
 
 
-def _figures(plan: _RowPlan, fact: Decimal) -> _RowFigures:
+def _figures(plan: _RowPlan, fact: Decimal, told: FactBreakdown | None = None) -> _RowFigures:
     outcome = index_outcome(plan.row, fact, plan.method)
     index = outcome.index if outcome is not None else None
     row, method = plan.row, plan.method
+    # a computed fact is printed with its two decimals (SPEC §2.4): "2,00", not "2"
+    places = 2 if plan.indicator is not None and not plan.indicator.source.is_manual else None
     weighted = row.weight * index if index is not None else None
     result = RowResult(
         row,
@@ -326,10 +432,13 @@ def _figures(plan: _RowPlan, fact: Decimal) -> _RowFigures:
         fact,
         index,
         weighted,
-        DeferredExplanation(build=lambda: explain_outcome(row, fact, method, outcome)),
+        DeferredExplanation(
+            build=lambda: explain_outcome(row, fact, method, outcome, fact_places=places)
+        ),
         None if index is None else DeferredExplanation(build=lambda: explain_weighted(row, index)),
         plan.full_need,
         None,
+        fact_breakdown=told,
     )
     return _RowFigures(index, weighted, result)
 
@@ -371,5 +480,58 @@ def compute_period(company: Company, period: Period, inputs: PeriodInputs) -> Pe
             calculation.employee(employee.in_period(period))
             for employee in company.employees
             if not employee.archived and employee.works_in(period)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class EmployeeKpi:
+    """An employee's KPI for a period without the pay, rows or explanations: what a
+    rating needs of the previous range (``kpi`` ``None``: the matrix is incomplete)."""
+
+    employee: Employee
+    kpi: Decimal | None
+
+    @property
+    def status(self) -> Status:
+        """Complete when there is a KPI (as ``EmployeeResult.status``: a KPI means pay)."""
+        return Status.COMPLETE if self.kpi is not None else Status.INCOMPLETE
+
+
+@dataclass(frozen=True)
+class PeriodKpis:
+    """The KPIs of a pay period's employees (:func:`compute_kpis`)."""
+
+    period: Period
+    employees: tuple[EmployeeKpi, ...]
+
+
+def compute_kpis(
+    company: Company,
+    period: Period,
+    inputs: PeriodInputs,
+    keep: Callable[[Employee], bool] | None = None,
+) -> PeriodKpis:
+    """Only the KPIs of :func:`compute_period` — the same employees in the same order, the
+    same rounded figures — at a fraction of its cost (no pay, needs or explanations).
+
+    Args:
+        company: directories, matrices and payout schedules.
+        period: the payroll period.
+        inputs: the period's inputs (as for :func:`compute_period`).
+        keep: only the employees it accepts (``None``: all).
+    """
+    calculation = _Calculation(company, period, inputs)
+    return PeriodKpis(
+        period,
+        tuple(
+            EmployeeKpi(working, calculation.kpi(working))
+            for working in (
+                employee.in_period(period)
+                for employee in company.employees
+                if not employee.archived
+                and employee.works_in(period)
+                and (keep is None or keep(employee))
+            )
         ),
     )

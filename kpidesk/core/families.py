@@ -5,95 +5,153 @@ name (without the ``"<family>:"`` prefix) to its value. A missing input or a zer
 denominator gives ``None`` ("no data"), never 0 and never an exception. Percentages are in
 percent (CTR 2.5 means 2.5 %).
 
-Must not: read storage, round, or use floats.
+Each metric is a :class:`Formula` — an operation of ``core.fact_breakdown`` on named
+inputs — so that the metric and its explanation (:func:`family_breakdown`: «2 500 ₽ /
+50 лидов = 50,00 ₽») come from one definition and cannot disagree.
+
+Must not: read storage, round (except the integrated warehouse KPI's parts, which are
+averaged as printed), or use floats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
+from kpidesk.core.fact_breakdown import (
+    FactBreakdown,
+    Operation,
+    Quantity,
+    breakdown,
+    evaluate,
+)
 from kpidesk.core.indicators import KNOWN_METRICS, SourceKind
-from kpidesk.core.money import HUNDRED, safe_div
+from kpidesk.core.money import round_to
 
 RawInputs = Mapping[str, Decimal]
 
+C, M, P, D = Quantity.COUNT, Quantity.MONEY, Quantity.PERCENT, Quantity.DAYS
 
-def _ratio(inputs: RawInputs, numerator: str, denominator: str) -> Decimal | None:
-    top, bottom = inputs.get(numerator), inputs.get(denominator)
-    if top is None or bottom is None:
-        return None
-    return safe_div(top, bottom)
-
-
-def _percent(inputs: RawInputs, numerator: str, denominator: str) -> Decimal | None:
-    ratio = _ratio(inputs, numerator, denominator)
-    return ratio * HUNDRED if ratio is not None else None
-
-
-def _fulfilment(kind: str) -> Callable[[RawInputs], Decimal | None]:
-    return lambda inputs: _percent(inputs, f"{kind}_shipped", f"{kind}_declared")
-
-
-def _integrated(inputs: RawInputs) -> Decimal | None:
-    parts = [_fulfilment(kind)(inputs) for kind in ("orders", "lines", "units", "money")]
-    if any(part is None for part in parts):
-        return None
-    return sum((part for part in parts if part is not None), Decimal(0)) / len(parts)
+# What each raw input is, for printing its value (inputs not named here are counts).
+INPUT_QUANTITIES: dict[str, Quantity] = {
+    "money_declared": M,
+    "money_shipped": M,
+    "cost": M,
+    "revenue": M,
+    "previous_revenue": M,
+    "income": M,
+    "investment": M,
+    "profit": M,
+    "marketing_cost": M,
+    "promoters_pct": P,
+    "detractors_pct": P,
+    "deal_days": D,
+}
 
 
-def _romi(inputs: RawInputs) -> Decimal | None:
-    profit, cost = inputs.get("profit"), inputs.get("marketing_cost")
-    if profit is None or cost is None:
-        return None
-    ratio = safe_div(profit - cost, cost)
-    return ratio * HUNDRED if ratio is not None else None
+@dataclass(frozen=True)
+class Formula:
+    """A metric as an operation on named inputs, and the kind of number it gives."""
+
+    operation: Operation
+    inputs: tuple[str, ...]
+    quantity: Quantity
 
 
-def _nps(inputs: RawInputs) -> Decimal | None:
-    promoters, detractors = inputs.get("promoters_pct"), inputs.get("detractors_pct")
-    if promoters is None or detractors is None:
-        return None
-    return promoters - detractors
+FULFILMENT_STEP = Decimal("0.01")  # a fulfilment as the sheet prints it: 98,15 %
+_FULFILMENTS = ("orders", "lines", "units", "money")
 
 
-_WAREHOUSE: dict[str, Callable[[RawInputs], Decimal | None]] = {
+def _fulfilment(kind: str) -> Formula:
+    return Formula(Operation.PERCENT, (f"{kind}_shipped", f"{kind}_declared"), P)
+
+
+def _quotient(top: str, bottom: str, quantity: Quantity) -> Formula:
+    return Formula(Operation.QUOTIENT, (top, bottom), quantity)
+
+
+def _percent(top: str, bottom: str) -> Formula:
+    return Formula(Operation.PERCENT, (top, bottom), P)
+
+
+_WAREHOUSE: dict[str, Formula] = {
     "orders_fulfilment": _fulfilment("orders"),
     "lines_fulfilment": _fulfilment("lines"),
     "units_fulfilment": _fulfilment("units"),
     "money_fulfilment": _fulfilment("money"),
-    "integrated": _integrated,
+    # the mean of the four fulfilments as printed: see :func:`_integrated_operands`
+    "integrated": Formula(Operation.MEAN, tuple(f"{k}_fulfilment" for k in _FULFILMENTS), P),
 }
 
-_MARKETING: dict[str, Callable[[RawInputs], Decimal | None]] = {
-    "ctr": lambda i: _percent(i, "clicks", "impressions"),
-    "cr": lambda i: _percent(i, "conversions", "visits"),
-    "cpc": lambda i: _ratio(i, "cost", "clicks"),
-    "cpl": lambda i: _ratio(i, "cost", "leads"),
-    "cpo": lambda i: _ratio(i, "cost", "orders"),
-    "ltv": lambda i: _ratio(i, "revenue", "customers"),
-    "br": lambda i: _percent(i, "bounces", "visits"),
-    "roi": lambda i: _percent(i, "income", "investment"),
-    "romi": _romi,
-    "nps": _nps,
+_MARKETING: dict[str, Formula] = {
+    "ctr": _percent("clicks", "impressions"),
+    "cr": _percent("conversions", "visits"),
+    "cpc": _quotient("cost", "clicks", M),
+    "cpl": _quotient("cost", "leads", M),
+    "cpo": _quotient("cost", "orders", M),
+    "ltv": _quotient("revenue", "customers", M),
+    "br": _percent("bounces", "visits"),
+    "roi": _percent("income", "investment"),
+    "romi": Formula(Operation.MARGIN, ("profit", "marketing_cost"), P),
+    "nps": Formula(Operation.DIFFERENCE, ("promoters_pct", "detractors_pct"), Quantity.NUMBER),
 }
 
-_SALES: dict[str, Callable[[RawInputs], Decimal | None]] = {
-    "revenue": lambda i: i.get("revenue"),
-    "deal_cycle": lambda i: _ratio(i, "deal_days", "deals"),
-    "aov": lambda i: _ratio(i, "revenue", "orders"),
-    "sales_dynamics": lambda i: _percent(i, "revenue", "previous_revenue"),
-    "conversion": lambda i: _percent(i, "actual_clients", "potential_clients"),
-    "transactions": lambda i: i.get("transactions"),
+_SALES: dict[str, Formula] = {
+    "revenue": Formula(Operation.TOTAL, ("revenue",), M),
+    "deal_cycle": _quotient("deal_days", "deals", D),
+    "aov": _quotient("revenue", "orders", M),
+    "sales_dynamics": _percent("revenue", "previous_revenue"),
+    "conversion": _percent("actual_clients", "potential_clients"),
+    "transactions": Formula(Operation.TOTAL, ("transactions",), C),
 }
 
-_FAMILIES: dict[SourceKind, dict[str, Callable[[RawInputs], Decimal | None]]] = {
+_FAMILIES: dict[SourceKind, dict[str, Formula]] = {
     SourceKind.WAREHOUSE: _WAREHOUSE,
     SourceKind.MARKETING: _MARKETING,
     SourceKind.SALES: _SALES,
 }
 
 assert all(tuple(table) == KNOWN_METRICS[kind] for kind, table in _FAMILIES.items())
+
+
+def _formula(kind: SourceKind, metric: str) -> Formula:
+    table = _FAMILIES.get(kind)
+    if table is None or metric not in table:
+        raise ValueError(f"unknown metric {metric!r} for source {kind.value}")
+    return table[metric]
+
+
+def _integrated_operands(inputs: RawInputs) -> list[tuple[str, Decimal, Quantity]] | None:
+    """The four fulfilments, each rounded half up to 0.01 as printed (SPEC §2.7), so that
+    the printed fulfilments average to the printed KPI by hand."""
+    operands = []
+    for kind in _FULFILMENTS:
+        formula = _WAREHOUSE[f"{kind}_fulfilment"]
+        values = [inputs.get(name) for name in formula.inputs]
+        present = [value for value in values if value is not None]
+        if len(present) != len(values):
+            return None
+        value = evaluate(formula.operation, present)
+        if value is None:
+            return None
+        operands.append((f"{kind}_fulfilment", round_to(value, FULFILMENT_STEP), P))
+    return operands
+
+
+def _operands(
+    kind: SourceKind, metric: str, formula: Formula, inputs: RawInputs
+) -> list[tuple[str, Decimal, Quantity]] | None:
+    """The formula's operands from the inputs (``None``: an input is missing)."""
+    if kind is SourceKind.WAREHOUSE and metric == "integrated":
+        return _integrated_operands(inputs)
+    operands = []
+    for name in formula.inputs:
+        value = inputs.get(name)
+        if value is None:
+            return None
+        operands.append((name, value, INPUT_QUANTITIES.get(name, C)))
+    return operands
 
 
 def family_metric(kind: SourceKind, metric: str, inputs: RawInputs) -> Decimal | None:
@@ -110,10 +168,26 @@ def family_metric(kind: SourceKind, metric: str, inputs: RawInputs) -> Decimal |
     Raises:
         ValueError: ``kind`` is not a computed family or ``metric`` is not one of its metrics.
     """
-    table = _FAMILIES.get(kind)
-    if table is None or metric not in table:
-        raise ValueError(f"unknown metric {metric!r} for source {kind.value}")
-    return table[metric](inputs)
+    formula = _formula(kind, metric)
+    operands = _operands(kind, metric, formula, inputs)
+    if operands is None:
+        return None
+    return evaluate(formula.operation, [value for _, value, _ in operands])
+
+
+def family_breakdown(kind: SourceKind, metric: str, inputs: RawInputs) -> FactBreakdown | None:
+    """What :func:`family_metric` was computed from: the inputs as printed and the
+    operation (``None`` when an input is missing; a zero denominator gives a breakdown
+    whose ``fact`` is ``None``).
+
+    Raises:
+        ValueError: as :func:`family_metric`.
+    """
+    formula = _formula(kind, metric)
+    operands = _operands(kind, metric, formula, inputs)
+    if operands is None:
+        return None
+    return breakdown(formula.operation, operands, formula.quantity)
 
 
 def family_metrics(kind: SourceKind, inputs: RawInputs) -> dict[str, Decimal | None]:

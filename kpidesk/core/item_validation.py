@@ -4,9 +4,10 @@ with a stable code, an English message with the values in, a location and the pa
 translator needs.
 
 Codes: ``weights_sum``, ``base_equals_norm``, ``zero_norm``, ``negative_weight``,
-``unknown_indicator``, ``duplicate_row``, ``matrix_owner``, ``target_wrong_side`` (warning);
+``unknown_indicator``, ``duplicate_row``, ``matrix_owner``, ``ratio_needs_target``,
+``target_wrong_side`` (warning);
 ``negative_value``, ``revenue_without_receipts``, ``receipts_over_visitors`` (warning),
-``unusual_value`` (warning); ``end_before_start``; ``steps_not_increasing``,
+``unusual_value`` (warning), ``future_day``; ``end_before_start``; ``steps_not_increasing``,
 ``duplicate_threshold``, ``no_steps``, ``cap_below_threshold`` (warning).
 Whole imports are checked in ``validation``, which also re-exports these checks.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
@@ -111,6 +113,21 @@ def validate_matrix_row(
                 f"The norm of '{code}' is 0: a fact/norm index cannot be computed.",
                 at(where, "norm"),
                 row.norm,
+                indicator=code,
+            )
+        )
+    if (
+        method is IndexMethod.RATIO
+        and row.lower_is_better
+        and (row.target is None or row.target <= 0)
+    ):
+        found.append(
+            problem(
+                "ratio_needs_target",
+                f"'{code}' is lower-is-better with the fact/norm method and needs a target "
+                "above 0: at a fact of 0 its index would be unbounded.",
+                at(where, "target"),
+                row.target,
                 indicator=code,
             )
         )
@@ -222,6 +239,19 @@ def _negative(where: Location, name: str, value: Decimal | int | None) -> list[P
     ]
 
 
+def daily_entry_is_clean(entry: DailyEntry) -> bool:
+    """Whether :func:`validate_daily_entry` (without ``usual``) finds nothing — the same
+    rules as one expression, for checking 22 000 imported rows before locating any."""
+    returns = entry.returns
+    return (
+        entry.revenue >= 0
+        and entry.visitors >= entry.receipts >= 0
+        and (entry.units is None or entry.units >= 0)
+        and (returns is None or returns >= 0)
+        and not (entry.revenue > 0 and entry.receipts == 0)
+    )
+
+
 def validate_daily_entry(
     entry: DailyEntry, usual: DailyEntry | None = None, where: Location | None = None
 ) -> list[Problem]:
@@ -280,6 +310,29 @@ def validate_daily_entry(
                     )
                 )
     return found
+
+
+def validate_day_not_future(day: date, today: date, where: Location) -> list[Problem]:
+    """Refuse data of a day after ``today`` (a day that has not come yet has no sales).
+
+    Args:
+        day: the day of the row.
+        today: the day the data is entered on.
+        where: the row's location (narrowed to its ``day`` field).
+    """
+    if day <= today:
+        return []
+    shown, now = f"{day:%d.%m.%Y}", f"{today:%d.%m.%Y}"
+    return [
+        problem(
+            "future_day",
+            f"{shown} is after today ({now}): a day that has not come yet cannot have data.",
+            at(where, "day"),
+            shown,
+            day=shown,
+            today=now,
+        )
+    ]
 
 
 def validate_seller_day(day: SellerDay, where: Location | None = None) -> list[Problem]:

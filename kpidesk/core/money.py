@@ -22,19 +22,25 @@ _SPACES = (" ", NBSP, NARROW_NBSP, "\u2009", "\t")
 _MINUSES = ("\u2212", "\u2013")  # a typographic minus or an en dash typed for a minus
 
 
+def unsigned_zero(value: Decimal) -> Decimal:
+    """``value`` with the sign of a zero dropped: −0.00 → 0.00 (SPEC §2.7: never "−0")."""
+    return value if value else value.copy_abs()
+
+
 def round_money(value: Decimal) -> Decimal:
-    """Round an amount to kopecks, half up."""
-    return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
+    """Round an amount to kopecks, half up (a zero unsigned)."""
+    return unsigned_zero(value.quantize(KOPECK, rounding=ROUND_HALF_UP))
 
 
 def round_kpi(value: Decimal) -> Decimal:
-    """Round a KPI (a ratio, 1 = 100 %) to 0.1 %, half up."""
-    return value.quantize(KPI_STEP, rounding=ROUND_HALF_UP)
+    """Round a KPI (a ratio, 1 = 100 %) to 0.1 %, half up (a zero unsigned)."""
+    return unsigned_zero(value.quantize(KPI_STEP, rounding=ROUND_HALF_UP))
 
 
 def round_to(value: Decimal, step: Decimal) -> Decimal:
-    """Round ``value`` to the exponent of ``step`` (e.g. ``Decimal('0.0001')``), half up."""
-    return value.quantize(step, rounding=ROUND_HALF_UP)
+    """Round ``value`` to the exponent of ``step`` (e.g. ``Decimal('0.0001')``), half up;
+    a result of zero is unsigned (−0,004 → 0,00, never "−0")."""
+    return unsigned_zero(value.quantize(step, rounding=ROUND_HALF_UP))
 
 
 def to_decimal(value: object) -> Decimal:
@@ -100,7 +106,7 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not a number: {text!r}") from None
     if not result.is_finite():
         raise ValueError(f"not a number: {text!r}")
-    return result
+    return unsigned_zero(result)
 
 
 def _group(digits: str, separator: str) -> str:
@@ -148,11 +154,16 @@ def format_percent(ratio: Decimal, places: int = 1, *, lang: str = "ru") -> str:
 
 
 def plain(value: Decimal | None, places: int | None = None) -> str | None:
-    """Decimal to a plain machine string (``"18533.10"``) for JSON and CSV; ``None`` stays."""
+    """Decimal to a plain machine string (``"18533.10"``) for JSON and CSV; ``None`` stays.
+
+    A zero is never signed: ``Decimal("-0.00001")`` to four places is ``"0.0000"``."""
     if value is None:
         return None
     if places is not None:
-        return format(round_to(value, Decimal(1).scaleb(-places)), "f")
+        value = round_to(value, Decimal(1).scaleb(-places))
+    value = unsigned_zero(value)  # never "-0" (SPEC §2.7): (3 − 3)/(0 − 3) is 0
+    if places is not None:
+        return format(value, "f")
     normal = value.normalize()
     if normal == normal.to_integral_value():
         return format(normal.quantize(ONE), "f")

@@ -67,6 +67,7 @@ class Employee:
     end: date | None = None
     archived: bool = False
     rates: tuple[PayRate, ...] = ()
+    personnel_number: str | None = None  # табельный номер: unique ignoring case, optional
 
     def rate_in(self, period: Period) -> PayRate | None:
         """The pay change in force in ``period`` (the latest starting not after it), or

@@ -23,8 +23,15 @@ command line agree:
   mean over periods; the counts add up). :func:`pay_periods_in` says which pay periods
   belong to a range. Store metrics over any range are ratios of sums
   (``core.store_metrics``), never means of daily ratios.
-* **Change** = value − previous, in the value's own unit (for a KPI, 0.052 = +5.2
-  percentage points); ``None`` when either is missing.
+* **Change** = printed value − printed previous, in the value's own unit (for a KPI,
+  0.052 = +5.2 percentage points), so that it adds up by hand: a KPI is printed with 0.1 %
+  (three decimals of the ratio), any other value with two decimals
+  (:func:`printed_places`), and both are rounded half up to that before subtracting;
+  ``None`` when either is missing.
+* **People**: an employee's row carries their position, store and department, so a
+  rating can show them and a department's row can drill down to its people.
+* **The company entry** (``Rating.overall``): for a KPI rating the company KPI (the mean
+  of the departments' KPIs, «Без отдела» one of them), with its complete matrices.
 
 The KPI roll-ups (employee, group and company KPIs, :func:`kpi_rating`) live in
 ``ratings_kpi``; indicator and store-metric values over a range in ``ratings_values``.
@@ -41,10 +48,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from kpidesk.core.matrix import Matrix
-from kpidesk.core.money import KPI_STEP
+from kpidesk.core.money import KPI_STEP, round_to, unsigned_zero
 from kpidesk.core.periods import Period, PeriodKind
 
 KPI = "kpi"  # the measure code of a KPI rating
+KPI_PLACES = 3  # a KPI ratio is printed with 0.1 %: three decimals
+VALUE_PLACES = 2  # every other rated value is printed with two decimals
 
 
 class Subject(Enum):
@@ -83,6 +92,9 @@ class Entry:
     name: str
     current: Score
     previous: Score = field(default_factory=lambda: Score(None))
+    position: str | None = None
+    store: str | None = None
+    department: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,9 @@ class RatingRow:
     change: Decimal | None
     complete: int
     total: int
+    position: str | None = None
+    store: str | None = None
+    department: str | None = None
 
     @property
     def complete_text(self) -> str:
@@ -128,20 +143,44 @@ class Rating:
     overall: Score | None = None
 
 
-def change_of(value: Decimal | None, previous: Decimal | None) -> Decimal | None:
-    """``value − previous``, or ``None`` when either is missing."""
+def printed_places(measure: str) -> int:
+    """How many decimals a rated value is printed with: a KPI ratio three (0.1 %), any other
+    value two."""
+    return KPI_PLACES if measure == KPI else VALUE_PLACES
+
+
+def printed(value: Decimal, places: int) -> Decimal:
+    """A value as printed with ``places`` decimals (half up; never −0)."""
+    return round_to(value, Decimal(1).scaleb(-places))
+
+
+def change_of(
+    value: Decimal | None, previous: Decimal | None, places: int | None = None
+) -> Decimal | None:
+    """``value − previous``, or ``None`` when either is missing.
+
+    With ``places`` each is first rounded as printed (:func:`printed`), so the change is
+    the difference of the two printed numbers: 38,24 − 38,23 = 0,01, whatever the
+    unrounded values were.
+    """
     if value is None or previous is None:
         return None
-    return value - previous
+    if places is not None:
+        value, previous = printed(value, places), printed(previous, places)
+    return unsigned_zero(value - previous)
 
 
-def rank(entries: Iterable[Entry], *, lower_is_better: bool = False) -> tuple[RatingRow, ...]:
+def rank(
+    entries: Iterable[Entry], *, lower_is_better: bool = False, places: int | None = None
+) -> tuple[RatingRow, ...]:
     """Rank entries with competition ranking (1, 2, 2, 4).
 
     Args:
         entries: the subjects; their order breaks nothing but the order of equal values and
             of rows without data (both keep the input order).
         lower_is_better: rank the lowest value first.
+        places: the decimals the values are printed with (the change is the difference
+            of the printed values, :func:`change_of`); ``None``: exact.
 
     Returns:
         The ranked rows best first, then the rows without a value (rank ``None``).
@@ -163,20 +202,23 @@ def rank(entries: Iterable[Entry], *, lower_is_better: bool = False) -> tuple[Ra
         value = entry.current.value
         if value != last:
             current_rank, last = position, value
-        rows.append(_row(current_rank, entry))
-    rows.extend(_row(None, entry) for entry in empty)
+        rows.append(_row(current_rank, entry, places))
+    rows.extend(_row(None, entry, places) for entry in empty)
     return tuple(rows)
 
 
-def _row(position: int | None, entry: Entry) -> RatingRow:
+def _row(position: int | None, entry: Entry, places: int | None) -> RatingRow:
     return RatingRow(
         rank=position,
         name=entry.name,
         value=entry.current.value,
         previous=entry.previous.value,
-        change=change_of(entry.current.value, entry.previous.value),
+        change=change_of(entry.current.value, entry.previous.value, places),
         complete=entry.current.complete,
         total=entry.current.total,
+        position=entry.position,
+        store=entry.store,
+        department=entry.department,
     )
 
 
@@ -228,6 +270,7 @@ def value_rating(
     *,
     lower_is_better: bool = False,
     overall: Score | None = None,
+    people: Mapping[str, Entry] | None = None,
 ) -> Rating:
     """A rating by an indicator's values already worked out per subject.
 
@@ -239,15 +282,27 @@ def value_rating(
         previous: by subject name, the value over the previous equal range.
         lower_is_better: rank the lowest value first.
         overall: the company figure, if meaningful.
+        people: by employee name, an entry whose position, store and department the row
+            carries (employee ratings).
     """
-    entries = [
-        Entry(name, score, previous.get(name, Score(None))) for name, score in scores.items()
-    ]
+    entries = []
+    for name, score in scores.items():
+        person = people.get(name) if people is not None else None
+        entries.append(
+            Entry(
+                name,
+                score,
+                previous.get(name, Score(None)),
+                person.position if person else None,
+                person.store if person else None,
+                person.department if person else None,
+            )
+        )
     return Rating(
         subject,
         measure,
         period,
-        rank(entries, lower_is_better=lower_is_better),
+        rank(entries, lower_is_better=lower_is_better, places=printed_places(measure)),
         lower_is_better,
         (),
         overall,

@@ -11,15 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from kpidesk.core.compute import PeriodKpis
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
-from kpidesk.core.ratings import KPI, Entry, Rating, Score, Subject, mean_kpi, rank
+from kpidesk.core.ratings import (
+    KPI,
+    KPI_PLACES,
+    Entry,
+    Rating,
+    Score,
+    Subject,
+    mean_kpi,
+    rank,
+)
 from kpidesk.core.results import PeriodResult, Status
 
 GroupOf = Callable[[Employee], str | None]
+# a pay period's full results, or only its KPIs (enough for the previous range of a rating)
+KpiResults = PeriodResult | PeriodKpis
 
 
-def employee_kpis(results: Sequence[PeriodResult]) -> dict[str, Score]:
+def employee_kpis(results: Sequence[KpiResults]) -> dict[str, Score]:
     """Each employee's KPI over several pay periods: the mean of their complete KPIs.
 
     Args:
@@ -41,7 +53,7 @@ def employee_kpis(results: Sequence[PeriodResult]) -> dict[str, Score]:
     return {name: Score(mean_kpi(kpis), len(kpis), worked[name]) for name, kpis in values.items()}
 
 
-def group_kpis(results: Sequence[PeriodResult], group_of: GroupOf) -> dict[str | None, Score]:
+def group_kpis(results: Sequence[KpiResults], group_of: GroupOf) -> dict[str | None, Score]:
     """Groups' KPIs (departments, stores) over several pay periods.
 
     Per pay period a group's KPI is the mean of its employees' complete KPIs; over the
@@ -78,7 +90,7 @@ def group_kpis(results: Sequence[PeriodResult], group_of: GroupOf) -> dict[str |
     }
 
 
-def company_kpi(results: Sequence[PeriodResult], group_of: GroupOf | None = None) -> Score:
+def company_kpi(results: Sequence[KpiResults], group_of: GroupOf | None = None) -> Score:
     """The company KPI: per pay period the mean of the departments' KPIs, then the mean over
     the periods; with the complete matrices of all.
 
@@ -111,8 +123,8 @@ def _store(employee: Employee) -> str | None:
 def kpi_rating(
     subject: Subject,
     period: Period,
-    current: Sequence[PeriodResult],
-    previous: Sequence[PeriodResult],
+    current: Sequence[KpiResults],
+    previous: Sequence[KpiResults],
     *,
     names: Sequence[str] = (),
     no_group: str = "—",
@@ -122,8 +134,10 @@ def kpi_rating(
     Args:
         subject: employees, stores or departments.
         period: the range (only recorded in the result).
-        current: the results of the pay periods of the range (:func:`pay_periods_in`).
-        previous: the results of the pay periods of the previous equal range.
+        current: the results (or only the KPIs) of the pay periods of the range
+            (:func:`pay_periods_in`).
+        previous: the results (or only the KPIs) of the pay periods of the previous
+            equal range.
         names: stores or departments to list even without any employee (directory order
             first); employees come from the results.
         no_group: the name shown for employees without a department (department ratings;
@@ -136,13 +150,22 @@ def kpi_rating(
     if subject is Subject.EMPLOYEE:
         now = employee_kpis(current)
         before = employee_kpis(previous)
+        people = _people(current)
         entries = [
-            Entry(name, score, before.get(name, Score(None)))
+            Entry(
+                name,
+                score,
+                before.get(name, Score(None)),
+                people[name].position,
+                people[name].store,
+                people[name].department,
+            )
             for name, score in now.items()
             if score.value is not None
         ]
         excluded = tuple(name for name, score in now.items() if score.value is None)
-        return Rating(subject, KPI, period, rank(entries), False, excluded, overall)
+        ranked = rank(entries, places=KPI_PLACES)
+        return Rating(subject, KPI, period, ranked, False, excluded, overall)
     group_of = _store if subject is Subject.STORE else _department
     now_groups = group_kpis(current, group_of)
     before_groups = group_kpis(previous, group_of)
@@ -157,4 +180,13 @@ def kpi_rating(
         )
         for name in order
     ]
-    return Rating(subject, KPI, period, rank(entries), False, (), overall)
+    return Rating(subject, KPI, period, rank(entries, places=KPI_PLACES), False, (), overall)
+
+
+def _people(results: Sequence[KpiResults]) -> dict[str, Employee]:
+    """Each employee as of the last pay period they appear in."""
+    found: dict[str, Employee] = {}
+    for result in results:
+        for employee in result.employees:
+            found[employee.employee.name] = employee.employee
+    return found

@@ -19,7 +19,7 @@ from kpidesk.core.store_metrics import (
     employee_metrics,
     metric_value,
     metrics_from_sums,
-    plan_for,
+    plan_coverage,
 )
 
 StoreSet = frozenset[str] | None  # the stores whose daily rows count (None = every store)
@@ -65,9 +65,8 @@ def store_scores(
             chosen = set(stores) if stores is not None else None
             rows = every if stores is None else [e for s in stores for e in by_store.get(s, ())]
             current = daily_sums(rows, chosen, period)
-            metrics = metrics_from_sums(
-                current, daily_sums(rows, chosen, previous), plan_for(plan_list, chosen, period)
-            )
+            coverage = plan_coverage(rows, plan_list, chosen, period)
+            metrics = metrics_from_sums(current, daily_sums(rows, chosen, previous), coverage)
             count = len(stores) if stores is not None else max(len(by_store), 1)
             found = Score(metric_value(metrics, metric), current.rows, period.length * count)
             cache[stores] = found

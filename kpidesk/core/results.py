@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from kpidesk.core.fact_breakdown import FactBreakdown
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.matrix import Matrix, MatrixRow
 from kpidesk.core.org import Employee
@@ -76,6 +77,9 @@ class RowResult:
     need: RowNeed | None
     row_bonus: Decimal | None = None  # per-indicator payout only (= ``payout.amount``)
     payout: RowPayout | None = None  # per-indicator payout of a complete matrix only
+    # A computed fact's operands as printed (``core.fact_breakdown``), shared like the row
+    # result by everyone with the same fact from the same sums; ``None`` for a typed fact.
+    fact_breakdown: FactBreakdown | None = None
 
 
 class Status(Enum):

@@ -171,6 +171,12 @@ def _decode(kind: Any, value: Any) -> Any:
         return kind(value)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
+        # a field added later (with a default) is absent from older snapshots
+        names = {
+            f.name
+            for f in dataclasses.fields(kind)
+            if f.name in value
+            or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        }
         return kind(**{name: _decode(hints[name], value[name]) for name in names})
     raise TypeError(f"cannot read a snapshot field of type {kind}")

@@ -22,7 +22,9 @@ from decimal import Decimal
 
 from kpidesk.core.company import PeriodInputs
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
-from kpidesk.core.families import family_metric
+from kpidesk.core.explained_facts import seller_breakdown, store_breakdown, task_breakdown
+from kpidesk.core.fact_breakdown import FactBreakdown
+from kpidesk.core.families import family_breakdown, family_metric
 from kpidesk.core.indicators import KNOWN_METRICS, Indicator, SourceKind
 from kpidesk.core.money import round_to
 from kpidesk.core.org import Employee
@@ -33,7 +35,7 @@ from kpidesk.core.store_metrics import (
     employee_metrics,
     metrics_from_sums,
     period_sums,
-    plan_for,
+    plan_coverage,
 )
 from kpidesk.core.tasks import Task, task_metric
 
@@ -73,6 +75,16 @@ class PeriodBook:
             self._raw[(employee, family.strip().lower())][name.strip()] = value
         self._stores: dict[str | None, StoreMetrics] = {}
         self._employees: dict[str, EmployeeMetrics] = {}
+        self._store_breakdowns: dict[tuple[str | None, str], FactBreakdown | None] = {}
+
+    def store_breakdown(self, name: str | None, metric: str) -> FactBreakdown | None:
+        """What a store metric was computed from, once per store (every employee of a
+        store shares the one breakdown, as they share the fact)."""
+        key = (name, metric)
+        if key in self._store_breakdowns:
+            return self._store_breakdowns[key]
+        found = self._store_breakdowns[key] = store_breakdown(self.store(name), metric)
+        return found
 
     def store(self, name: str | None) -> StoreMetrics:
         """The metrics of one store over the period (``None`` = all stores together)."""
@@ -86,7 +98,8 @@ class PeriodBook:
             entries, stores = self._daily.get(name, []), {name}
             plans = self._plans.get(name, [])
         current, previous = period_sums(entries, stores, self.period, self._previous)
-        metrics = metrics_from_sums(current, previous, plan_for(plans, stores, self.period))
+        coverage = plan_coverage(entries, plans, stores, self.period)
+        metrics = metrics_from_sums(current, previous, coverage)
         self._stores[name] = metrics
         return metrics
 
@@ -164,6 +177,47 @@ def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
         )
     return _rounded(
         lambda employee: family_metric(kind, metric, book.raw_inputs(employee.name, kind))
+    )
+
+
+BreakdownReader = Callable[[Employee], FactBreakdown | None]
+
+
+def _no_breakdown(employee: Employee) -> FactBreakdown | None:
+    return None
+
+
+def _interned(read: BreakdownReader) -> BreakdownReader:
+    """``read`` giving one shared object for equal breakdowns (two employees with the same
+    inputs share one row result, as with the same fact)."""
+    seen: dict[FactBreakdown, FactBreakdown] = {}
+
+    def interned(employee: Employee) -> FactBreakdown | None:
+        found = read(employee)
+        return None if found is None else seen.setdefault(found, found)
+
+    return interned
+
+
+def breakdown_reader(indicator: Indicator, book: PeriodBook) -> BreakdownReader:
+    """A function giving what ``indicator``'s computed fact was computed from, for any
+    employee (``core.fact_breakdown``): the same sums, counts or inputs as
+    :func:`fact_reader`'s fact, whose ``fact`` is that fact. ``None`` for a typed-in fact
+    and where there is no data."""
+    source = indicator.source
+    metric, kind = source.metric, source.kind
+    if kind is SourceKind.MANUAL or metric is None or metric not in KNOWN_METRICS.get(kind, ()):
+        return _no_breakdown
+    if kind is SourceKind.STORE:
+        return lambda employee: book.store_breakdown(employee.store, metric)
+    if kind is SourceKind.EMPLOYEE:
+        return _interned(lambda employee: seller_breakdown(book.seller(employee.name), metric))
+    if kind is SourceKind.TASKS:
+        return _interned(
+            lambda employee: task_breakdown(metric, book.tasks(employee.name), book.period)
+        )
+    return _interned(
+        lambda employee: family_breakdown(kind, metric, book.raw_inputs(employee.name, kind))
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from datetime import date, timedelta
 from decimal import Decimal
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
@@ -33,6 +34,36 @@ class StoreMetrics:
     revenue_per_visitor: Decimal | None = None
     sales_dynamics: Decimal | None = None
     plan_completion: Decimal | None = None
+    plan_days: int | None = None  # the days of the range a plan covers (plan completion's)
+    # What sales dynamics and plan completion were computed from, for their explanation
+    # (``core.explained_facts``): the previous equal range's revenue, the plan of the
+    # covered days (exact), the revenue of those days, and the days of the range.
+    previous_revenue: Decimal | None = None
+    plan: Decimal | None = None
+    plan_revenue: Decimal | None = None
+    range_days: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanCoverage:
+    """The part of a range that revenue plans cover, for plan completion (SPEC §2.6).
+
+    Attributes:
+        plan: the plans of the covered days (a plan spread evenly over its days), exact.
+        revenue: the revenue of the covered days (each store's own covered days).
+        days: the days of the range that some plan of the stores covers.
+        range_days: the days of the range.
+    """
+
+    plan: Decimal
+    revenue: Decimal
+    days: int
+    range_days: int
+
+    @property
+    def partial(self) -> bool:
+        """Whether the plans cover only part of the range."""
+        return self.days < self.range_days
 
 
 @dataclass(frozen=True)
@@ -45,6 +76,7 @@ class EmployeeMetrics:
     avg_check: Decimal | None = None
     upt: Decimal | None = None
     share_of_store: Decimal | None = None
+    store_revenue: Decimal | None = None  # the revenue share_of_store divides by
 
 
 @dataclass(frozen=True)
@@ -130,15 +162,82 @@ def plan_for(plans: Iterable[StorePlan], stores: set[str] | None, period: Period
     return total
 
 
+def plan_coverage(
+    entries: Iterable[DailyEntry],
+    plans: Iterable[StorePlan],
+    stores: set[str] | frozenset[str] | None,
+    period: Period,
+) -> PlanCoverage | None:
+    """What the plans of ``stores`` cover of ``period``: the plan and the revenue of the
+    covered days only, and how many days that is.
+
+    A range that a month's plan covers in part (19.09–04.10 with only October planned)
+    compares the revenue of 01.10–04.10 with 4/31 of October's plan, not the revenue of
+    all 16 days; a store's revenue counts only on the days its own plan covers.
+
+    Args:
+        entries: daily rows (those outside the range or of other stores are skipped).
+        plans: store plans (any periods).
+        stores: the stores counted (``None`` = every store).
+        period: the range.
+
+    Returns:
+        The coverage, or ``None`` when no plan of those stores overlaps the range.
+    """
+    spans: dict[str, list[tuple[date, date]]] = {}
+    total = ZERO
+    for plan in plans:
+        if stores is not None and plan.store not in stores:
+            continue
+        if not plan.period.overlaps(period):
+            continue
+        first = max(plan.period.start, period.start)
+        last = min(plan.period.end, period.end)
+        total += plan.revenue * ((last - first).days + 1) / plan.period.length
+        spans.setdefault(plan.store, []).append((first, last))
+    if not spans:
+        return None
+    revenue = ZERO
+    start, end = period.start, period.end
+    for entry in entries:
+        own = spans.get(entry.store)
+        if own is None or not start <= entry.day <= end:
+            continue
+        if any(first <= entry.day <= last for first, last in own):
+            revenue += entry.revenue
+    return PlanCoverage(total, revenue, _covered_days(spans.values()), period.length)
+
+
+def _covered_days(spans: Iterable[list[tuple[date, date]]]) -> int:
+    """The number of distinct days in the union of the spans."""
+    merged = sorted(span for own in spans for span in own)
+    days = 0
+    current: tuple[date, date] | None = None
+    for first, last in merged:
+        if current is None or first > current[1] + timedelta(days=1):
+            if current is not None:
+                days += (current[1] - current[0]).days + 1
+            current = (first, last)
+        else:
+            current = (current[0], max(current[1], last))
+    if current is not None:
+        days += (current[1] - current[0]).days + 1
+    return days
+
+
 def metrics_from_sums(
-    current: DailySums, previous: DailySums | None = None, plan: Decimal | None = None
+    current: DailySums,
+    previous: DailySums | None = None,
+    plan: Decimal | PlanCoverage | None = None,
 ) -> StoreMetrics:
     """Turn the sums of a range (and of the previous equal range) into metrics.
 
     Args:
         current: the sums of the range.
         previous: the sums of the previous equal range, for sales dynamics.
-        plan: the prorated revenue plan of the range, for plan completion.
+        plan: the plans' coverage of the range (:func:`plan_coverage`), for plan
+            completion over the covered days; a bare ``Decimal`` is a plan that covers the
+            whole range.
     """
     if current.rows == 0:
         return StoreMetrics()
@@ -158,8 +257,27 @@ def metrics_from_sums(
         upt=safe_div(units, receipts),
         revenue_per_visitor=safe_div(revenue, visitors),
         sales_dynamics=_percent(revenue, before),
-        plan_completion=_percent(revenue, plan),
+        plan_completion=_plan_completion(revenue, plan),
+        plan_days=plan.days if isinstance(plan, PlanCoverage) else None,
+        previous_revenue=before,
+        plan=plan.plan if isinstance(plan, PlanCoverage) else plan,
+        plan_revenue=(
+            plan.revenue if isinstance(plan, PlanCoverage) else None if plan is None else revenue
+        ),
+        range_days=plan.range_days if isinstance(plan, PlanCoverage) else None,
     )
+
+
+def revenue_completion(revenue: Decimal, plan: Decimal) -> Decimal | None:
+    """Plan completion of ``revenue`` against ``plan``, in percent, as plan completion is
+    computed everywhere (the daily form's plan bar with the typed day included)."""
+    return _percent(revenue, plan)
+
+
+def _plan_completion(revenue: Decimal, plan: Decimal | PlanCoverage | None) -> Decimal | None:
+    if isinstance(plan, PlanCoverage):
+        return _percent(plan.revenue, plan.plan)
+    return _percent(revenue, plan)
 
 
 def store_metrics(
@@ -183,7 +301,7 @@ def store_metrics(
     rows = list(entries)
     current = daily_sums(rows, stores, period)
     previous = daily_sums(rows, stores, period.previous())
-    return metrics_from_sums(current, previous, plan_for(plans, stores, period))
+    return metrics_from_sums(current, previous, plan_coverage(rows, plans, stores, period))
 
 
 def employee_metrics(
@@ -224,6 +342,7 @@ def employee_metrics(
         avg_check=safe_div(revenue, Decimal(receipts)),
         upt=safe_div(Decimal(units), Decimal(receipts)),
         share_of_store=_percent(revenue, store_revenue),
+        store_revenue=store_revenue,
     )
 
 
@@ -234,7 +353,7 @@ def store_table(
     period: Period,
 ) -> list[tuple[str | None, StoreMetrics, Decimal | None]]:
     """Each store's metrics over a range, then the company's (store ``None``), with the
-    prorated plan — the rows are grouped by store once (at 200 stores a pass over every
+    plan of the covered days — the rows are grouped by store once (at 200 stores a pass over every
     row per store would cost seconds).
 
     Args:
@@ -255,11 +374,11 @@ def store_table(
         chosen = None if name is None else {name}
         own = entries if name is None else by_store.get(name, [])
         own_plans = plans if name is None else plans_by_store.get(name, [])
-        prorated = plan_for(own_plans, chosen, period)
+        coverage = plan_coverage(own, own_plans, chosen, period)
         metrics = metrics_from_sums(
-            daily_sums(own, chosen, period), daily_sums(own, chosen, previous), prorated
+            daily_sums(own, chosen, period), daily_sums(own, chosen, previous), coverage
         )
-        rows.append((name, metrics, prorated))
+        rows.append((name, metrics, coverage.plan if coverage is not None else None))
     return rows
 
 

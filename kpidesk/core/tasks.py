@@ -393,13 +393,34 @@ def open_at_close(tasks: Iterable[Task], period: Period) -> Decimal:
     return Decimal(sum(1 for t in tasks if not t.accepted_by(period.end)))
 
 
+def open_at_close_parts(tasks: Iterable[Task], period: Period) -> tuple[int, int]:
+    """:func:`open_at_close` split as the personal report shows it (SPEC §2.8): the items
+    still open at the period's end, and those done by then but not yet accepted. The two
+    add up to ``open_at_close``: "не закрыто: 3 (1 открыта, 2 ждут приёмки)"."""
+    still_open = waiting = 0
+    end = period.end
+    for task in tasks:
+        if task.accepted_by(end):
+            continue
+        done = task.status is not TaskStatus.OPEN and (task.done_on is None or task.done_on <= end)
+        if done:
+            waiting += 1
+        else:
+            still_open += 1
+    return still_open, waiting
+
+
 def on_time_percent(tasks: Iterable[Task]) -> Decimal | None:
     """Accepted by the due date / all × 100; ``None`` without tasks."""
     items = list(tasks)
     if not items:
         return None
-    on_time = sum(1 for t in items if t.accepted_by(t.due))
-    return Decimal(on_time) * HUNDRED / Decimal(len(items))
+    return Decimal(on_time_count(items)) / Decimal(len(items)) * HUNDRED
+
+
+def on_time_count(tasks: Iterable[Task]) -> int:
+    """How many of the tasks were accepted by their due date."""
+    return sum(1 for t in tasks if t.accepted_by(t.due))
 
 
 def task_metric(metric: str, tasks: Iterable[Task], period: Period) -> Decimal | None:

@@ -26,7 +26,7 @@ from kpidesk.core.money import ZERO, round_kpi
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.results import EmployeeResult, PeriodResult
-from kpidesk.core.tasks import Task, TaskKind, TaskStatus
+from kpidesk.core.tasks import Task, TaskKind, TaskStatus, open_at_close_parts
 from kpidesk.core.tasks_filters import assigned_to, overdue_items, waiting_for
 
 AVERAGE_PERIODS = 6
@@ -83,6 +83,12 @@ class PersonalReport:
     def left(self) -> tuple[Task, ...]:
         """Their items not yet accepted (open or done)."""
         return tuple(t for t in self.items if t.status is not TaskStatus.ACCEPTED)
+
+    @property
+    def open_at_close(self) -> tuple[int, int]:
+        """``tasks:open_at_close`` of the period split: (still open, done and waiting for
+        acceptance) at the period's end; their sum is the metric a matrix uses."""
+        return open_at_close_parts(self.items, self.period)
 
     @property
     def total_cost(self) -> Decimal | None:

@@ -22,6 +22,7 @@ from kpidesk.core.company import Company, CompanyContent
 from kpidesk.core.indicators import FAMILY_INPUTS, Indicator
 from kpidesk.core.item_validation import (
     at,
+    daily_entry_is_clean,
     problem,
     validate_daily_entry,
     validate_employee,
@@ -32,6 +33,7 @@ from kpidesk.core.item_validation import (
 )
 from kpidesk.core.matrix import Matrix, MatrixRow
 from kpidesk.core.org import Department, Employee, Position, Store
+from kpidesk.core.personnel_numbers import number_clashes
 from kpidesk.core.problems import Location, Problem
 
 Item = TypeVar("Item")
@@ -176,7 +178,7 @@ def _check_period_data(content: CompanyContent, known: _Known) -> list[Problem]:
     for i, entry in enumerate(content.daily):
         # the origin is looked up only for a bad row: a 3-year sheet has 22 000 good ones
         unknown_store = entry.store not in known.stores
-        if not unknown_store and not validate_daily_entry(entry):
+        if not unknown_store and daily_entry_is_clean(entry):
             continue
         where = content.origin("daily", i)
         found.extend(validate_daily_entry(entry, where=where))
@@ -311,6 +313,9 @@ def validate_content(content: CompanyContent, existing: Company) -> list[Problem
     known = _Known(content, existing)
     return [
         *_check_directories(content, known),
+        *number_clashes(
+            content.employees, existing.employees, lambda i: content.origin("employees", i)
+        ),
         *_check_matrices(content, known),
         *_check_period_data(content, known),
         *_check_facts(content, known),

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from kpidesk.core.rights import Right, Scope
 from kpidesk.gui import login_dialog
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.opening import Opened, connect_server, open_location
+from kpidesk.gui.welcome import ask_new_company
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import locations
@@ -66,6 +67,9 @@ class FileActions:
         self.login_action = self._add(self.tr("Log in as another user…"), self.log_in_again)
         menu.addSeparator()
         self.import_action = self._add(self.tr("Import workbook…"), self.import_workbook, "Ctrl+I")
+        self.adopt_action = self._add(
+            self.tr("Import from your own workbook…"), self.adopt_workbook
+        )
         self.export_action = self._add(self.tr("Export…"), self.export_workbook, "Ctrl+E")
         menu.addSeparator()
         self.backup_action = self._add(self.tr("Backup now"), self.backup_now, "Ctrl+B")
@@ -109,6 +113,7 @@ class FileActions:
         actor = service.actor
         for action, right in (
             (self.import_action, Right.IMPORT),
+            (self.adopt_action, Right.IMPORT),
             (self.export_action, Right.EXPORT),
             (self.backup_action, Right.BACKUP),
             (self.restore_action, Right.IMPORT),
@@ -193,23 +198,14 @@ class FileActions:
         return True
 
     def new_company(self) -> None:
-        """Create an empty company in a file the user chooses."""
-        start_at = str(locations.data_dir() / "company.kpidesk")
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("New company file"), start_at, COMPANY_FILTER
-        )
-        if not name:
-            return
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(locations.DATABASE_SUFFIX)
-        title, ok = QInputDialog.getText(
-            self.window, self.tr("New company"), self.tr("Company name:")
-        )
-        if not ok:
+        """Create an empty company: its file, name and pay period (``welcome``)."""
+        chosen = ask_new_company(self.window)
+        if chosen is None:
             return
         try:
-            service = CompanyService.create(path, name=title.strip() or path.stem)
+            service = CompanyService.create(
+                chosen.path, name=chosen.name, half_months=chosen.half_months
+            )
         except UserError as error:
             self._error(self.tr("Cannot create the company"), error)
             return
@@ -239,6 +235,23 @@ class FileActions:
         dialog.open()
         dialog.start()
         self.last_import_dialog = dialog
+
+    def adopt_workbook(self, path: Path | None = None) -> None:
+        """Recognise the owner's own workbook (SPEC §6.1), let the user correct the mapping,
+        then import it."""
+        if not isinstance(path, Path):
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import from your own workbook"), "", WORKBOOK_FILTER
+            )
+            if not name:
+                return
+            path = Path(name)
+        from kpidesk.gui.adopt_dialog import AdoptDialog  # loaded when first used
+
+        dialog = AdoptDialog(self.context, path, self.window)
+        dialog.open()
+        dialog.start()
+        self.last_adopt_dialog = dialog
 
     def export_workbook(self) -> None:
         """Write the whole company to a workbook off the GUI thread."""

@@ -1,7 +1,9 @@
 """Importing a workbook from the window: a dry run off the GUI thread with a progress bar
 and Cancel, then either every problem found (sheet, row, column, value, why — nothing is
-applied) or what the import would change, and an Import button that applies it all in one
-transaction, also off the GUI thread."""
+applied) or a preview of what the import would change — per sheet the rows added, changed
+(each field old → new) and unchanged (``import_preview_tree``) — and an Import button that
+applies it all in one transaction, also off the GUI thread, or Cancel that applies
+nothing."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.import_preview_tree import ImportPreviewTree
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.problem_text import problem_text
 from kpidesk.services.changes import Change, ChangeKind
@@ -38,7 +41,7 @@ class ImportDialog(QDialog):
         self.worker: Worker | None = None
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
-        self.resize(820, 480)
+        self.resize(900, 560)
         layout = QVBoxLayout(self)
         self.message = QLabel(self.tr("Checking %1…").replace("%1", path.name), self)
         self.message.setWordWrap(True)
@@ -51,6 +54,8 @@ class ImportDialog(QDialog):
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.hide()
+        self.preview = ImportPreviewTree(self)
+        self.preview.hide()
         self.buttons = QDialogButtonBox(self)
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setEnabled(False)
@@ -58,6 +63,7 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         self.import_button.clicked.connect(self.apply)
@@ -112,10 +118,17 @@ class ImportDialog(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self.report = report
         self.progress.hide()
-        lines = report.summary.lines()
+        if report.preview is not None:
+            self.preview.show_preview(report.preview, self.context.lang)
+            self.preview.setVisible(bool(report.preview.sheets))
         if report.summary.changed_anything:
-            text = self.tr("No problems found. The import will change:")
-            self.message.setText(text + "\n" + "\n".join(f"  • {line}" for line in lines))
+            self.message.setText(
+                self.tr(
+                    "No problems found. Below is what the import will add and change, sheet "
+                    "by sheet: check it, then press Import to apply everything, or Cancel "
+                    "to change nothing."
+                )
+            )
             self.import_button.setEnabled(True)
             self.import_button.setDefault(True)
         else:

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.icons import app_icon, section_icon
 from kpidesk.gui.live import ConnectionBanner, LiveUpdates
 from kpidesk.gui.rights import chooses_store, fixed_store, shows_section, start_section, who_text
 from kpidesk.gui.section import Section
 from kpidesk.gui.sections import SectionEntry
 from kpidesk.gui.widgets.period_selector import PeriodSelector
+from kpidesk.reports.period_words import period_in_words
 from kpidesk.services.changes import Change
 from kpidesk.services.locations import ServerAddress
 
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = []  # built so far, in the order they were built
         self.undo_group = QUndoGroup(self)
         self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         self._build_central()
         self._build_toolbar()
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         toolbar.addWidget(QLabel(self.tr("Period:") + " ", toolbar))
         self.period_selector = PeriodSelector(self.context.period, self.context.lang, toolbar)
-        self.period_selector.periodChanged.connect(self.context.set_period)
+        self.period_selector.periodChanged.connect(self._period_chosen)
         toolbar.addWidget(self.period_selector)
         spacer = QWidget(toolbar)
         spacer.setFixedWidth(24)
@@ -156,7 +159,7 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(True)
         self.navigation.clear()
         for entry in self.shown:
-            item = QListWidgetItem(entry.title(), self.navigation)
+            item = QListWidgetItem(section_icon(entry.icon), entry.title(), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
         self.navigation.blockSignals(False)
         keys = [entry.key for entry in self.shown]
@@ -187,8 +190,26 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(stack)
         return section
 
+    def current_section(self) -> Section | None:
+        """The section shown now."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Section) else None
+
+    def may_leave(self) -> bool:
+        """Whether the shown section lets the user go elsewhere (it asks about typing that
+        is not saved: Save / Don't save / Cancel)."""
+        section = self.current_section()
+        return section is None or section.may_leave()
+
     def _show_section(self, row: int) -> None:
         if row < 0 or row >= len(self.shown):
+            return
+        current = self.current_section()
+        if current is not None and current.key != self.shown[row].key and not self.may_leave():
+            # Cancel: stay on the section, with what is typed
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self.section_keys().index(current.key))
+            self.navigation.blockSignals(False)
             return
         section = self.section(self.shown[row].key)
         if section is None:
@@ -204,8 +225,8 @@ class MainWindow(QMainWindow):
             if entry.key == key:
                 self.navigation.setCurrentRow(row)
                 section = self.section(key)
-                if section is None:
-                    return False
+                if section is None or self.current_section() is not section:
+                    return False  # (the section shown kept the user: unsaved typing)
                 return section.open_item(**target) if target else True
         return False
 
@@ -232,7 +253,19 @@ class MainWindow(QMainWindow):
         self.store_filter_action.setVisible(shown)
 
     def _store_chosen(self, index: int) -> None:
+        if not self.may_leave():
+            self.store_filter.blockSignals(True)
+            kept = self.store_filter.findData(self.context.store)
+            self.store_filter.setCurrentIndex(max(kept, 0))
+            self.store_filter.blockSignals(False)
+            return
         self.context.set_store(self.store_filter.itemData(index))
+
+    def _period_chosen(self, period: Period) -> None:
+        if period != self.context.period and not self.may_leave():
+            self.period_selector.set_period(self.context.period)  # Cancel: the period stays
+            return
+        self.context.set_period(period)
 
     def _on_changed(self, change: Change) -> None:
         from kpidesk.services.changes import ChangeKind
@@ -283,7 +316,7 @@ class MainWindow(QMainWindow):
             self.backup_label.setToolTip(str(backup))
         status = self.context.service.period_status(self.context.period, self.context.today)
         count = status.problem_count
-        text = self.tr("Problems in %1: %2").replace("%1", status.period.code)
+        text = self.tr("Problems in %1: %2").replace("%1", period_in_words(status.period))
         self.problems_label.setText(text.replace("%2", str(count)))
         self.problems_label.setStyleSheet("color: #b00020;" if count else "color: #1b5e20;")
         self.problems_label.setToolTip(status.describe())
@@ -302,6 +335,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave() or not all(
+            section.may_leave() for section in self.sections if section.has_unsaved()
+        ):
+            event.ignore()  # Cancel (or a refused save): the window stays open
+            return
         self.live.stop()
         for section in self.sections:
             section.close()

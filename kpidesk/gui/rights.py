@@ -26,6 +26,7 @@ _SECTION_RIGHTS: dict[str, tuple[Right, tuple[Scope, ...]] | None] = {
     "daily": (Right.SEE_RESULTS, _SEES_STORES),
     "month_grid": (Right.SEE_RESULTS, _SEES_STORES),
     "facts": (Right.SEE_RESULTS, _SEES_STORES),
+    "plans": (Right.SEE_RESULTS, _SEES_STORES),
     "tasks": None,
     "ratings": (Right.SEE_RESULTS, _SEES_STORES),
     "charts": (Right.SEE_RESULTS, _SEES_STORES),

@@ -4,18 +4,38 @@ to date from the context's signals by one rule (after Anki's ``browser/table/tab
 change that concerns a shown section redraws it at once; a hidden section only marks itself
 stale and redraws when it is shown again.
 
+A section that holds typing not saved yet (a day typed in the form, facts kept for a lost
+server, a half-typed day in the month grid) says so through :meth:`Section.has_unsaved`;
+the window calls :meth:`Section.may_leave` before it switches section, period or store and
+before it closes, which asks "Save / Don't save / Cancel" (Cancel keeps the user where they
+were, with the typing).
+
 Must not: clear a service's cache (the operations runner does), or publish changes (only
 ``AppContext.run`` announces them).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpidesk.core.periods import Period
 from kpidesk.gui.context import AppContext
 from kpidesk.services.changes import Change
+
+Button = QMessageBox.StandardButton
+
+
+def ask_unsaved(parent: QWidget, text: str) -> QMessageBox.StandardButton:
+    """Ask whether to save what is typed: Save, Discard (don't save) or Cancel (stay)."""
+    return QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Section", "Unsaved changes"),
+        text,
+        Button.Save | Button.Discard | Button.Cancel,
+        Button.Save,
+    )
 
 
 class Section(QWidget):
@@ -68,6 +88,38 @@ class Section(QWidget):
     def company_opened(self) -> None:
         """Another company file is open: drop what belongs to the old one (the section is
         redrawn afterwards)."""
+
+    # --- what is typed and not saved (asked before leaving) ----------------------------
+    def has_unsaved(self) -> bool:
+        """Whether the section holds typing that is not saved (default: never)."""
+        return False
+
+    def unsaved_text(self) -> str:
+        """The question asked before leaving unsaved typing (names what is unsaved)."""
+        return QCoreApplication.translate("Section", "There are unsaved changes. Save them?")
+
+    def save_unsaved(self) -> bool:
+        """Save what is typed; returns whether it was saved (``False``: refused, the
+        section shows why and keeps the typing)."""
+        return True
+
+    def discard_unsaved(self) -> None:
+        """Drop what is typed and show what is saved."""
+
+    def may_leave(self) -> bool:
+        """Whether the user may leave what the section shows now (another day, period,
+        store, section, or the window closing): asks first when something is unsaved.
+        Save saves (and stays when the save is refused), Don't save drops the typing,
+        Cancel stays."""
+        if not self.has_unsaved():
+            return True
+        answer = ask_unsaved(self, self.unsaved_text())
+        if answer == Button.Save:
+            return self.save_unsaved()
+        if answer == Button.Discard:
+            self.discard_unsaved()
+            return True
+        return False
 
     # --- the one stale rule ---------------------------------------------------------------
     def mark_stale(self) -> None:

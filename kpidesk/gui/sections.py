@@ -20,6 +20,7 @@ class SectionEntry:
     module: str
     class_name: str
     title_source: str  # English; translated in the "Sections" context
+    icon: str = ""  # resources/icons/sections/<icon>.svg; "" for none
 
     def title(self) -> str:
         """The navigation title in the interface language."""
@@ -44,72 +45,91 @@ SECTIONS: tuple[SectionEntry, ...] = (
         "kpidesk.gui.analytics.dashboard",
         "DashboardSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Dashboard")),
+        "dashboard",
     ),
     SectionEntry(
         "matrix",
         "kpidesk.gui.matrix.section",
         "MatrixSection",
         _title(QT_TRANSLATE_NOOP("Sections", "KPI matrix")),
+        "matrix",
     ),
     SectionEntry(
         "daily",
         "kpidesk.gui.daily.entry",
         "DailyEntrySection",
         _title(QT_TRANSLATE_NOOP("Sections", "Daily entry")),
+        "daily",
     ),
     SectionEntry(
         "month_grid",
         "kpidesk.gui.daily.month_grid",
         "MonthGridSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Month grid")),
+        "month_grid",
     ),
     SectionEntry(
         "facts",
         "kpidesk.gui.facts.section",
         "FactsSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Facts")),
+        "facts",
+    ),
+    SectionEntry(
+        "plans",
+        "kpidesk.gui.plans.section",
+        "PlansSection",
+        _title(QT_TRANSLATE_NOOP("Sections", "Plans")),
+        "plans",
     ),
     SectionEntry(
         "tasks",
         "kpidesk.gui.tasks.section",
         "TasksSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Tasks")),
+        "tasks",
     ),
     SectionEntry(
         "ratings",
         "kpidesk.gui.analytics.ratings",
         "RatingsSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Ratings")),
+        "ratings",
     ),
     SectionEntry(
         "charts",
         "kpidesk.gui.analytics.charts",
         "ChartsSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Charts")),
+        "charts",
     ),
     SectionEntry(
         "bonus",
         "kpidesk.gui.bonus.section",
         "BonusSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Bonus sheets")),
+        "bonus",
     ),
     SectionEntry(
         "directories",
         "kpidesk.gui.directories.section",
         "DirectoriesSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Directories")),
+        "directories",
     ),
     SectionEntry(
         "users",
         "kpidesk.gui.users.section",
         "UsersSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Users")),
+        "users",
     ),
     SectionEntry(
         "audit",
         "kpidesk.gui.audit.section",
         "AuditSection",
         _title(QT_TRANSLATE_NOOP("Sections", "Audit log")),
+        "audit",
     ),
 )
 

@@ -1,7 +1,7 @@
 """Settings: the interface language (Russian by default, English) and the folder where new
 company files are created; shows the open company's file or server (its URL, never a
-password). Saved through ``services.locations``; a language change applies on the next
-start."""
+password). Saved in the window's ``QSettings`` (``gui.app_settings``, which keeps the
+command line's copy too); a language change applies on the next start."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.gui.app_settings import AppSettings
 from kpidesk.gui.context import AppContext
 from kpidesk.services import locations
 
@@ -28,9 +29,15 @@ from kpidesk.services import locations
 class SettingsDialog(QDialog):
     """Language and database location."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.settings = settings or AppSettings()
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
@@ -39,7 +46,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(context.lang), 0))
         form.addRow(self.tr("Language:"), self.language)
-        self.folder = QLineEdit(str(locations.data_dir()), self)
+        self.folder = QLineEdit(str(self.settings.data_dir() or locations.data_dir()), self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         row = QWidget(self)
@@ -73,9 +80,9 @@ class SettingsDialog(QDialog):
         """Store the settings; tell the user when a restart is needed."""
         lang = self.language.currentData()
         folder = Path(self.folder.text().strip()) if self.folder.text().strip() else None
-        locations.set_setting("data_dir", str(folder) if folder else None)
+        self.settings.set_data_dir(folder)
         changed_language = lang != self.context.lang
-        locations.set_setting("language", lang)
+        self.settings.set_language(lang)
         if changed_language:
             QMessageBox.information(
                 self,

@@ -63,6 +63,8 @@ from kpidesk.io.bonus_workbook_formulas import (
     text_literal,
     when_number,
 )
+from kpidesk.io.xlsx_grid import Font
+from kpidesk.io.xlsx_stream import StreamWorkbook
 
 
 class _EmployeeSheet:
@@ -84,8 +86,6 @@ class _EmployeeSheet:
         self.live = result.matrix is not None and not has_errors(result.problems)
 
     def write(self) -> None:
-        from openpyxl.styles import Font
-
         ws, words, result = self.ws, self.words, self.result
         employee = result.employee
         bold = Font(bold=True)
@@ -301,8 +301,6 @@ class _EmployeeSheet:
 
 
 def _summary(ws: Any, sheets: Sequence[tuple[str, _EmployeeSheet]], lang: str) -> None:
-    from openpyxl.styles import Font
-
     words = WORDS[lang]
     bold = Font(bold=True)
     keys = ["number", "employee", "position", "store", "status", "kpi", "coefficient"]
@@ -369,24 +367,18 @@ def write_bonus_workbook(
         ValueError: an unknown language.
         OSError: the file cannot be written.
     """
-    from openpyxl import Workbook
-
     if lang not in WORDS:
         raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = WORDS[lang]["summary"]
+    workbook = StreamWorkbook()
+    summary = workbook.create_grid_sheet(WORDS[lang]["summary"])
     taken = {summary.title.casefold()}
     sheets: list[tuple[str, _EmployeeSheet]] = []
     for employee in result.employees:
         title = sheet_title(employee.employee.name, taken)
-        sheet = _EmployeeSheet(workbook.create_sheet(title), employee, company, locked, lang)
+        sheet = _EmployeeSheet(workbook.create_grid_sheet(title), employee, company, locked, lang)
         sheet.write()
         sheets.append((title, sheet))
     _summary(summary, sheets, lang)
     path = Path(path)
-    try:
-        workbook.save(path)
-    finally:
-        workbook.close()
+    workbook.save(path)
     return path

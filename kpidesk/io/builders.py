@@ -7,7 +7,7 @@ whether a store exists or weights sum to 1 is for validation against the databas
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -26,6 +26,7 @@ from kpidesk.core.matrix import MatrixRow
 from kpidesk.core.org import Department, Employee, PayRate, Position, Store
 from kpidesk.core.payout import PayoutKind
 from kpidesk.core.periods import Period, PeriodKind
+from kpidesk.core.personnel_numbers import clean_number
 from kpidesk.core.problems import Location, Problem
 from kpidesk.core.tasks import (
     DutyTemplate,
@@ -79,6 +80,14 @@ class Origins(Mapping[tuple[str, int], Location]):
             self._rows[kind] = []
         self._sheets[kind].append(sheet)
         self._rows[kind].append(row)
+
+    def extend(self, kind: str, sheet: str, rows: Sequence[int]) -> None:
+        """Record the origins of the next ``len(rows)`` items of ``kind`` (one sheet)."""
+        if kind not in self._rows:
+            self._sheets[kind] = []
+            self._rows[kind] = []
+        self._sheets[kind].extend([sheet] * len(rows))
+        self._rows[kind].extend(rows)
 
     def place(self, key: tuple[str, int], where: Location) -> None:
         """Record an origin directly (grouped or derived items)."""
@@ -194,6 +203,7 @@ def _employee(cur: RowCursor, out: Collector) -> None:
         start=cur.optional("start", cells.day),
         end=cur.optional("end", cells.day),
         archived=cur.optional("archived", cells.yes_no) or False,
+        personnel_number=clean_number(cur.optional("personnel_number", cells.text)),
     )
     since = cur.optional("from", cells.period)
     if item.start and item.end and item.end < item.start:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk.core.money import plain
-from kpidesk.core.ratings import KPI, Rating
+from kpidesk.core.ratings import KPI, Rating, Subject, printed, printed_places
 from kpidesk.io.tables import write_csv
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -21,13 +21,31 @@ NUMBER_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "0"
 
 RATING_COLUMNS = ("rank", "name", "value", "previous", "change", "complete")
+PEOPLE_COLUMNS = ("position", "store")  # after the others, in an employee rating
+COMPANY = "company"  # the name of the company entry of a department rating
 
 
-def rating_records(rating: Rating) -> list[dict[str, object]]:
+def rating_columns(rating: Rating) -> tuple[str, ...]:
+    """The columns of a rating's table: an employee rating adds position and store."""
+    if rating.subject is Subject.EMPLOYEE:
+        return (*RATING_COLUMNS, *PEOPLE_COLUMNS)
+    return RATING_COLUMNS
+
+
+def rating_records(rating: Rating, *, company: str = COMPANY) -> list[dict[str, object]]:
     """The rating's rows as records with exact ``Decimal`` values (``None`` = no data) and
-    ``complete`` as ``"n/m"``."""
-    return [
-        {
+    ``complete`` as ``"n/m"``; the change is the printed value minus the printed previous
+    (``core.ratings``). A department rating ends with the company entry (its KPI and
+    complete matrices, SPEC §2.9), named ``company``.
+
+    Args:
+        rating: the rating.
+        company: the name written for the company entry (the window translates it).
+    """
+    people = rating.subject is Subject.EMPLOYEE
+    records: list[dict[str, object]] = []
+    for row in rating.rows:
+        record: dict[str, object] = {
             "rank": row.rank,
             "name": row.name,
             "value": row.value,
@@ -35,14 +53,30 @@ def rating_records(rating: Rating) -> list[dict[str, object]]:
             "change": row.change,
             "complete": row.complete_text,
         }
-        for row in rating.rows
-    ]
+        if people:
+            record["position"] = row.position
+            record["store"] = row.store
+        records.append(record)
+    overall = rating.overall
+    if rating.subject is Subject.DEPARTMENT and overall is not None:
+        records.append(
+            {
+                "rank": None,
+                "name": company,
+                "value": overall.value,
+                "previous": None,
+                "change": None,
+                "complete": overall.complete_text,
+            }
+        )
+    return records
 
 
-def rating_csv_records(rating: Rating) -> list[dict[str, object]]:
-    """Records for CSV: decimal strings (a KPI with 3 decimals, other values with 2)."""
-    places = 3 if rating.measure == KPI else 2
-    records = rating_records(rating)
+def rating_csv_records(rating: Rating, *, company: str = COMPANY) -> list[dict[str, object]]:
+    """Records for CSV: decimal strings (a KPI with 3 decimals, other values with 2; never
+    ``-0``)."""
+    places = printed_places(rating.measure)
+    records = rating_records(rating, company=company)
     for record in records:
         for key in ("value", "previous", "change"):
             value = record[key]
@@ -51,7 +85,12 @@ def rating_csv_records(rating: Rating) -> list[dict[str, object]]:
 
 
 def write_rating_csv(
-    rating: Rating, path: Path, *, headers: Mapping[str, str] | None = None, delimiter: str = ","
+    rating: Rating,
+    path: Path,
+    *,
+    headers: Mapping[str, str] | None = None,
+    delimiter: str = ",",
+    company: str = COMPANY,
 ) -> Path:
     """Write a rating as CSV (UTF-8 with a BOM so Excel reads Cyrillic).
 
@@ -60,13 +99,14 @@ def write_rating_csv(
         path: the file to create or replace.
         headers: column titles by column key (``rank``, ``name``, …); default the keys.
         delimiter: ``,`` or ``;`` (what Russian Excel splits on).
+        company: the name of the company entry of a department rating.
     """
     titles = dict(headers or {})
     rows = [
         {titles.get(key, key): value for key, value in record.items()}
-        for record in rating_csv_records(rating)
+        for record in rating_csv_records(rating, company=company)
     ]
-    columns = [titles.get(key, key) for key in RATING_COLUMNS]
+    columns = [titles.get(key, key) for key in rating_columns(rating)]
     return write_csv(rows, path, columns=columns, delimiter=delimiter)
 
 
@@ -77,8 +117,11 @@ def write_rating_xlsx(
     title: str = "Rating",
     headers: Mapping[str, str] | None = None,
     caption: str | None = None,
+    company: str = COMPANY,
 ) -> Path:
-    """Write a rating as one sheet; a KPI is a percentage cell (``113.7%``).
+    """Write a rating as one sheet; a KPI is a percentage cell (``113.7%``). The values
+    are written as printed (a KPI to 0.1 %, others to 0.01), so the change column is their
+    difference in the sheet too.
 
     Args:
         rating: the rating.
@@ -86,15 +129,24 @@ def write_rating_xlsx(
         title: the sheet's name (cut to Excel's 31 characters).
         headers: column titles by column key; default the keys.
         caption: an optional first line (what is ranked, over which range).
+        company: the name of the company entry of a department rating.
     """
     titles = dict(headers or {})
     number = PERCENT_FORMAT if rating.measure == KPI else NUMBER_FORMAT
-    formats = [INTEGER_FORMAT, None, number, number, number, None]
-    rows = [[record[key] for key in RATING_COLUMNS] for record in rating_records(rating)]
+    columns = rating_columns(rating)
+    formats = [INTEGER_FORMAT, None, number, number, number, None, None, None]
+    places = printed_places(rating.measure)
+    rows = []
+    for record in rating_records(rating, company=company):
+        for key in ("value", "previous", "change"):
+            value = record[key]
+            if isinstance(value, Decimal):
+                record[key] = printed(value, places)
+        rows.append([record.get(key) for key in columns])
     return write_table_xlsx(
         path,
         title,
-        [titles.get(key, key) for key in RATING_COLUMNS],
+        [titles.get(key, key) for key in columns],
         rows,
         formats,
         caption=caption,

@@ -11,8 +11,9 @@ cell is reported; a row with a bad cell is left out of the content.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from kpidesk.core.company import CompanyContent
@@ -20,6 +21,7 @@ from kpidesk.core.problems import Location, Problem
 from kpidesk.io import safety
 from kpidesk.io.assemble import assemble, resolve_indicator_names
 from kpidesk.io.builders import Collector, read_row
+from kpidesk.io.bulk import BULK
 from kpidesk.io.cells import RawCell, is_blank, is_blank_row, show
 from kpidesk.io.rows import RowCursor
 from kpidesk.io.sheets import SheetSpec, header_keys, normalize, sheet_for_name
@@ -178,7 +180,8 @@ def _read_sheet(
 ) -> int:
     """Read one sheet's rows into ``out``; returns the updated count of rows done."""
     cursor: RowCursor | None = None
-    for number, cells in enumerate(rows, start=1):
+    numbered = enumerate(rows, start=1)
+    for number, cells in numbered:
         done += 1
         if done % _PROGRESS_EVERY == 0:
             if cancelled is not None and cancelled():
@@ -193,10 +196,64 @@ def _read_sheet(
             if columns is _REFUSED:
                 return done
             cursor = RowCursor(plan.name, columns, out.problems)
+            if plan.spec.kind in BULK:
+                return _read_bulk(plan, numbered, cursor, out, done, total, progress, cancelled)
             continue
         cursor.start(number, cells)
         read_row(plan.spec.kind, cursor, out)
     return done
+
+
+def _read_bulk(
+    plan: _SheetPlan,
+    numbered: Iterator[tuple[int, Sequence[RawCell]]],
+    cursor: RowCursor,
+    out: Collector,
+    done: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """The rows after the header of a large sheet, a chunk at a time: the well-formed
+    ones converted in one pass (``io.bulk``), the others — blank rows skipped — through
+    the careful path in their place, so the items keep the sheet's order."""
+    kind = plan.spec.kind
+    convert = BULK[kind]
+    items: list[object] = getattr(out, kind)
+    while True:
+        chunk = list(islice(numbered, _PROGRESS_EVERY))
+        if not chunk:
+            return done
+        if cancelled is not None and cancelled():
+            raise _CancelledError
+        converted = convert([cells for _, cells in chunk], cursor.positions)
+        if not any(item is None for item in converted):  # the usual chunk: all well-formed
+            items.extend(converted)
+            out.origins.extend(kind, plan.name, [number for number, _ in chunk])
+            done += len(chunk)
+            if progress is not None:
+                progress(min(done, total), total)
+            continue
+        numbers: list[int] = []  # the rows of the run of converted items not yet added
+        run: list[object] = []
+        for (number, cells), item in zip(chunk, converted, strict=True):
+            if item is not None:
+                numbers.append(number)
+                run.append(item)
+                continue
+            if run:
+                items.extend(run)
+                out.origins.extend(kind, plan.name, numbers)
+                numbers, run = [], []
+            if not is_blank_row(cells):
+                cursor.start(number, cells)
+                read_row(kind, cursor, out)
+        if run:
+            items.extend(run)
+            out.origins.extend(kind, plan.name, numbers)
+        done += len(chunk)
+        if progress is not None:
+            progress(min(done, total), total)
 
 
 _REFUSED: dict[str, tuple[int, str]] = {}

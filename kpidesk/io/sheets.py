@@ -80,6 +80,15 @@ EMPLOYEES = SheetSpec(
     "Employees",
     "Сотрудники",
     (
+        _c(
+            "personnel_number",
+            "Personnel number",
+            "Табельный номер",
+            "таб. номер",
+            "таб. №",
+            "табельный №",
+            required=False,
+        ),
         _c("name", "Name", "ФИО", "сотрудник", "employee"),
         _c("position", "Position", "Должность"),
         _c("store", "Store", "Магазин", required=False),

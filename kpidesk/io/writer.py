@@ -5,8 +5,9 @@ frozen header row and sensible widths: dates are real Excel dates shown ``dd.mm.
 money carries a ruble format, weights and other numbers are plain, periods are text codes.
 User text that Excel could take for a formula (``=``, ``+``, ``-``, ``@``) is written as a
 string with Excel's quote prefix, never as a formula (SPEC §8). openpyxl is imported here
-and only here on the export path, so reading never pays for it. The write-only mode keeps
-a 22 000-row daily sheet fast to write.
+and only here on the template's path, so reading never pays for it; the export of a
+company's content (no drop-downs) goes through ``io.xlsx_stream``, which writes the same
+sheets ≈ 8× faster than openpyxl's write-only mode (SPEC §9: ≤ 1.5 s).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from kpidesk.core.payout import PayoutKind
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.tasks import KIND_RU, STATUS_RU, DutyTemplate, Task
 from kpidesk.io.sheets import SHEETS, SheetSpec
+from kpidesk.io.template_lists import TemplateLists, add_drop_downs, add_lists_sheet
+from kpidesk.io.xlsx_stream import StreamWorkbook, Style, Styled
 
 DATE_FORMAT = "DD.MM.YYYY"
 MONEY_FORMAT = '#,##0.00\\ "₽"'
@@ -118,6 +121,7 @@ def _rows(content: CompanyContent, lang: str) -> dict[str, list[Row]]:
         "positions": [[p.name, yes(p.archived)] for p in c.positions],
         "employees": [
             [
+                e.personnel_number,
                 e.name,
                 e.position,
                 e.store,
@@ -241,7 +245,7 @@ def _writer(ws: Any, field: str) -> Callable[[object], object]:
     return convert
 
 
-def _add_sheet(workbook: Any, spec: SheetSpec, rows: list[Row], lang: str) -> None:
+def _add_sheet(workbook: Any, spec: SheetSpec, rows: list[Row], lang: str) -> Any:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -263,6 +267,7 @@ def _add_sheet(workbook: Any, spec: SheetSpec, rows: list[Row], lang: str) -> No
     converters = [_writer(ws, spec.columns[p].field) for p in keep]
     for row in rows:
         ws.append([convert(row[p]) for convert, p in zip(converters, keep, strict=True)])
+    return ws
 
 
 def write_workbook(
@@ -271,6 +276,7 @@ def write_workbook(
     *,
     lang: str = "ru",
     instructions: Sequence[Sequence[str]] | None = None,
+    lists: TemplateLists | None = None,
 ) -> Path:
     """Write ``content`` as an interchange workbook that :func:`read_workbook` reads back.
 
@@ -280,15 +286,19 @@ def write_workbook(
         lang: header and sheet-name language, ``"ru"`` or ``"en"``.
         instructions: optional lines (each a list of cells) for a first ``Инструкция`` /
             ``Instructions`` sheet, which the reader ignores.
+        lists: drop-down lists for the columns that take known values (the template's;
+            ``io.template_lists``), on a hidden sheet the reader ignores.
 
     Returns:
         ``path``.
     """
+    if lang not in _WORDS:
+        raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
+    if instructions is None and lists is None:  # the export: no drop-downs, large sheets
+        return _write_streamed(content, Path(path), lang)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    if lang not in _WORDS:
-        raise ValueError(f"unknown language {lang!r} (expected 'ru' or 'en')")
     workbook = Workbook(write_only=True)
     if instructions is not None:
         from openpyxl.cell import WriteOnlyCell
@@ -306,15 +316,65 @@ def write_workbook(
                 ws.append([plain_text(text) for text in line])
     rows = _rows(content, lang)
     for spec in SHEETS:
-        _add_sheet(workbook, spec, rows[spec.kind], lang)
+        ws = _add_sheet(workbook, spec, rows[spec.kind], lang)
+        if lists is not None:
+            fields = [spec.columns[p].field for p in _columns(spec, rows[spec.kind])]
+            add_drop_downs(ws, spec, fields, lists)
+    if lists is not None:
+        add_lists_sheet(workbook, lists, lang)
     path = Path(path)
     workbook.save(path)
     return path
 
 
-def write_template(path: Path, *, lang: str = "ru") -> Path:
+_HEADER = Style(bold=True)
+_DATE = Style(number_format=DATE_FORMAT)
+_MONEY = Style(number_format=MONEY_FORMAT)
+_QUOTED = Style(quote_prefix=True)
+
+
+def _write_streamed(content: CompanyContent, path: Path, lang: str) -> Path:
+    """The interchange workbook through ``io.xlsx_stream`` (≈ 8× faster than openpyxl for
+    the 244 000 cells of the reference company): the same sheets, headers, widths, frozen
+    header row and cell formats as the openpyxl path of the template."""
+    workbook = StreamWorkbook()
+    rows = _rows(content, lang)
+    for spec in SHEETS:
+        sheet_rows = rows[spec.kind]
+        ws = workbook.create_sheet(spec.label(lang))
+        keep = _columns(spec, sheet_rows)
+        ws.freeze_header = True
+        headers = [spec.columns[p].label(lang) for p in keep]
+        for number, (position, header) in enumerate(zip(keep, headers, strict=True), start=1):
+            sample = (row[position] for row in sheet_rows[:_WIDTH_SAMPLE])
+            ws.widths[number] = _width(header, sample)
+        ws.append([Styled(header, _HEADER) for header in headers])
+        money = [spec.columns[p].field in _MONEY_FIELDS for p in keep]
+        for row in sheet_rows:
+            ws.append([_styled(row[p], is_money) for p, is_money in zip(keep, money, strict=True)])
+    workbook.save(path)
+    return path
+
+
+def _styled(value: object, money: bool) -> object:
+    """A value as ``_writer``'s converter writes it: dates and money with their formats,
+    formula-like text with the quote prefix."""
+    if isinstance(value, date):
+        return Styled(value, _DATE)
+    if money and isinstance(value, int | float) and not isinstance(value, bool):
+        return Styled(value, _MONEY)
+    if isinstance(value, str) and value.startswith(_RISKY):
+        return Styled(value, _QUOTED)
+    return value
+
+
+def write_template(path: Path, *, lang: str = "ru", lists: TemplateLists | None = None) -> Path:
     """Write the empty interchange workbook: every sheet with headers only (importing it
-    changes nothing) and a first sheet explaining each sheet with examples."""
+    changes nothing), a first sheet explaining each sheet with examples, and drop-down
+    lists (``lists``; by default sources, methods and units only)."""
     from kpidesk.io.instructions import instructions
 
-    return write_workbook(CompanyContent(), path, lang=lang, instructions=instructions(lang))
+    chosen = lists if lists is not None else TemplateLists.of(lang)
+    return write_workbook(
+        CompanyContent(), path, lang=lang, instructions=instructions(lang), lists=chosen
+    )

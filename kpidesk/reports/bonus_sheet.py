@@ -1,7 +1,9 @@
 """One employee's bonus sheet as HTML (SPEC §7): the template ``resources/bonus_sheet.html``
 filled with the heading, the matrix table, the KPI, the payout rule in words, fixed pay +
 bonus = total, signature lines and, optionally, an appendix with every number's
-explanation. ``QTextDocument`` renders it (see ``reports.pdf``).
+explanation. The period is printed in words ("ноябрь 2026", ``reports.period_words``), the
+employee with their personnel number; ``reports.pdf`` adds "стр. N из M" below each page.
+``QTextDocument`` renders it (see ``reports.pdf``).
 
 A per-indicator sheet (SPEC §2.5) prints no single payout coefficient: a table of each
 row's share × coefficient = amount, and the bonus as the sum of those printed amounts. A
@@ -27,6 +29,8 @@ from string import Template
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.results import EmployeeResult, RowResult
 from kpidesk.reports import sheet_text as words
+from kpidesk.reports.fact_breakdown_text import breakdown_text
+from kpidesk.reports.period_words import period_in_words
 from kpidesk.reports.sheet_text import translate
 from kpidesk.resources_path import resource_path
 from kpidesk.services.bonus_sheets import BonusBatch
@@ -55,6 +59,7 @@ def _labels() -> dict[str, str]:
     labels = {
         "period_label": translate("BonusSheet", "Period"),
         "employee_label": translate("BonusSheet", "Employee"),
+        "number_label": translate("BonusSheet", "Personnel number"),
         "position_label": translate("BonusSheet", "Position"),
         "store_label": translate("BonusSheet", "Store"),
         "matrix_label": translate("BonusSheet", "KPI matrix"),
@@ -119,11 +124,11 @@ class SheetRenderer:
         self._fixed.update(
             title=escape(
                 translate("BonusSheet", "Bonus sheet for %1").replace(
-                    "%1", words.period_title(batch.period)
+                    "%1", period_in_words(batch.period)
                 )
             ),
             company=escape(batch.company),
-            period=escape(batch.period.code),
+            period=escape(period_in_words(batch.period)),
             signoff=escape(words.signoff_text(batch.signoff)),
         )
         self._no_fact = escape(translate("BonusSheet", "no fact"))
@@ -143,6 +148,14 @@ class SheetRenderer:
 
     def _quantity(self, value: Decimal | None) -> str:
         return "—" if value is None else self._number("q", value, words.quantity)
+
+    def _fact(self, row: RowResult) -> str:
+        """A computed fact with its two decimals (``2,00``), a typed-in one as typed."""
+        if row.fact is None:
+            return "—"
+        if row.indicator is not None and not row.indicator.source.is_manual:
+            return self._number("f", row.fact, words.computed_fact)
+        return self._quantity(row.fact)
 
     def _percent(self, value: Decimal | None) -> str:
         return "—" if value is None else self._number("p", value, words.percent)
@@ -181,7 +194,7 @@ class SheetRenderer:
                 self._quantity(row.row.target),
                 "</td>",
                 _NUM,
-                self._quantity(row.fact) if row.fact is not None else self._no_fact,
+                self._fact(row) if row.fact is not None else self._no_fact,
                 "</td>",
                 _NUM,
                 self._percent(row.index),
@@ -289,6 +302,7 @@ class SheetRenderer:
         values = dict(
             self._fixed,
             employee=escape(employee.name),
+            number=escape(employee.personnel_number or "—"),
             position=escape(employee.position),
             store=escape(employee.store or "—"),
             matrix_header=self._header,
@@ -306,7 +320,7 @@ class SheetRenderer:
             bonus=self._money(pay.bonus if pay else None),
             total=self._money(pay.total if pay else None),
             sum_line=sum_line,
-            appendix=_appendix(result) if self.appendix else "",
+            appendix=_appendix(result, self.lang) if self.appendix else "",
         )
         return self._template.substitute(values)
 
@@ -321,7 +335,7 @@ class SheetRenderer:
         )
 
 
-def _appendix(result: EmployeeResult) -> str:
+def _appendix(result: EmployeeResult, lang: str = "ru") -> str:
     """Every number's explanation (the core's formula with the values put in), and the
     rounding rule of computed facts (SPEC §2.4)."""
     lines: list[tuple[str, str]] = [
@@ -329,6 +343,14 @@ def _appendix(result: EmployeeResult) -> str:
     ]
     for row in result.rows:
         name = _name(row)
+        if row.fact_breakdown is not None:
+            # what the computed fact was computed from, as printed (core.fact_breakdown)
+            lines.append(
+                (
+                    translate("Explain", "%1: fact").replace("%1", name),
+                    breakdown_text(row.fact_breakdown, lang),
+                )
+            )
         lines.append(
             (
                 translate("BonusSheet", "%1: index").replace("%1", name),
@@ -344,6 +366,14 @@ def _appendix(result: EmployeeResult) -> str:
             )
     if result.kpi_explanation is not None:
         lines.append(("KPI", words.explanation_text(result.kpi_explanation)))
+        lines.append(
+            (
+                "",
+                translate(
+                    "Explain", "KPI: the sum of the weighted indices to 0.01%, rounded to 0.1%"
+                ),
+            )
+        )
     half = result.half_month
     if half is not None and not result.money_withheld:
         lines.append(

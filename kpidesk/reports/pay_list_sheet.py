@@ -1,8 +1,9 @@
-"""The pay list's summary sheet (ведомость, SPEC §7) as HTML: №, employee, position, KPI,
-fixed pay, bonus, total and a signature column, then the totals of SPEC §2.5 — fixed pay
-over everyone, bonus and total over the complete sheets, with the incomplete ones named
-beside them ("без 1 неполного расчёта"). ``reports.pdf`` lays it out on as many A4 pages
-as the list needs, the header row repeated on each.
+"""The pay list's summary sheet (ведомость, SPEC §7) as HTML: №, personnel number,
+employee, position, KPI, fixed pay, bonus, total and a signature column, then the totals
+of SPEC §2.5 — fixed pay over everyone, bonus and total over the complete sheets, with the
+incomplete ones named beside them ("без 1 неполного расчёта"). The period is in words
+("ноябрь 2026"). ``reports.pdf`` lays it out on as many A4 pages as the list needs, the
+header row repeated on each.
 
 Must not: compute a number (the totals are ``core.pay_list.pay_list_totals``, every other
 figure the core's ``EmployeeResult``) or touch widgets.
@@ -17,6 +18,7 @@ from kpidesk.core.money import format_money
 from kpidesk.core.pay_list import pay_list_totals
 from kpidesk.core.results import EmployeeResult, Status
 from kpidesk.reports import sheet_text as words
+from kpidesk.reports.period_words import period_in_words
 from kpidesk.reports.sheet_text import translate
 from kpidesk.services.bonus_sheets import BonusBatch
 
@@ -31,11 +33,12 @@ def _money(value: Decimal, lang: str) -> str:
 def _header() -> str:
     names = (
         ("left", "3%", translate("BonusSheet", "No.")),
-        ("left", "24%", translate("BonusSheet", "Employee")),
-        ("left", "15%", translate("BonusSheet", "Position")),
+        ("left", "8%", translate("BonusSheet", "Pers. No.")),
+        ("left", "20%", translate("BonusSheet", "Employee")),
+        ("left", "13%", translate("BonusSheet", "Position")),
         ("right", "7%", "KPI"),
-        ("right", "12%", translate("BonusSheet", "Fixed pay, ₽")),
-        ("right", "12%", translate("BonusSheet", "Bonus, ₽")),
+        ("right", "11%", translate("BonusSheet", "Fixed pay, ₽")),
+        ("right", "11%", translate("BonusSheet", "Bonus, ₽")),
         ("right", "12%", translate("BonusSheet", "Total pay, ₽")),
         ("left", "15%", translate("BonusSheet", "Signature")),
     )
@@ -54,6 +57,7 @@ def _row(number: int, result: EmployeeResult, lang: str, no_data: str) -> str:
     fixed = result.fixed_pay
     cells = (
         f"<td>{number}</td>",
+        f"<td>{escape(employee.personnel_number or '')}</td>",
         f"<td>{name}</td>",
         f"<td>{escape(employee.position)}</td>",
         _NUM + (words.percent(result.kpi, lang) if result.kpi is not None else no_data) + "</td>",
@@ -81,7 +85,7 @@ def pay_list_html(batch: BonusBatch, *, lang: str = "ru") -> str:
     rows = [_row(number, result, lang, no_data) for number, result in enumerate(batch.employees, 1)]
     rows.append(
         '<tr bgcolor="#dfe5ee">'
-        f'<td colspan="4" align="right"><b>{label}</b></td>'
+        f'<td colspan="5" align="right"><b>{label}</b></td>'
         f"{_NUM}<b>{_money(totals.fixed_pay, lang)}</b></td>"
         f"{_NUM}<b>{_money(totals.bonus, lang)}</b></td>"
         f"{_NUM}<b>{_money(totals.total, lang)}</b></td><td></td></tr>"
@@ -89,7 +93,7 @@ def pay_list_html(batch: BonusBatch, *, lang: str = "ru") -> str:
     if note:  # beside the bonus and the total: who they leave out (SPEC §2.5)
         everyone = escape(translate("BonusSheet", "all %1").replace("%1", str(totals.employees)))
         rows.append(
-            '<tr><td colspan="4"></td>'
+            '<tr><td colspan="5"></td>'
             f'<td align="right"><font size="1" color="#8a1c1c">{everyone}</font></td>'
             f'<td colspan="2" align="center"><font size="1" color="#8a1c1c">'
             f"{escape(note)}</font></td><td></td></tr>"
@@ -106,9 +110,7 @@ def pay_list_html(batch: BonusBatch, *, lang: str = "ru") -> str:
         )
     else:
         rule = translate("BonusSheet", "Every sheet of the list is complete.")
-    title = translate("BonusSheet", "Pay list for %1").replace(
-        "%1", words.period_title(batch.period)
-    )
+    title = translate("BonusSheet", "Pay list for %1").replace("%1", period_in_words(batch.period))
     period_label = translate("BonusSheet", "Period")
     status = (
         translate("BonusSheet", "period locked")
@@ -120,7 +122,7 @@ def pay_list_html(batch: BonusBatch, *, lang: str = "ru") -> str:
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td><font color="#444444">{escape(batch.company)}</font></td>'
         f'<td align="right"><font color="#444444">{escape(period_label)}: '
-        f"<b>{escape(batch.period.code)}</b> ({escape(status)})</font></td></tr>"
+        f"<b>{escape(period_in_words(batch.period))}</b> ({escape(status)})</font></td></tr>"
         f'<tr><td colspan="2" align="right"><font size="2" color="#444444">'
         f"{escape(words.signoff_text(batch.signoff))}</font></td></tr></table>"
         f"<h1>{escape(title)}</h1>"

@@ -1,6 +1,8 @@
 """Painting bonus sheets onto a paged device — a ``QPdfWriter`` (Save PDF, the command
 line), a ``QPrinter`` (Print…) or the printer of a ``QPrintPreviewDialog`` — A4 portrait,
-exactly one page per employee, with a diagonal "ЧЕРНОВИК" (draft) watermark on drafts.
+exactly one page per employee, with a diagonal "ЧЕРНОВИК" (draft) watermark on drafts and
+"стр. N из M" (with the company and the period in words) in a band below each page's
+content, counting the whole job: the sheets and the pay list's pages.
 
 Each sheet is laid out by ``QTextDocument`` in CSS pixels (794 px = the A4 width at 96 dpi)
 and scaled onto the device's printable area; a sheet taller than a page (a long matrix with
@@ -31,6 +33,7 @@ from PySide6.QtGui import (
 from kpidesk.core.results import EmployeeResult, Status
 from kpidesk.reports.bonus_sheet import SheetRenderer, stylesheet
 from kpidesk.reports.pay_list_sheet import pay_list_html
+from kpidesk.reports.period_words import page_of, period_in_words
 from kpidesk.reports.sheet_text import translate
 from kpidesk.services.bonus_sheets import BonusBatch
 from kpidesk.services.errors import UserError
@@ -41,6 +44,7 @@ Cancelled = Callable[[], bool]
 LAYOUT_WIDTH = 794.0 - 2 * 57.0  # CSS px: A4 at 96 dpi less two 15 mm margins
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
 FONT_FAMILY = "DejaVu Sans"
+FOOTER_SHARE = 0.03  # of the page height: the band of "стр. N из M" below the content
 
 
 def a4_layout() -> QPageLayout:
@@ -67,6 +71,8 @@ class SheetPainter:
         self.watermark = translate("BonusSheet", "DRAFT")
         self.watermark_font = QFont(FONT_FAMILY)
         self.watermark_font.setBold(True)
+        self.footer_font = QFont(FONT_FAMILY)
+        self.footer_text = f"{batch.company} · {period_in_words(batch.period)}"
 
     def paint(
         self,
@@ -93,7 +99,10 @@ class SheetPainter:
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             area = device.pageLayout().paintRectPixels(device.logicalDpiX())
-            width, height = float(area.width()), float(area.height())
+            width, full_height = float(area.width()), float(area.height())
+            height = full_height * (1 - FOOTER_SHARE)  # the footer's band below the content
+            listing = self._summary_document(width, height) if summary else None
+            total = len(chosen) + (listing.pageCount() if listing is not None else 0)
             for number, result in enumerate(chosen):
                 if cancelled is not None and cancelled():
                     break
@@ -101,35 +110,44 @@ class SheetPainter:
                     device.newPage()
                 self._paint_sheet(painter, result, width, height)
                 pages += 1
+                self._footer(painter, width, full_height, pages, total)
                 if progress is not None:
                     progress(pages, len(chosen))
-            if summary and not (cancelled is not None and cancelled()):
-                pages += self._paint_summary(device, painter, width, height, first=pages == 0)
+            if listing is not None and not (cancelled is not None and cancelled()):
+                pages += self._paint_summary(
+                    device, painter, listing, (width, height, full_height), pages, total
+                )
         finally:
             painter.end()
         return pages
+
+    def _summary_document(self, width: float, height: float) -> QTextDocument:
+        """The pay list laid out in pages of the device's proportions."""
+        document = _document()
+        document.setHtml(pay_list_html(self.batch, lang=self.lang))
+        document.setPageSize(QSizeF(LAYOUT_WIDTH, LAYOUT_WIDTH * height / width))
+        return document
 
     def _paint_summary(
         self,
         device: QPagedPaintDevice,
         painter: QPainter,
-        width: float,
-        height: float,
-        *,
-        first: bool,
+        document: QTextDocument,
+        size: tuple[float, float, float],
+        before: int,
+        total: int,
     ) -> int:
-        """The pay list on as many pages as it needs; returns their number."""
-        document = _document()
-        document.setHtml(pay_list_html(self.batch, lang=self.lang))
-        page_height = LAYOUT_WIDTH * height / width
-        document.setPageSize(QSizeF(LAYOUT_WIDTH, page_height))
+        """The pay list on as many pages as it needs, after ``before`` pages; returns
+        their number."""
+        width, height, full_height = size
+        page_height = document.pageSize().height()
         scale = width / LAYOUT_WIDTH
         draft = not self.batch.locked or any(
             result.status is Status.INCOMPLETE for result in self.batch.employees
         )
         count = document.pageCount()
         for page in range(count):
-            if page or not first:
+            if page or before:
                 device.newPage()
             painter.save()
             painter.scale(scale, scale)
@@ -138,7 +156,23 @@ class SheetPainter:
             painter.restore()
             if draft:
                 self._watermark(painter, width, height)
+            self._footer(painter, width, full_height, before + page + 1, total)
         return count
+
+    def _footer(
+        self, painter: QPainter, width: float, height: float, page: int, pages: int
+    ) -> None:
+        """ "стр. N из M" at the bottom right of the page, the company and period at left."""
+        painter.save()
+        font = self.footer_font
+        font.setPixelSize(max(int(width / 90), 1))
+        painter.setFont(font)
+        painter.setPen(QColor(90, 90, 90))
+        band = QRectF(0, height * (1 - FOOTER_SHARE * 0.8), width, height * FOOTER_SHARE * 0.8)
+        middle = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(band, Qt.AlignmentFlag.AlignRight | middle, page_of(page, pages))
+        painter.drawText(band, Qt.AlignmentFlag.AlignLeft | middle, self.footer_text)
+        painter.restore()
 
     def _paint_sheet(
         self, painter: QPainter, result: EmployeeResult, width: float, height: float

@@ -25,9 +25,13 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kpidesk.core.money import format_money, format_percent
+from kpidesk.core.money import NBSP, format_money, format_number, format_percent
+from kpidesk.core.needs import result_needs
+from kpidesk.core.results import EmployeeResult
 from kpidesk.core.tasks import Task, TaskKind, TaskStatus
 from kpidesk.core.tasks_report import PersonalReport
+from kpidesk.reports.fact_breakdown_text import breakdown_text
+from kpidesk.reports.need_text import amount_text, need_lines
 
 MAX_ROWS = 18  # items listed per table on the one page
 FONT = "DejaVu Sans"
@@ -73,6 +77,7 @@ _WORDS = (
     QT_TRANSLATE_NOOP("PersonalReport", "My overdue items"),
     QT_TRANSLATE_NOOP("PersonalReport", "up to %1 days"),
     QT_TRANSLATE_NOOP("PersonalReport", "Left to close"),
+    QT_TRANSLATE_NOOP("PersonalReport", "%1 (%2 open, %3 waiting for acceptance)"),
     QT_TRANSLATE_NOOP("PersonalReport", "They cost in the bonus if left open"),
     QT_TRANSLATE_NOOP("PersonalReport", "My KPI for the period"),
     QT_TRANSLATE_NOOP("PersonalReport", "My average KPI"),
@@ -80,6 +85,9 @@ _WORDS = (
     QT_TRANSLATE_NOOP("PersonalReport", "Personal period report"),
     QT_TRANSLATE_NOOP("PersonalReport", "My duties and tasks still open"),
     QT_TRANSLATE_NOOP("PersonalReport", "By the end of the period every figure here should be 0."),
+    QT_TRANSLATE_NOOP("PersonalReport", "What is needed"),
+    QT_TRANSLATE_NOOP("PersonalReport", "Indicator"),
+    QT_TRANSLATE_NOOP("PersonalReport", "Fact"),
 )
 
 
@@ -129,6 +137,17 @@ def _items_table(report: PersonalReport, tasks: tuple[Task, ...], lang: str, *, 
     return f"<table width='100%'><tr>{header}</tr>{''.join(rows)}</table>{more}"
 
 
+def _not_closed(report: PersonalReport) -> str:
+    """``3 (1 open, 2 waiting for acceptance)``: the ``tasks:open_at_close`` fact split."""
+    still_open, waiting = report.open_at_close
+    return (
+        _t("%1 (%2 open, %3 waiting for acceptance)")
+        .replace("%1", str(still_open + waiting))
+        .replace("%2", str(still_open))
+        .replace("%3", str(waiting))
+    )
+
+
 def _figures(report: PersonalReport, lang: str) -> str:
     kpi = _t("no data") if report.kpi is None else format_percent(report.kpi, lang=lang)
     average = (
@@ -141,7 +160,7 @@ def _figures(report: PersonalReport, lang: str) -> str:
     figures = (
         (_t("Waiting for my acceptance"), str(len(report.to_accept)), bool(report.to_accept)),
         (_t("My overdue items"), overdue, bool(report.overdue)),
-        (_t("Left to close"), str(len(report.left)), False),
+        (_t("Left to close"), _not_closed(report), False),
         (_t("They cost in the bonus if left open"), _money(report.total_cost, lang), False),
         (_t("My KPI for the period"), kpi, False),
         (
@@ -157,6 +176,34 @@ def _figures(report: PersonalReport, lang: str) -> str:
     )
 
 
+def _needs_table(result: EmployeeResult | None, lang: str) -> str:
+    """«Что нужно» (SPEC §2.5): per matrix row the fact for 100 %, for the payout threshold
+    and for the next step, in the indicator's unit (``core.needs``, ``reports.need_text``)."""
+    if result is None or not result.rows:
+        return ""
+    rows = []
+    for found, needs in zip(result.rows, result_needs(result), strict=True):
+        indicator = found.indicator
+        name = indicator.name if indicator is not None else found.row.indicator
+        unit = indicator.unit if indicator is not None else ""
+        fact = "—" if found.fact is None else amount_text(found.fact, unit, lang)
+        told = found.fact_breakdown
+        if told is not None and found.fact is not None:  # computed: "2,00", not "2"
+            text = format_number(found.fact, 2, lang=lang)
+            fact = text + unit if unit in ("", "%") else f"{text}{NBSP}{unit}"
+        shown = need_lines(needs, unit, lang)
+        if told is not None:  # what the computed fact was computed from, as printed
+            shown = [breakdown_text(told, lang), *shown]
+        lines = "<br/>".join(escape(line) for line in shown)
+        rows.append(
+            f"<tr><td>{escape(name)}</td><td class='n'>{escape(fact)}</td><td>{lines}</td></tr>"
+        )
+    head = (
+        f"<tr><th width='28%'>{_t('Indicator')}</th><th width='14%'>{_t('Fact')}</th><th></th></tr>"
+    )
+    return f"<h2>{_t('What is needed')}</h2><table width='100%'>{head}{''.join(rows)}</table>"
+
+
 def report_html(
     report: PersonalReport,
     *,
@@ -164,8 +211,10 @@ def report_html(
     position: str = "",
     store: str | None = None,
     lang: str = "ru",
+    result: EmployeeResult | None = None,
 ) -> str:
-    """The report as one page of HTML."""
+    """The report as one page of HTML; with the employee's ``result`` of the period, its
+    «Что нужно» table too."""
     parts = (
         escape(company),
         escape(position),
@@ -189,6 +238,7 @@ def report_html(
         f"<p class='sub'>{sub}</p>"
         f"<table width='100%'><tr><th width='25%'></th>{words}</tr>{''.join(grid)}</table>"
         f"<p></p><table width='100%'>{_figures(report, lang)}</table>"
+        f"{_needs_table(result, lang)}"
         f"<h2>{_t('My duties and tasks still open')}</h2>"
         f"{_items_table(report, left, lang, costs=True)}"
         f"<h2>{_t('Waiting for my acceptance')}</h2>"

@@ -28,6 +28,11 @@ def templates() -> dict[str, str]:
         "zero_norm": translate(
             "ProblemText", "The norm of '{indicator}' is 0: a fact/norm index cannot be computed."
         ),
+        "ratio_needs_target": translate(
+            "ProblemText",
+            "'{indicator}' is lower-is-better with the fact/norm method and needs a target "
+            "above 0: at a fact of 0 its index would be unbounded.",
+        ),
         "negative_weight": translate(
             "ProblemText", "The weight of '{indicator}' cannot be negative ({value})."
         ),
@@ -47,6 +52,9 @@ def templates() -> dict[str, str]:
         "indicator_required": translate("ProblemText", "Row {row}: choose an indicator."),
         "no_previous_matrix": translate(
             "ProblemText", "No matrix applied to '{owner}' in {period}."
+        ),
+        "no_own_matrix": translate(
+            "ProblemText", "'{name}' has no own matrix in {period}: the template applies already."
         ),
         "fact_computed": translate(
             "ProblemText",
@@ -73,6 +81,10 @@ def templates() -> dict[str, str]:
         "unusual_value": translate(
             "ProblemText", "{field} {value} is more than 3 times away from the usual {usual}."
         ),
+        "future_day": translate(
+            "ProblemText",
+            "{day} is after today ({today}): a day that has not come yet cannot have data.",
+        ),
         "required": translate("ProblemText", "Enter: {fields}."),
         "not_whole": translate("ProblemText", "{field} must be a whole number ({value})."),
         "no_store_day": translate(
@@ -86,6 +98,9 @@ def templates() -> dict[str, str]:
             "ProblemText", "A row of another store, day or seller was given in this block."
         ),
         "nothing_to_change": translate("ProblemText", "There is nothing to save."),
+        "uplift_out_of_range": translate(
+            "ProblemText", "The uplift must be from 0% to 1000% (given {uplift}%)."
+        ),
         "day_incomplete": translate(
             "ProblemText",
             "The day of {store} on {day} is incomplete: enter revenue, receipts and visitors.",
@@ -110,6 +125,14 @@ def templates() -> dict[str, str]:
         "not_a_date": translate("ProblemText", "'{value}' is not a date (expected dd.mm.yyyy)."),
         "duplicate_key": translate(
             "ProblemText", "The same entry appears twice in {kind} (first at {first})."
+        ),
+        "payroll_incomplete": translate(
+            "ProblemText",
+            "{count} incomplete sheet(s) in {period}: {names}. Nothing was written: complete "
+            "them first, or export only the complete sheets (--allow-incomplete).",
+        ),
+        "duplicate_personnel_number": translate(
+            "ProblemText", "Personnel number {number} of '{name}' is already {holder}'s."
         ),
         # payout schedules
         "steps_not_increasing": translate(
@@ -146,6 +169,25 @@ def templates() -> dict[str, str]:
             "ProblemText", "No controller '{value}' for the duty '{duty}' of {employee}."
         ),
         "choose_person": translate("ProblemText", "Choose who you are first (an employee)."),
+        "task_title_empty": translate("ProblemText", "A task needs a title."),
+        "task_exists": translate("ProblemText", "{assignee} already has '{task}' in {period}."),
+        "task_not_open": translate(
+            "ProblemText", "'{task}' is not open: only an open task can be edited."
+        ),
+        "task_accepted": translate(
+            "ProblemText",
+            "'{task}' is accepted already: it counts in the period's results and cannot be "
+            "deleted.",
+        ),
+        "controller_is_assignee": translate(
+            "ProblemText", "{assignee} cannot control their own task: choose another controller."
+        ),
+        "task_due_before_period": translate(
+            "ProblemText", "The due date {due} is before the period starts ({start})."
+        ),
+        "task_missing": translate(
+            "ProblemText", "'{task}' of {assignee} no longer exists (deleted meanwhile?)."
+        ),
         # periods
         "period_already_locked": translate("ProblemText", "Period {period} is already locked."),
         "period_not_locked": translate("ProblemText", "Period {period} is not locked."),
@@ -425,4 +467,37 @@ def templates() -> dict[str, str]:
             "ProblemText", "Give either --period or --from and --to, not both."
         ),
         "from_needs_to": translate("ProblemText", "--from needs --to."),
+        # adopting the owner's own workbook (SPEC §6.1)
+        "adopt_not_a_table": translate(
+            "ProblemText",
+            "Not a KPI table or a daily log: no row names the columns of one (Показатель, "
+            "Вес, Норма, Факт or Дата, Выручка); the sheet is left out.",
+        ),
+        "adopt_no_employee": translate(
+            "ProblemText",
+            "Whose matrix this is was not found: write 'ФИО:' or 'Сотрудник:' above the "
+            "table, or choose the employee in the window.",
+        ),
+        "adopt_no_period": translate(
+            "ProblemText",
+            "The period was not found (no 'Период:' cell, no month in a title or in the "
+            "sheet's name): give it with --period or in the window.",
+        ),
+        "adopt_index_not_reproduced": translate(
+            "ProblemText",
+            "No index method gives the sheet's own index of '{indicator}'; '{method}' is "
+            "used. Check the sheet's formula.",
+        ),
+        "adopt_not_a_day": translate(
+            "ProblemText", "The row is neither a day nor a total; it was left out."
+        ),
+        "adopt_method_differs": translate(
+            "ProblemText",
+            "The sheet computes the index of '{indicator}' another way than the company's "
+            "indicator ('{method}'); kpidesk uses the company's.",
+        ),
+        "adopt_fact_computed": translate(
+            "ProblemText",
+            "'{indicator}' is computed by kpidesk from its data; the sheet's fact is not imported.",
+        ),
     }

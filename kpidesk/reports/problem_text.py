@@ -100,6 +100,7 @@ def field_name(field: str) -> str:
         "indicator": translate("ProblemText", "Indicator"),
         "fixed_pay": translate("ProblemText", "Fixed pay"),
         "target_bonus": translate("ProblemText", "Target bonus"),
+        "personnel_number": translate("ProblemText", "Personnel number"),
         "threshold": translate("ProblemText", "Threshold"),
         "cap": translate("ProblemText", "Cap"),
         "coefficient": translate("ProblemText", "Coefficient"),
@@ -340,6 +341,9 @@ def note_text(note: str) -> str:
         ),
         "base equals norm: invalid row": QCoreApplication.translate(
             "ProblemText", "base equals norm: invalid row"
+        ),
+        "a fact of 0 is the best result: the cap": QCoreApplication.translate(
+            "ProblemText", "a fact of 0 is the best result: the cap"
         ),
         "capped at the maximum": QCoreApplication.translate("ProblemText", "capped at the maximum"),
         "per-indicator payout": QCoreApplication.translate("ProblemText", "per-indicator payout"),

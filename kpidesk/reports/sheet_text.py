@@ -63,6 +63,11 @@ def quantity(value: Decimal | None, lang: str = "ru") -> str:
     return format_number(value, 2, lang=lang)
 
 
+def computed_fact(value: Decimal, lang: str = "ru") -> str:
+    """A computed fact with its two decimals (``2,00``), so its rounding to 0,01 shows."""
+    return format_number(value, 2, lang=lang)
+
+
 def share(value: Decimal, lang: str = "ru") -> str:
     """A weight, threshold or cap as a percentage with only the digits it needs: ``30%``,
     ``12,5%``."""
@@ -124,6 +129,9 @@ def note_text(note: str) -> str:
         "clamped at 0": translate("BonusSheet", "clamped at 0"),
         "division by zero: no data": translate("BonusSheet", "division by zero: no data"),
         "base equals norm: invalid row": translate("BonusSheet", "base equals norm: invalid row"),
+        "a fact of 0 is the best result: the cap": translate(
+            "BonusSheet", "a fact of 0 is the best result: the cap"
+        ),
         "capped at the maximum": translate("BonusSheet", "capped at the maximum"),
         "per-indicator payout": translate("BonusSheet", "per-indicator payout"),
         "no payout steps": translate("BonusSheet", "no payout steps"),

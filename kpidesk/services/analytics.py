@@ -22,7 +22,7 @@ Must not: import Qt or matplotlib, format numbers for a screen, or write anythin
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -30,12 +30,15 @@ from decimal import Decimal
 from typing import Any
 
 from kpidesk.core.company import PeriodInputs
-from kpidesk.core.compute import compute_employee
+from kpidesk.core.compute import PeriodKpis, compute_kpis
+from kpidesk.core.indicators import SourceKind
 from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import (
     KPI,
+    KPI_PLACES,
+    Entry,
     Rating,
     RatingRow,
     Score,
@@ -62,7 +65,7 @@ from kpidesk.services.analytics_measures import Measure, find_measure, measures_
 from kpidesk.services.company import CompanyService
 from kpidesk.services.reporting import StoreReportRow
 
-NO_DEPARTMENT = "—"
+NO_DEPARTMENT = "Без отдела"  # employees without a department: one group (SPEC §2.9)
 KEPT_INPUTS = 2  # the inputs of this many periods are kept (the current and previous one)
 
 
@@ -87,6 +90,7 @@ class Analytics:
         self.service = service
         self._results: dict[Period, PeriodResult] = {}
         self._inputs: dict[Period, PeriodInputs] = {}
+        self._kpis: dict[Period, PeriodKpis] = {}
         self._generation = service.generation
 
     def invalidate(self) -> None:
@@ -94,6 +98,7 @@ class Analytics:
         ``CompanyService.generation`` and is dropped when it moves."""
         self._results.clear()
         self._inputs.clear()
+        self._kpis.clear()
         self._generation = self.service.generation
 
     def _drop_if_stale(self) -> None:
@@ -156,16 +161,32 @@ class Analytics:
         Raises:
             UserError: an unknown measure.
         """
+        with _collector_paused():  # thousands of rows and scores, no reference cycles
+            return self._rating(subject, measure, period)
+
+    def _rating(self, subject: Subject, measure: str | Measure, period: Period) -> Rating:
         chosen = measure if isinstance(measure, Measure) else self.measure(measure)
         if chosen.source == "kpi":
-            current = [self.result(p) for p in self.pay_periods(period)]
-            previous = [self.result(p) for p in self.previous_pay_periods(period)]
+            # a KPI rating needs only the KPIs: the full results when computed, else the
+            # KPI-only calculation (the same figures, a third of the cost)
+            current = [self.kpis(p) for p in self.pay_periods(period)]
+            previous = [self.kpis(p) for p in self.previous_pay_periods(period)]
             names = self._group_names(subject)
             return kpi_rating(
                 subject, period, current, previous, names=names, no_group=NO_DEPARTMENT
             )
         now, overall = self._scores(subject, chosen, period)
         before, _ = self._scores(subject, chosen, period.previous())
+        people: dict[str, Entry] = {}
+        if subject is Subject.EMPLOYEE:
+            for employee in self._employees(period):
+                people[employee.name] = Entry(
+                    employee.name,
+                    Score(None),
+                    position=employee.position,
+                    store=employee.store,
+                    department=employee.department,
+                )
         return value_rating(
             subject,
             chosen.code,
@@ -174,6 +195,7 @@ class Analytics:
             before,
             lower_is_better=chosen.lower_is_better,
             overall=overall,
+            people=people,
         )
 
     def _group_names(self, subject: Subject) -> list[str]:
@@ -291,6 +313,10 @@ class Analytics:
             store: only this store's line, employees and missing days (``None`` = all);
                 the company KPI stays company-wide.
         """
+        with _collector_paused():  # as in ``rating``
+            return self._dashboard(period, today, store)
+
+    def _dashboard(self, period: Period, today: date, store: str | None) -> Dashboard:
         actor = self.service.actor
         if not sees_store(actor, store):  # a manager's dashboard is their store's
             store = actor.store
@@ -327,23 +353,56 @@ class Analytics:
     def _previous_kpis(self, period: Period, names: set[str]) -> dict[str, Score]:
         """The KPI over the previous equal range of only these employees — from the cache
         when that range was computed already, else computed for them alone."""
-        company = self.service.company()
-        people = [e for e in company.employees if e.name in names]
-        results: list[PeriodResult] = []
+        company = self.service.full_company()
+        homes = {e.store for e in company.employees if e.name in names}
+        stores: set[str] | None = {store for store in homes if store is not None}
+        if None in homes or any(
+            indicator.source.kind is SourceKind.EMPLOYEE for indicator in company.indicators
+        ):
+            stores = None  # all stores' rows: a seller's metrics read the stores they sold in
+        return employee_kpis(
+            [
+                self.kpis(previous, lambda employee: employee.name in names, stores)
+                for previous in self.previous_pay_periods(period)
+            ]
+        )
+
+    def kpis(
+        self,
+        period: Period,
+        keep: Callable[[Employee], bool] | None = None,
+        stores: Collection[str] | None = None,
+    ) -> PeriodResult | PeriodKpis:
+        """Only the KPIs of a pay period, as the actor may see them: its full results when
+        they are cached, else ``core.compute.compute_kpis`` (a third of the cost; no pay,
+        needs or explanations) — what a rating needs of the previous range. Those of
+        everyone are cached; with ``keep`` only the employees it accepts are computed, and
+        with ``stores`` only those stores' daily rows are read (``keep`` must then accept
+        only employees whose store metrics need no other store's rows)."""
         self._drop_if_stale()
-        for previous in self.previous_pay_periods(period):
-            cached = self._results.get(previous)
-            if cached is not None:
-                results.append(cached)
-                continue
-            inputs = self.service.database.content.load_period_inputs(previous)
-            computed = tuple(
-                compute_employee(company, employee, previous, inputs)
-                for employee in people
-                if not employee.archived and employee.works_in(previous)
-            )
-            results.append(PeriodResult(previous, computed))
-        return employee_kpis(results)
+        full = self._results.get(period)
+        if full is not None:
+            return full
+        cached = self._kpis.get(period)
+        if cached is not None:
+            return cached
+        actor = self.service.actor
+
+        def shown(employee: Employee) -> bool:
+            return sees_results_of(actor, employee) and (keep is None or keep(employee))
+
+        frozen = self.service.snapshot(period)
+        with _collector_paused():
+            if frozen is not None:
+                kpis = compute_kpis(frozen.company, period, frozen.inputs, shown)
+            else:
+                inputs = self.service.cached_inputs(period)
+                if inputs is None:
+                    inputs = self.service.database.content.load_period_inputs(period, stores)
+                kpis = compute_kpis(self.service.full_company(), period, inputs, shown)
+        if keep is None:
+            self._kpis[period] = kpis
+        return kpis
 
     def store_rows(self, period: Period) -> list[StoreReportRow]:
         """Each store's metrics, then the company's (the rows of
@@ -381,14 +440,17 @@ class Analytics:
     def kpi_history(
         self, employee: str, period: Period, count: int = 12
     ) -> list[tuple[Period, Decimal | None]]:
-        """An employee's KPI over the last ``count`` pay periods ending with ``period``
-        (``None`` = incomplete or not working then), oldest first."""
+        """An employee's KPI over the last ``count`` pay periods ending with ``period``,
+        oldest first: the pay periods without a matrix for them (or when they did not work)
+        are left out; ``None`` = the matrix was incomplete."""
         pay_period = self.pay_periods(period)[-1]
         history: list[tuple[Period, Decimal | None]] = []
         for step in range(count - 1, -1, -1):
             current = pay_period.shifted(-step)
             found = self.result(current).for_employee(employee)
-            complete = found is not None and found.status is Status.COMPLETE
+            if found is None or found.matrix is None:
+                continue
+            complete = found.status is Status.COMPLETE
             value = found.kpi if found is not None and complete else None
             history.append((current, value))
         return history
@@ -413,23 +475,48 @@ class Analytics:
 
 def _with_previous(row: RatingRow, before: dict[str, Score]) -> RatingRow:
     previous = before.get(row.name, Score(None)).value
-    return replace(row, previous=previous, change=change_of(row.value, previous))
+    return replace(row, previous=previous, change=change_of(row.value, previous, KPI_PLACES))
 
 
 def rating_rows_json(rating: Rating) -> list[dict[str, object]]:
     """The rating's rows as the command line writes them: decimal strings, ``None`` = null,
-    ``complete`` as ``"n/m"``. A KPI has three decimals (``"1.137"``), other values two."""
+    ``complete`` as ``"n/m"``. A KPI has three decimals (``"1.137"``), other values two; the
+    change is the printed value minus the printed previous. An employee's row also names
+    their position and store."""
     from kpidesk.core.money import plain
+    from kpidesk.core.ratings import printed_places
 
-    places = 3 if rating.measure == KPI else 2
-    return [
-        {
+    places = printed_places(rating.measure)
+    rows: list[dict[str, object]] = []
+    for row in rating.rows:
+        item: dict[str, object] = {
             "rank": row.rank,
             "name": row.name,
-            "value": plain(row.value, places) if row.value is not None else None,
-            "previous": plain(row.previous, places) if row.previous is not None else None,
-            "change": plain(row.change, places) if row.change is not None else None,
+            "value": plain(row.value, places),
+            "previous": plain(row.previous, places),
+            "change": plain(row.change, places),
             "complete": row.complete_text,
         }
-        for row in rating.rows
-    ]
+        if rating.subject is Subject.EMPLOYEE:
+            item["position"] = row.position
+            item["store"] = row.store
+        rows.append(item)
+    return rows
+
+
+def rating_company_json(rating: Rating) -> dict[str, object] | None:
+    """The company entry of a rating (SPEC §2.9): for a KPI rating the company KPI (the mean
+    of the departments' KPIs, «Без отдела» one of them) as ``kpi``, otherwise the company's
+    figure as ``value``; with ``complete`` as ``"n/m"``. ``None`` when there is none (a
+    reader who may not see the whole company)."""
+    from kpidesk.core.money import plain
+    from kpidesk.core.ratings import printed_places
+
+    overall = rating.overall
+    if overall is None:
+        return None
+    key = "kpi" if rating.measure == KPI else "value"
+    return {
+        key: plain(overall.value, printed_places(rating.measure)),
+        "complete": overall.complete_text,
+    }

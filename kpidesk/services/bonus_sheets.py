@@ -12,10 +12,14 @@ workbook — goes through.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpidesk.core.money import ZERO
+from kpidesk.core.pay_list import pay_list_totals
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.results import EmployeeResult, PeriodResult, Status
 from kpidesk.core.rights import Right
@@ -23,6 +27,7 @@ from kpidesk.core.signoff import PaylistState
 from kpidesk.services.errors import UserError
 
 if TYPE_CHECKING:
+    from kpidesk.io.payroll import Accrual
     from kpidesk.services.company import CompanyService
 
 
@@ -97,7 +102,27 @@ def period_bonuses(service: CompanyService, period: Period) -> PeriodResult:
         UserError: ``not_a_pay_period`` (:func:`require_pay_period`).
     """
     require_pay_period(service, period)
-    return service.compute_period(period)
+    return _numbered(service, service.compute_period(period))
+
+
+def _numbered(service: CompanyService, result: PeriodResult) -> PeriodResult:
+    """A locked period's snapshot taken before personnel numbers existed has none: its
+    people get the directory's (a number names a person, it is no amount to freeze)."""
+    missing = [e for e in result.employees if e.employee.personnel_number is None]
+    if not missing:
+        return result
+    numbers = {e.name: e.personnel_number for e in service.company().employees}
+    if not any(numbers.get(e.employee.name) for e in missing):
+        return result
+    return replace(
+        result,
+        employees=tuple(
+            e
+            if e.employee.personnel_number is not None or not numbers.get(e.employee.name)
+            else replace(e, employee=replace(e.employee, personnel_number=numbers[e.employee.name]))
+            for e in result.employees
+        ),
+    )
 
 
 def bonus_batch(
@@ -170,3 +195,101 @@ def export_bonus_workbook(
         raise UserError.of(
             "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path
         ) from None
+
+
+# --- the payroll hand-off (SPEC §7) ----------------------------------------------------------
+@dataclass(frozen=True)
+class PayrollExport:
+    """What ``report payroll`` wrote.
+
+    Attributes:
+        path: the file.
+        accruals: the rows written (one per accrual: fixed pay, bonus; a zero amount is no
+            accrual and gets no row).
+        employees: the complete sheets exported.
+        left_out: the incomplete sheets not exported (only with ``allow_incomplete``).
+        unnumbered: exported employees without a personnel number (the payroll program
+            cannot match them by number).
+        total: the pay list's total of these sheets (``core.pay_list``), which the
+            accruals add up to.
+    """
+
+    path: Path
+    accruals: int
+    employees: int
+    left_out: tuple[str, ...]
+    unnumbered: tuple[str, ...]
+    total: Decimal
+
+
+def payroll_accruals(results: Iterable[EmployeeResult]) -> list[Accrual]:
+    """One accrual per amount of each complete sheet: «Оклад» (the fixed pay of the period)
+    and «Премия по KPI» (the bonus), over the employee's days of the period."""
+    from kpidesk.io.payroll import BONUS_KIND, FIXED_PAY_KIND, Accrual
+
+    found: list[Accrual] = []
+    for result in results:
+        pay = result.pay
+        if pay is None or result.status is not Status.COMPLETE or result.money_withheld:
+            continue
+        employee, period = result.employee, result.period
+        start: date = max(period.start, employee.start or period.start)
+        end: date = min(period.end, employee.end or period.end)
+        for kind, amount in ((FIXED_PAY_KIND, pay.fixed_pay), (BONUS_KIND, pay.bonus)):
+            if amount != ZERO:
+                found.append(
+                    Accrual(employee.personnel_number, employee.name, start, end, kind, amount)
+                )
+    return found
+
+
+def export_payroll(
+    service: CompanyService,
+    period: Period,
+    path: Path,
+    *,
+    csv: bool = False,
+    allow_incomplete: bool = False,
+) -> PayrollExport:
+    """Write the period's accruals for the payroll program (xlsx, or ``csv``): complete
+    sheets only; refused while a sheet is incomplete unless ``allow_incomplete``, which
+    leaves the incomplete ones out. Only a reader who may see the pay exports it (SPEC
+    §8.1: the bonus sheets' right; a manager or an employee gets their own accruals).
+
+    Raises:
+        UserError: no right, not a pay period, nobody to export, ``payroll_incomplete``
+            (naming the incomplete sheets), or the file cannot be written.
+    """
+    from kpidesk.io.payroll import write_payroll_csv, write_payroll_xlsx
+
+    batch = bonus_batch(service, period)
+    incomplete = tuple(r.employee.name for r in batch.employees if r.status is Status.INCOMPLETE)
+    if incomplete and not allow_incomplete:
+        raise UserError.of(
+            "payroll_incomplete",
+            f"{len(incomplete)} incomplete sheet(s) in {period.code}: "
+            f"{', '.join(incomplete)}; nothing was written",
+            period=period.code,
+            count=len(incomplete),
+            names=", ".join(incomplete),
+        )
+    complete = [r for r in batch.employees if r.status is Status.COMPLETE]
+    accruals = payroll_accruals(complete)
+    title = f"{batch.company} — {period.code}"
+    try:
+        if csv:
+            write_payroll_csv(accruals, path)
+        else:
+            write_payroll_xlsx(accruals, path, title=title)
+    except OSError as error:
+        raise UserError.of(
+            "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path
+        ) from None
+    return PayrollExport(
+        path=path,
+        accruals=len(accruals),
+        employees=len(complete),
+        left_out=incomplete,
+        unnumbered=tuple(r.employee.name for r in complete if not r.employee.personnel_number),
+        total=pay_list_totals(complete).total,
+    )

@@ -17,11 +17,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from statistics import median_low
 from typing import ClassVar
 
 from kpidesk.core.daily import DailyEntry
-from kpidesk.core.item_validation import at, problem, validate_daily_entry
+from kpidesk.core.item_validation import (
+    at,
+    problem,
+    validate_daily_entry,
+    validate_day_not_future,
+)
 from kpidesk.core.limits import amount_problem, count_problem
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
@@ -29,6 +33,7 @@ from kpidesk.core.rights import Right
 from kpidesk.core.store_metrics import StoreMetrics, daily_sums, metrics_from_sums, plan_for
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company import CompanyService
+from kpidesk.services.daily_warnings import USUAL_LOOKBACK, day_warnings, usual_from
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session, Target
 from kpidesk.services.periods import locked_periods
@@ -37,9 +42,6 @@ from kpidesk.store.audit import AuditEntry
 FIELDS = ("revenue", "receipts", "visitors", "units", "returns")
 REQUIRED = ("revenue", "receipts", "visitors")
 WHOLE = ("receipts", "visitors", "units")  # counts: no fractions
-USUAL_DAYS = 28  # the usual day is the median of the store's last 28 days with data
-USUAL_MIN_DAYS = 3  # fewer days with data than this: no usual day, no 3× warning
-USUAL_LOOKBACK = 120  # calendar days searched for those 28 days
 
 DayValues = Mapping[str, Decimal | None]
 
@@ -52,13 +54,18 @@ class DayCheck:
         entry: the day to save, or ``None`` while a required value is missing.
         problems: refusals and warnings (a missing required value is an error).
         usual: the store's usual day the 3× warning compared with (``None``: too little data).
-        metrics: conversion, average check, UPT, revenue per visitor of the typed values.
+        metrics: conversion, average check, UPT, revenue per visitor of the typed values;
+            all "no data" when a typed value is refused (a refused value never feeds a
+            figure: no negative average check).
+        counted_revenue: the typed revenue the month's plan progress may count (``None``:
+            none typed, or the day is refused).
     """
 
     entry: DailyEntry | None
     problems: list[Problem]
     usual: DailyEntry | None
     metrics: StoreMetrics
+    counted_revenue: Decimal | None = None
 
     @property
     def can_save(self) -> bool:
@@ -85,6 +92,8 @@ class MonthDays:
         totals: the period's metrics as ratios of sums (``core.store_metrics``).
         plan: the store's revenue plan prorated to the period (``None``: no plan).
         locked: the locked period overlapping, if any (its days are read-only).
+        warnings: the saved days that look wrong (conversion above 100 %, 3× away from the
+            usual day) with their warnings (``daily_warnings``).
     """
 
     store: str
@@ -93,6 +102,7 @@ class MonthDays:
     totals: StoreMetrics
     plan: Decimal | None
     locked_days: frozenset[date] = field(default_factory=frozenset)
+    warnings: dict[date, tuple[Problem, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -110,17 +120,8 @@ def usual_day(service: CompanyService, store: str, day: date) -> DailyEntry | No
     """The store's usual day before ``day``: the median (low) of each measure over its last
     28 days with data; ``None`` with fewer than 3 such days."""
     start = day - timedelta(days=USUAL_LOOKBACK)
-    rows = service.database.daily.daily_rows(start, day - timedelta(days=1), [store])[-USUAL_DAYS:]
-    if len(rows) < USUAL_MIN_DAYS:
-        return None
-    return DailyEntry(
-        store,
-        day,
-        median_low(row.revenue for row in rows),
-        median_low(row.receipts for row in rows),
-        median_low(row.visitors for row in rows),
-        median_low(row.units for row in rows),
-    )
+    rows = service.database.daily.daily_rows(start, day - timedelta(days=1), [store])
+    return usual_from(rows, store, day)
 
 
 def saved_day(service: CompanyService, store: str, day: date) -> DailyEntry | None:
@@ -141,7 +142,8 @@ def month_days(service: CompanyService, store: str, period: Period) -> MonthDays
     totals = metrics_from_sums(daily_sums(entries, {store}, period), None, plan)
     locks = [lock for lock in locked_periods(service) if lock.overlaps(period)]
     locked = frozenset(day for day in period.days() if any(lock.contains(day) for lock in locks))
-    return MonthDays(store, period, {e.day: e for e in entries}, totals, plan, locked)
+    warnings = day_warnings(service, store, period)
+    return MonthDays(store, period, {e.day: e for e in entries}, totals, plan, locked, warnings)
 
 
 def missing_days(service: CompanyService, store: str, period: Period, today: date) -> list[date]:
@@ -192,13 +194,25 @@ def _where(store: str, day: date) -> Location:
     return Location(entity="daily", key=f"{store} {day:%d.%m.%Y}")
 
 
+def _refuses(problems: list[Problem]) -> bool:
+    """Whether a typed value is refused (a value still missing is not a refused one)."""
+    return any(p.is_error and p.code != "required" for p in problems)
+
+
 def check_values(
-    store: str, day: date, values: DayValues, usual: DailyEntry | None = None
+    store: str,
+    day: date,
+    values: DayValues,
+    usual: DailyEntry | None = None,
+    *,
+    today: date | None = None,
 ) -> DayCheck:
-    """Check typed values of a day (``None`` = empty): required values, whole counts, and
-    the core's rules (negatives, revenue without receipts, conversion over 100 %, 3× off the
-    usual day). Rules about a value not typed yet wait until it is typed."""
+    """Check typed values of a day (``None`` = empty): a day after ``today`` (when given),
+    required values, whole counts, and the core's rules (negatives, revenue without
+    receipts, conversion over 100 %, 3× off the usual day). Rules about a value not typed
+    yet wait until it is typed. The figures of a refused day are all "no data"."""
     where = _where(store, day)
+    future = validate_day_not_future(day, today, where) if today is not None else []
     found: list[Problem] = []
     values = dict(values)
     for name, value in list(values.items()):
@@ -211,7 +225,7 @@ def check_values(
             found.append(replace(out_of_range, params=(*out_of_range.params, ("field", name))))
             values[name] = None
     if found:
-        return DayCheck(None, found, usual, day_metrics(DailyEntry(store, day, Decimal(0), 0, 0)))
+        return DayCheck(None, future + found, usual, StoreMetrics())
     missing = [name for name in REQUIRED if values.get(name) is None]
     for name in WHOLE:
         value = values.get(name)
@@ -250,13 +264,25 @@ def check_values(
     for item in validate_daily_entry(entry, usual, where):
         if item.where.field not in missing:
             found.append(item)
+    found = future + found
     ready = not missing and not any(p.code == "not_whole" for p in found)
-    return DayCheck(entry if ready else None, found, usual, day_metrics(entry))
+    if _refuses(found):
+        return DayCheck(entry if ready else None, found, usual, StoreMetrics())
+    counted = values.get("revenue")
+    return DayCheck(entry if ready else None, found, usual, day_metrics(entry), counted)
 
 
-def check_day(service: CompanyService, store: str, day: date, values: DayValues) -> DayCheck:
-    """:func:`check_values` against the store's usual day."""
-    return check_values(store, day, values, usual_day(service, store, day))
+def check_day(
+    service: CompanyService,
+    store: str,
+    day: date,
+    values: DayValues,
+    *,
+    today: date | None = None,
+) -> DayCheck:
+    """:func:`check_values` against the store's usual day (a day after ``today``, when
+    given, is refused)."""
+    return check_values(store, day, values, usual_day(service, store, day), today=today)
 
 
 def entry_values(entry: DailyEntry) -> dict[str, Decimal | None]:
@@ -271,12 +297,17 @@ def entry_values(entry: DailyEntry) -> dict[str, Decimal | None]:
 
 
 def check_block(
-    service: CompanyService, store: str, entries: Sequence[DailyEntry]
+    service: CompanyService,
+    store: str,
+    entries: Sequence[DailyEntry],
+    *,
+    today: date | None = None,
 ) -> list[Problem]:
-    """Every problem of a block of days, each checked against the store's usual day."""
+    """Every problem of a block of days, each checked against the store's usual day (a
+    day after ``today``, when given, refused)."""
     found: list[Problem] = []
     for entry in entries:
-        found += check_day(service, store, entry.day, entry_values(entry)).problems
+        found += check_day(service, store, entry.day, entry_values(entry), today=today).problems
     return found
 
 
@@ -298,11 +329,14 @@ def refuse_errors(problems: list[Problem], what: str) -> None:
 class SaveDays(Operation):
     """Add, change or delete days of one store as a whole — one day typed in the form, a
     block pasted into the month grid, or the undo of either. Every day is checked first
-    (the core's refusals; warnings do not stop a save); the lock is the database's."""
+    (the core's refusals, a day after ``today`` — the system's date unless given; warnings
+    do not stop a save); the lock is the database's. Deleting a day is never refused for
+    its date (a wrong future day can always be removed)."""
 
     store: str
     upserts: Sequence[DailyEntry] = ()
     deletes: Sequence[date] = ()
+    today: date | None = None
     name: ClassVar[str] = "save_days"
     right: ClassVar[Right] = Right.DAILY
 
@@ -316,12 +350,13 @@ class SaveDays(Operation):
         if not days:
             raise UserError.of("nothing_to_change", "nothing to apply")
         found: list[Problem] = []
+        today = self.today or date.today()
         for entry in self.upserts:
             if entry.store != store:
                 raise UserError.of(
                     "misplaced_row", f"a day of {entry.store!r} in a block of {store!r}"
                 )
-            found += check_values(store, entry.day, entry_values(entry)).problems
+            found += check_values(store, entry.day, entry_values(entry), today=today).problems
         refuse_errors(found, f"the days of {store}")
         daily = session.db.daily
         for entry in self.upserts:
@@ -331,13 +366,14 @@ class SaveDays(Operation):
         return Change(ChangeKind.DAILY, Period.custom(min(days), max(days)), store)
 
 
-def save_day(service: CompanyService, entry: DailyEntry) -> Change:
+def save_day(service: CompanyService, entry: DailyEntry, *, today: date | None = None) -> Change:
     """Save (add or change) one store's day (:class:`SaveDays`).
 
     Raises:
-        UserError: unknown store, a refusal of the core's rules, or a locked period.
+        UserError: unknown store, a day after ``today`` (default: the system's date), a
+            refusal of the core's rules, or a locked period.
     """
-    change = service.run(SaveDays(entry.store, (entry,)))
+    change = service.run(SaveDays(entry.store, (entry,), today=today))
     return replace(change, period=Period.day(entry.day))
 
 
@@ -356,14 +392,17 @@ def apply_days(
     store: str,
     upserts: Sequence[DailyEntry] = (),
     deletes: Sequence[date] = (),
+    *,
+    today: date | None = None,
 ) -> Change:
     """Apply a block of days as a whole: every day checked first, then one transaction.
 
     Raises:
-        UserError: any refusal (``problems`` lists every one) or a locked day; nothing
-            is written then.
+        UserError: any refusal (``problems`` lists every one; a day after ``today``, the
+            system's date unless given, among them) or a locked day; nothing is written
+            then.
     """
-    return service.run(SaveDays(store, tuple(upserts), tuple(deletes)))
+    return service.run(SaveDays(store, tuple(upserts), tuple(deletes), today))
 
 
 def merged_values(saved: DailyEntry | None, given: DayValues) -> dict[str, Decimal | None]:
@@ -386,6 +425,7 @@ class ChangeDay(Operation):
     store: str
     day: date
     given: Mapping[str, Decimal | None]
+    today: date | None = None  # a later day is refused (default: the system's date)
     name: ClassVar[str] = "change_day"
     right: ClassVar[Right] = Right.DAILY
 
@@ -398,7 +438,7 @@ class ChangeDay(Operation):
         if not any(name in FIELDS for name in self.given):
             raise UserError.of("nothing_to_change", "nothing to apply")
         values = merged_values(saved_day(session.service, store, day), self.given)
-        checked = check_values(store, day, values)
+        checked = check_values(store, day, values, today=self.today or date.today())
         refuse_errors(checked.problems, f"{store} {day:%d.%m.%Y}")
         if checked.entry is None:  # a refusal above names what is missing
             raise UserError.of(
@@ -411,11 +451,19 @@ class ChangeDay(Operation):
         return Change(ChangeKind.DAILY, Period.day(day), store)
 
 
-def change_day(service: CompanyService, store: str, day: date, given: DayValues) -> Change:
+def change_day(
+    service: CompanyService,
+    store: str,
+    day: date,
+    given: DayValues,
+    *,
+    today: date | None = None,
+) -> Change:
     """Change only the ``given`` values of one store's day (:class:`ChangeDay`).
 
     Raises:
-        UserError: unknown store, nothing given, a new day without its required values, a
-            refusal of the core's rules, or a locked period; nothing is written then.
+        UserError: unknown store, nothing given, a day after ``today`` (default: the
+            system's date), a new day without its required values, a refusal of the
+            core's rules, or a locked period; nothing is written then.
     """
-    return service.run(ChangeDay(store, day, dict(given)))
+    return service.run(ChangeDay(store, day, dict(given), today))

@@ -14,6 +14,7 @@ service applies it.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -150,7 +151,8 @@ def _employees(first_day: date) -> tuple[Employee, ...]:
     people.append(Employee(_MARKETER, MARKETER, None, "Маркетинг", D(48000), D(20000), first_day))
     for keeper in _KEEPERS:
         people.append(Employee(keeper, KEEPER, None, "Склад", D(36000), D(12000), first_day))
-    return tuple(people)
+    # personnel numbers as a payroll program numbers people (SPEC §2.1)
+    return tuple(replace(e, personnel_number=f"{n:04d}") for n, e in enumerate(people, 1))
 
 
 def _schedules() -> tuple[PayoutSchedule, ...]:

@@ -27,6 +27,7 @@ from kpidesk.core.limits import amount_problem
 from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.periods import Period
+from kpidesk.core.personnel_numbers import clean_number, number_clashes
 from kpidesk.core.problems import Location, Problem, Severity, has_errors
 from kpidesk.core.rights import Right
 from kpidesk.services.changes import Change, ChangeKind
@@ -238,7 +239,10 @@ def save_employee(
                 replace(where, field=field),
                 name=value,
             )
+    employee = replace(employee, personnel_number=clean_number(employee.personnel_number))
     problems = validate_employee(employee, where)
+    others = [e for e in company.employees if e.name not in (old_name, employee.name)]
+    problems += number_clashes([employee], others)
     for found in (
         amount_problem(employee.fixed_pay, replace(where, field="fixed_pay")),
         amount_problem(employee.target_bonus, replace(where, field="target_bonus")),

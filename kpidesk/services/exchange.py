@@ -5,16 +5,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kpidesk.core.company import CompanyContent
+from kpidesk.core.company import Company, CompanyContent
+from kpidesk.io.template_lists import TemplateLists
 from kpidesk.services.errors import UserError
 
 
-def write_template(path: Path, *, lang: str = "ru") -> Path:
-    """Write the empty interchange workbook (headers and an instructions sheet)."""
+def template_lists(company: Company | None, lang: str = "ru") -> TemplateLists:
+    """The template's drop-down lists: sources, methods and units, and when a company is
+    given its positions, stores, employees and indicator codes (archived ones left out)."""
+    if company is None:
+        return TemplateLists.of(lang)
+    return TemplateLists.of(
+        lang,
+        positions=[p.name for p in company.positions if not p.archived],
+        stores=[s.name for s in company.stores if not s.archived],
+        employees=[e.name for e in company.employees if not e.archived],
+        indicators=[i.code for i in company.indicators if not i.archived],
+    )
+
+
+def write_template(path: Path, *, lang: str = "ru", company: Company | None = None) -> Path:
+    """Write the empty interchange workbook (headers, an instructions sheet and drop-down
+    lists — with the company's names when ``company`` is given)."""
     from kpidesk.io import writer
 
     try:
-        return writer.write_template(path, lang=lang)
+        return writer.write_template(path, lang=lang, lists=template_lists(company, lang))
     except OSError as error:
         raise UserError.of(
             "cannot_write", f"cannot write {path}: {error.strerror or error}", file=path

@@ -4,7 +4,9 @@ Read every row (cell problems), resolve indicator names to codes, validate the w
 against itself and the company already in the file (semantic problems, each located by
 sheet, row and column), refuse items of locked periods — and only when nothing is wrong,
 back the file up and apply everything in one transaction. A dry run goes through the same
-steps and rolls the transaction back, so it reports exactly what an import would change.
+steps and rolls the transaction back, so it reports exactly what an import would change;
+it also carries the row-by-row preview (``import_preview``) that the window shows before
+the user applies or cancels.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from kpidesk.core.company import CompanyContent
+from kpidesk.core.item_validation import validate_day_not_future
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity
 from kpidesk.core.rights import Right
@@ -23,6 +26,7 @@ from kpidesk.core.validation import validate_content
 from kpidesk.io.reader import ReadResult, locate, read_workbook, resolve_indicator_names
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
+from kpidesk.services.import_preview import ImportPreview, preview_content
 from kpidesk.services.operations import Operation, Session
 from kpidesk.store.content import ChangeSummary
 
@@ -40,6 +44,7 @@ class ImportReport:
     dry_run: bool
     warnings: list[Problem] = field(default_factory=list)
     backup: Path | None = None
+    preview: ImportPreview | None = None  # a dry run: what changes, row by row
 
     def describe(self) -> str:
         """A few lines for the terminal."""
@@ -138,6 +143,24 @@ def _locked_items(
     return problems
 
 
+def _future_days(content: CompanyContent, today: date) -> list[Problem]:
+    """A refusal for every store's or seller's row of a day after ``today``."""
+    found: list[Problem] = []
+    days = (
+        ("daily", [row.day for row in content.daily]),
+        ("seller_days", [row.day for row in content.seller_days]),
+    )
+    for kind, rows in days:
+        for i, day in enumerate(rows):
+            if day > today:  # located only when refused
+                found += validate_day_not_future(day, today, content.origin(kind, i))
+    return found
+
+
+# the lock check, public for the other road into ``ApplyContent`` (``services.adopting``)
+locked_items = _locked_items
+
+
 def _sorted(problems: list[Problem]) -> list[Problem]:
     def key(problem: Problem) -> tuple[str, int, str]:
         where: Location = problem.where
@@ -153,9 +176,10 @@ def import_workbook(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    today: date | None = None,
 ) -> ImportReport:
     """Check and import a workbook into the company (:class:`ApplyContent` through the
-    runner).
+    runner); a daily row of a day after ``today`` (default: the system's date) is refused.
 
     Raises:
         UserError: the file cannot be imported; ``problems`` lists every bad cell and
@@ -183,6 +207,7 @@ def import_workbook(
     problems = [locate(p, read) for p in validate_content(content, existing)]
     locked = [Period.parse(code) for code in database.locks.locked_periods()]
     problems += [locate(p, read) for p in _locked_items(content, locked, database)]
+    problems += [locate(p, read) for p in _future_days(content, today or date.today())]
     # bad cells and the problems of the rows that did read are listed together, so the
     # user fixes the whole workbook in one go
     problems += read.problems
@@ -193,10 +218,11 @@ def import_workbook(
             f"cannot import {path.name}: {len(errors)} problem(s); nothing was changed",
             _sorted(errors),
         )
+    preview = preview_content(content, database) if dry_run else None
     operation = ApplyContent(content, dry_run)
     service.run(operation)
     assert operation.summary is not None
-    return ImportReport(path, operation.summary, dry_run, warnings, operation.backup_file)
+    return ImportReport(path, operation.summary, dry_run, warnings, operation.backup_file, preview)
 
 
 @dataclass

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
-from typing import ClassVar
 
 from kpidesk.core.company import Company, PeriodInputs
 from kpidesk.core.compute import compute_employee
@@ -30,15 +29,33 @@ from kpidesk.core.matrix import Matrix, MatrixRow
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.plans import DEFAULT_UPLIFT, HISTORY_PERIODS, PlanSuggestion, plan_from_history
-from kpidesk.core.problems import Location, Problem, has_errors
+from kpidesk.core.problems import Location, Problem
 from kpidesk.core.results import EmployeeResult
-from kpidesk.core.rights import Right
 from kpidesk.core.sources import PeriodBook, fact_reader
-from kpidesk.services.changes import Change, ChangeKind
+from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
 from kpidesk.services.directories import refuse
 from kpidesk.services.facts import SetFacts
-from kpidesk.services.operations import Operation, Session
+from kpidesk.services.matrix_operations import (
+    DeleteMatrix,
+    ResetToTemplate,
+    SaveMatrix,
+    follows_template_unchanged,
+    latest,
+    matrix_problems,
+)
+
+__all__ = [
+    "AppliedMatrix",
+    "DeleteMatrix",
+    "HistoryPlan",
+    "MatrixEditing",
+    "MatrixKind",
+    "PositionFollowers",
+    "ResetToTemplate",
+    "SaveMatrix",
+    "matrix_problems",
+]
 
 
 class MatrixKind(Enum):
@@ -76,75 +93,13 @@ class HistoryPlan:
     facts: tuple[Decimal, ...]
 
 
-def matrix_problems(company: Company, matrix: Matrix) -> list[Problem]:
-    """The matrix's validation problems, an unknown owner included (row problems are
-    located by row number, 1-based, in ``Location.key``)."""
-    indicators = {i.code: i for i in company.indicators}
-    where = Location(entity="matrix", key=f"{matrix.owner} {matrix.period.code}")
-    problems = validate_matrix(
-        matrix,
-        indicators,
-        where,
-        row_where=lambda i: Location(entity="matrix row", key=str(i + 1)),
-    )
-    if matrix.employee is not None:
-        if company.employee(matrix.employee) is None:
-            problems.append(
-                problem(
-                    "unknown_employee",
-                    f"Unknown employee '{matrix.employee}'.",
-                    Location(entity="matrix", field="employee"),
-                    name=matrix.employee,
-                )
-            )
-    elif matrix.position not in {p.name for p in company.positions}:
-        problems.append(
-            problem(
-                "unknown_position",
-                f"Unknown position '{matrix.position}'.",
-                Location(entity="matrix", field="position"),
-                name=matrix.position or "",
-            )
-        )
-    return problems
+@dataclass(frozen=True)
+class PositionFollowers:
+    """Who of a position's employees (working in the period) follows its template and who
+    has a matrix of their own (with the period it applies from)."""
 
-
-@dataclass
-class SaveMatrix(Operation):
-    """Save a matrix for its owner from its period on (rows replaced as a whole)."""
-
-    matrix: Matrix
-    name: ClassVar[str] = "save_matrix"
-    right: ClassVar[Right] = Right.DIRECTORIES
-
-    def apply(self, session: Session) -> Change:
-        problems = matrix_problems(session.company(), self.matrix)
-        if has_errors(problems):
-            raise refuse([p for p in problems if p.is_error])
-        session.db.matrices.save_matrix(self.matrix)
-        return Change(ChangeKind.MATRIX, self.matrix.period, employee=self.matrix.employee)
-
-
-@dataclass
-class DeleteMatrix(Operation):
-    """Delete an owner's matrix of exactly one period (also: the undo of a new matrix)."""
-
-    period: Period
-    position: str | None = None
-    employee: str | None = None
-    name: ClassVar[str] = "delete_matrix"
-    right: ClassVar[Right] = Right.DIRECTORIES
-
-    def apply(self, session: Session) -> Change:
-        session.db.matrices.delete_matrix(
-            self.period, position=self.position, employee=self.employee
-        )
-        return Change(ChangeKind.MATRIX, self.period, employee=self.employee)
-
-
-def _latest(matrices: Sequence[Matrix], period: Period) -> Matrix | None:
-    chosen = [m for m in matrices if m.period.start <= period.start]
-    return max(chosen, key=lambda m: m.period.start, default=None)
+    following: tuple[str, ...]
+    own: tuple[tuple[str, Period], ...]
 
 
 class MatrixEditing:
@@ -199,14 +154,14 @@ class MatrixEditing:
 
     def template(self, position: str, period: Period) -> Matrix | None:
         """The position's template in force in ``period`` (from that period or earlier)."""
-        return _latest(
+        return latest(
             [m for m in self.company.matrices if m.employee is None and m.position == position],
             period,
         )
 
     def override(self, employee: str, period: Period) -> Matrix | None:
         """The employee's own matrix in force in ``period``."""
-        return _latest([m for m in self.company.matrices if m.employee == employee], period)
+        return latest([m for m in self.company.matrices if m.employee == employee], period)
 
     def applied(self, employee: str, period: Period) -> AppliedMatrix:
         """The matrix that applies to an employee in a period: the override, else the
@@ -218,6 +173,47 @@ class MatrixEditing:
         if template is not None:
             return AppliedMatrix(template, MatrixKind.TEMPLATE)
         return AppliedMatrix(None, None)
+
+    def followers(self, position: str, period: Period) -> PositionFollowers:
+        """The position's employees working in ``period``: who follows the template, who
+        has their own matrix (and since when)."""
+        following: list[str] = []
+        own: list[tuple[str, Period]] = []
+        for person in self.company.employees:
+            if person.position != position or person.archived or not person.works_in(period):
+                continue
+            found = self.override(person.name, period)
+            if found is None:
+                following.append(person.name)
+            else:
+                own.append((person.name, found.period))
+        return PositionFollowers(tuple(following), tuple(own))
+
+    def follows_template_unchanged(self, matrix: Matrix) -> bool:
+        """Whether saving ``matrix`` would store nothing: an employee's matrix equal to the
+        position's template they already follow (see :class:`SaveMatrix`)."""
+        return follows_template_unchanged(self.company, matrix)
+
+    def reset_removes(self, employee: str, period: Period) -> tuple[Period, ...]:
+        """The periods of the employee's own matrices that "return to the template" in
+        ``period`` would remove (the one in force and every later one), oldest first."""
+        owned = [m for m in self.company.matrices if m.employee == employee]
+        in_force = latest(owned, period)
+        if in_force is None:
+            return ()
+        chosen = [m.period for m in owned if m.period.start >= in_force.period.start]
+        return tuple(sorted(chosen, key=lambda p: p.start))
+
+    def reset_to_template(self, employee: str, period: Period) -> Change:
+        """The employee follows the position's template again from the start of their own
+        matrix in force in ``period`` (:class:`ResetToTemplate` through the runner; the
+        periods it removes are :meth:`reset_removes`).
+
+        Raises:
+            UserError: no own matrix in force, an unknown employee, a locked period among
+                the days the removed matrices governed (nothing is removed then).
+        """
+        return self.service.run(ResetToTemplate(employee, period))
 
     def exact(
         self, period: Period, *, position: str | None = None, employee: str | None = None

@@ -36,6 +36,7 @@ STORE_REPORT_METRICS: tuple[StoreMetricName, ...] = (
     "sales_dynamics",
     "plan",
     "plan_completion",
+    "plan_days",  # the days of the range the plan covers (SPEC §2.6)
 )
 _PLACES = {
     "revenue": 2,
@@ -49,6 +50,7 @@ _PLACES = {
     "receipts": 0,
     "visitors": 0,
     "units": 0,
+    "plan_days": 0,
 }
 
 
@@ -101,6 +103,7 @@ def _employee_json(result: EmployeeResult) -> dict[str, object]:
     per_indicator = result.schedule.per_indicator and pay is not None
     return {
         "employee": result.employee.name,
+        "personnel_number": result.employee.personnel_number,
         "position": result.employee.position,
         "store": result.employee.store,
         "status": result.status.value,
@@ -150,7 +153,8 @@ def bonus_report_json(result: PeriodResult) -> str:
 
 def bonus_report_csv(result: PeriodResult) -> str:
     """One line per employee — KPI, coefficient (empty for per-indicator payout), fixed pay,
-    target bonus, bonus, total, status, missing — and a last ``totals`` line (SPEC §2.5:
+    target bonus, bonus, total, status, missing, personnel number (last, so that the older
+    columns keep their places) — and a last ``totals`` line (SPEC §2.5:
     fixed pay over everyone, bonus and total over the complete sheets; its ``missing``
     says how many incomplete ones they leave out)."""
     rows: list[dict[str, object]] = []
@@ -173,6 +177,7 @@ def bonus_report_csv(result: PeriodResult) -> str:
                 "bonus": plain(pay.bonus, 2) if pay else "",
                 "total": plain(pay.total, 2) if pay else "",
                 "missing": " ".join(employee.missing),
+                "personnel_number": employee.employee.personnel_number or "",
             }
         )
     totals, withheld = pay_list_totals(result.employees), _withheld(result)
@@ -190,6 +195,7 @@ def bonus_report_csv(result: PeriodResult) -> str:
             "bonus": "" if withheld else plain(totals.bonus, 2),
             "total": "" if withheld else plain(totals.total, 2),
             "missing": f"incomplete: {totals.incomplete}" if totals.incomplete else "",
+            "personnel_number": "",
         }
     )
     return to_csv(rows)

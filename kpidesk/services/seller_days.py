@@ -17,7 +17,12 @@ from typing import ClassVar
 
 from kpidesk.core.daily import DailyEntry, SellerDay
 from kpidesk.core.indicators import SourceKind
-from kpidesk.core.item_validation import at, problem, validate_seller_day
+from kpidesk.core.item_validation import (
+    at,
+    problem,
+    validate_day_not_future,
+    validate_seller_day,
+)
 from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
@@ -180,6 +185,7 @@ class SaveSellers(Operation):
     store: str
     day: date
     rows: Mapping[str, SellerDay | None]
+    today: date | None = None  # a day after it is refused; the system's date unless given
     name: ClassVar[str] = "save_sellers"
     right: ClassVar[Right] = Right.DAILY
 
@@ -191,7 +197,8 @@ class SaveSellers(Operation):
         require_known_store(session.service, store)
         what = f"the sellers' sales of {day:%d.%m.%Y} ({store})"
         known = {e.name for e in session.company().employees}
-        found: list[Problem] = []
+        where = Location(entity="daily", key=f"{store} {day:%d.%m.%Y}")
+        found = validate_day_not_future(day, self.today or date.today(), where)
         for name, row in self.rows.items():
             if name not in known:
                 raise UserError.of(
@@ -215,11 +222,16 @@ class SaveSellers(Operation):
 
 
 def save_sellers(
-    service: CompanyService, store: str, day: date, rows: Mapping[str, SellerDay | None]
+    service: CompanyService,
+    store: str,
+    day: date,
+    rows: Mapping[str, SellerDay | None],
+    *,
+    today: date | None = None,
 ) -> Change:
     """Save the sellers' rows of a store's day in one transaction (:class:`SaveSellers`).
 
     Raises:
         UserError: a refused row, an unknown seller, or a locked period.
     """
-    return service.run(SaveSellers(store, day, dict(rows)))
+    return service.run(SaveSellers(store, day, dict(rows), today))

@@ -9,7 +9,7 @@ rows. Snapshots are never written or exported here. Nothing here parses files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -161,15 +161,20 @@ class ContentRepository:
             schedules=self._matrices.schedules(),
         )
 
-    def load_period_inputs(self, period: Period) -> PeriodInputs:
+    def load_period_inputs(
+        self, period: Period, stores: Collection[str] | None = None
+    ) -> PeriodInputs:
         """What ``compute_period`` needs: the period's facts and inputs (by code), daily and
         seller rows from the previous equal period's start to the period's end, and the
-        store plans overlapping the period, and the period's duties and tasks."""
+        store plans overlapping the period, and the period's duties and tasks. With
+        ``stores``, only those stores' daily rows (enough for their employees' store
+        metrics)."""
         start = period.previous().start
         daily, facts = self._daily, self._facts
+        chosen = sorted(stores) if stores is not None else None
         return PeriodInputs(
             facts=facts.fact_values(period),
-            daily=tuple(daily.daily_rows(start, period.end)),
+            daily=tuple(daily.daily_rows(start, period.end, chosen)),
             seller_days=tuple(daily.seller_days(start, period.end)),
             plans=tuple(daily.plans(period)),
             inputs={(p.employee, p.name): p.value for p in facts.period_inputs(period)},

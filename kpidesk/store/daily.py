@@ -278,7 +278,9 @@ class DailyRepository:
         items: list[ItemRow] = []
         append = items.append
         for i, e in enumerate(entries):
-            store_id = known_id(stores, e.store, "daily row: unknown store", origin(i))
+            store_id = stores.get(e.store)  # the origin is looked up only for a bad row
+            if store_id is None:
+                store_id = known_id(stores, e.store, "daily row: unknown store", origin(i))
             day = e.day
             text = day.isoformat()
             append(

@@ -164,8 +164,15 @@ class FactsRepository:
         items: list[ItemRow] = []
         append = items.append
         for i, f in enumerate(facts):
-            employee_id = known_id(employees, f.employee, "fact: unknown employee", origin(i))
-            indicator_id = known_id(indicators, f.indicator, "fact: unknown indicator", origin(i))
+            # the origin is looked up only for a bad row
+            employee_id = employees.get(f.employee)
+            if employee_id is None:
+                employee_id = known_id(employees, f.employee, "fact: unknown employee", origin(i))
+            indicator_id = indicators.get(f.indicator)
+            if indicator_id is None:
+                indicator_id = known_id(
+                    indicators, f.indicator, "fact: unknown indicator", origin(i)
+                )
             code, span = self._period_keys(cache, f.period)
             append(
                 (

@@ -16,6 +16,7 @@ from enum import Enum
 from kpidesk.core.indicators import IndexMethod, Indicator, Source
 from kpidesk.core.org import Department, Employee, PayRate, Position, Store
 from kpidesk.core.periods import Period
+from kpidesk.core.personnel_numbers import clean_number, number_key
 from kpidesk.store.codec import dec_text, opt_day, opt_day_text, to_dec
 from kpidesk.store.context import StoreContext, label_column
 from kpidesk.store.errors import ContentError, StoreError
@@ -47,6 +48,7 @@ EMPLOYEES = Table(
         "start_date",
         "end_date",
         "archived",
+        "personnel_number",
     ),
     numeric=frozenset({"fixed_pay", "target_bonus"}),
     refs={"position_id": "positions", "store_id": "stores", "department_id": "departments"},
@@ -128,7 +130,8 @@ class OrgRepository:
         """Every employee, archived ones included."""
         rows = self._ctx.execute(
             "SELECT e.name, p.name, s.name, d.name, e.fixed_pay, e.target_bonus, e.start_date,"
-            " e.end_date, e.archived FROM employees e JOIN positions p ON p.id = e.position_id"
+            " e.end_date, e.archived, e.personnel_number FROM employees e"
+            " JOIN positions p ON p.id = e.position_id"
             " LEFT JOIN stores s ON s.id = e.store_id"
             " LEFT JOIN departments d ON d.id = e.department_id ORDER BY e.id"
         ).fetchall()
@@ -143,6 +146,7 @@ class OrgRepository:
                 start=opt_day(r[6]),
                 end=opt_day(r[7]),
                 archived=bool(r[8]),
+                personnel_number=r[9],
             )
             for r in rows
         )
@@ -150,6 +154,11 @@ class OrgRepository:
         if not rates:
             return employees
         return tuple(replace(e, rates=rates[e.name]) if e.name in rates else e for e in employees)
+
+    def _numbers(self) -> dict[str, str | None]:
+        """Each stored employee's personnel number, by name."""
+        rows = self._ctx.execute("SELECT name, personnel_number FROM employees").fetchall()
+        return {str(name): None if number is None else str(number) for name, number in rows}
 
     def _rates(self) -> dict[str, tuple[PayRate, ...]]:
         rows = self._ctx.execute(
@@ -190,12 +199,24 @@ class OrgRepository:
         return merge(self._ctx, table, items, (), audit=AuditMode.EACH)
 
     def merge_employees(
-        self, employees: Sequence[Employee], origin: Origin = no_origin
+        self,
+        employees: Sequence[Employee],
+        origin: Origin = no_origin,
+        *,
+        keep_numbers: bool = True,
     ) -> KindSummary:
         """Upsert employees by name; missing positions and departments are created.
 
+        Args:
+            employees: the employees to store.
+            origin: where each came from (for the errors).
+            keep_numbers: an employee without a personnel number keeps the stored one (an
+                import of a workbook without the column clears nothing); ``False`` for a
+                single edit, where an empty number means "no number".
+
         Raises:
-            ContentError: an employee's store does not exist.
+            ContentError: an employee's store does not exist, or their personnel number is
+                another employee's.
         """
         self.ensure_positions(e.position for e in employees)
         self.ensure_departments(e.department for e in employees)
@@ -205,8 +226,21 @@ class OrgRepository:
             ctx.ids("stores"),
             ctx.ids("departments"),
         )
+        stored_numbers = self._numbers()
+        taken = {number_key(n): name for name, n in stored_numbers.items() if n is not None}
         items = []
         for index, e in enumerate(employees):
+            number = clean_number(e.personnel_number)
+            if number is None and keep_numbers:
+                number = stored_numbers.get(e.name)
+            holder = taken.get(number_key(number)) if number is not None else None
+            if holder is not None and holder != e.name:
+                raise ContentError(
+                    f"employee {e.name!r}: personnel number {number!r} is {holder!r}'s",
+                    origin(index),
+                )
+            if number is not None:
+                taken[number_key(number)] = e.name
             store_id = None
             if e.store is not None:
                 store_id = stores.get(e.store)
@@ -223,6 +257,7 @@ class OrgRepository:
                 opt_day_text(e.start),
                 opt_day_text(e.end),
                 int(e.archived),
+                number,
             )
             items.append(Item((e.name,), values, e.name, None, e.store, e.name))
         summary = merge(self._ctx, EMPLOYEES, items, (), audit=AuditMode.EACH)
@@ -308,7 +343,7 @@ class OrgRepository:
         """
         with self._ctx.write():
             renamed = self._rename("employees", old_name, employee.name)
-            summary = self.merge_employees([employee])
+            summary = self.merge_employees([employee], keep_numbers=False)
             dropped = self._drop_rates(employee)
         return renamed or dropped or summary.added + summary.changed > 0
 

@@ -46,3 +46,28 @@ def after_insert_trigger(name: str, table: str, statement: str) -> tuple[str, ..
         f" BEGIN {statement}; RETURN NULL; END $body$",
         f"CREATE TRIGGER {name} AFTER INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}_fn()",
     )
+
+
+MASKED_SCHEMA = "kpidesk_masked"
+# The masking view of ``server_rights`` (its name and body; "CREATE [OR REPLACE] VIEW " goes
+# before it): every column of employees, money only on the reader's own row. New columns go
+# at the end, so that a migration can ``CREATE OR REPLACE`` it.
+MASKED_EMPLOYEES_VIEW = (
+    f"{MASKED_SCHEMA}.employees WITH (security_barrier) AS SELECT id, name,"
+    " position_id, store_id, department_id,"
+    " CASE WHEN id = kpidesk_my_employee() THEN fixed_pay ELSE 0 END AS fixed_pay,"
+    " CASE WHEN id = kpidesk_my_employee() THEN target_bonus ELSE 0 END AS target_bonus,"
+    " start_date, end_date, archived, personnel_number FROM public.employees e WHERE"
+    " (kpidesk_my_role() = 'viewer')"
+    " OR (kpidesk_my_role() = 'manager' AND (store_id = kpidesk_my_store()"
+    " OR id = kpidesk_my_employee()))"
+    " OR (kpidesk_my_role() = 'employee' AND id = kpidesk_my_employee())"
+)
+# Schema v6 on a server whose rights are installed: the view gains the new column.
+MASKED_EMPLOYEES_REFRESH = (
+    "DO $body$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
+    f"'{MASKED_SCHEMA}') THEN EXECUTE "
+    + "'CREATE OR REPLACE VIEW "
+    + MASKED_EMPLOYEES_VIEW.replace("'", "''")
+    + "'; END IF; END $body$",
+)

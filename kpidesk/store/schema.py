@@ -12,7 +12,10 @@ statements for one engine. This module holds SQL text only; it must not execute 
 Schema v4 makes the file hold its own rules: lock triggers on every per-period table refuse
 a write to a locked period (whatever code runs), and an audit trigger bumps the
 ``revision`` meta row on every change. Schema v5 adds the users (a salted scrypt hash, never
-a password) and the pay list's sign-off steps, locked with their period.
+a password) and the pay list's sign-off steps, locked with their period. Schema v6 adds the
+employees' personnel numbers (табельный номер: optional, unique ignoring case and the
+spaces around it — the store keeps them trimmed, the index compares them lower-cased), and
+on a server with rights installed re-creates the masking view with the new column.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ class Ddl:
     # refuses the row
     abort_trigger: Callable[[str, str, str, tuple[str, ...]], tuple[str, ...]]
     after_insert_trigger: Callable[[str, str, str], tuple[str, ...]]
+    # statements a new employees column needs beyond ``ALTER TABLE`` (the server's view)
+    employees_view_refresh: tuple[str, ...] = ()
 
 
 def _v1(d: Ddl) -> str:
@@ -415,6 +420,17 @@ CREATE TABLE paylist_steps (
     )
 
 
+def _v6(d: Ddl) -> tuple[str, ...]:
+    return (
+        *statements("""
+ALTER TABLE employees ADD COLUMN personnel_number TEXT;
+CREATE UNIQUE INDEX employees_personnel_number ON employees (lower(personnel_number))
+    WHERE personnel_number IS NOT NULL
+"""),
+        *d.employees_view_refresh,
+    )
+
+
 def versions(d: Ddl) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     """Every schema version's number, description and statements, in the DDL of one
     engine (``d``): the same tables, columns and rules on the company file and server."""
@@ -428,6 +444,7 @@ def versions(d: Ddl) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
         (3, "duties and tasks, duty lists", statements(_v3(d))),
         (4, "lock triggers, revision, period snapshots, audit key index, pay rates", _v4(d)),
         (5, "users, pay list sign-off steps", _v5(d)),
+        (6, "personnel numbers", _v6(d)),
     )
 
 
@@ -446,4 +463,5 @@ POSTGRESQL = Ddl(
     blob=postgres_dialect.BLOB,
     abort_trigger=postgres_ddl.abort_trigger,
     after_insert_trigger=postgres_ddl.after_insert_trigger,
+    employees_view_refresh=postgres_ddl.MASKED_EMPLOYEES_REFRESH,
 )

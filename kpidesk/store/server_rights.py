@@ -35,8 +35,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kpidesk.store.postgres_ddl import MASKED_EMPLOYEES_VIEW
+from kpidesk.store.postgres_ddl import MASKED_SCHEMA as MASKED_SCHEMA
+
 ROLES = ("owner", "accountant", "manager", "employee", "viewer")
-MASKED_SCHEMA = "kpidesk_masked"
 RESTRICTED = ("manager", "employee", "viewer")  # whose money is masked
 
 # tables everyone who may log in reads whole
@@ -258,15 +260,7 @@ def install(conn: Any, database: str, owner: str) -> list[str]:
     # the masking view: every column of employees, money only on the reader's own row
     statements += [
         f"CREATE SCHEMA {MASKED_SCHEMA}",
-        f"CREATE VIEW {MASKED_SCHEMA}.employees WITH (security_barrier) AS SELECT id, name,"
-        " position_id, store_id, department_id,"
-        " CASE WHEN id = kpidesk_my_employee() THEN fixed_pay ELSE 0 END AS fixed_pay,"
-        " CASE WHEN id = kpidesk_my_employee() THEN target_bonus ELSE 0 END AS target_bonus,"
-        " start_date, end_date, archived FROM public.employees e WHERE"
-        " (kpidesk_my_role() = 'viewer')"
-        " OR (kpidesk_my_role() = 'manager' AND (store_id = kpidesk_my_store()"
-        " OR id = kpidesk_my_employee()))"
-        " OR (kpidesk_my_role() = 'employee' AND id = kpidesk_my_employee())",
+        f"CREATE VIEW {MASKED_EMPLOYEES_VIEW}",
         f"GRANT USAGE ON SCHEMA {MASKED_SCHEMA} TO {everyone}",
         f"GRANT SELECT ON {MASKED_SCHEMA}.employees TO "
         + ", ".join(quoted(groups[role]) for role in RESTRICTED),

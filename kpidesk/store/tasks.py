@@ -4,8 +4,10 @@ A task is keyed by (period code, assignee, title); a duty list entry by (positio
 employee, title). Every status change is written in one transaction together with its audit
 row (who, when, old → new status; a returned task's comment in a second row) and only if the
 stored status is still the one the change started from. Nothing of a locked period changes:
-adding, importing or changing the status of its tasks raises ``LockedPeriodError`` (status
-changes rely on the schema's lock triggers; additions also check each task to name it).
+adding, importing, editing, deleting or changing the status of its tasks raises
+``LockedPeriodError`` (status changes, edits and deletions rely on the schema's lock
+triggers; additions also check each task to name it). A task created, edited or deleted in
+the window is audited field by field (``create_task`` / ``edit_task`` / ``delete_task``).
 
 Must not: decide whether a transition is allowed (``core.tasks`` does) or compute metrics.
 """
@@ -313,6 +315,102 @@ class TasksRepository:
                     audit.append(("change", "task", label, "comment", *text, code, None, who))
             ctx.audit(audit)
         return len(changes)
+
+    def _task_id(self, task: Task) -> tuple[int, str] | None:
+        """The row id and stored status of ``task`` (by its key), or ``None``."""
+        employees = self._ctx.ids("employees")
+        row = self._ctx.execute(
+            "SELECT id, status FROM tasks WHERE period = ? AND assignee_id = ? AND title = ?",
+            (task.period.code, employees.get(task.assignee, -1), task.title),
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def create_task(self, task: Task) -> None:
+        """Add one task, audited ("add" with its assignee, controller and due date).
+
+        Raises:
+            StoreError: a task with the same period, assignee and title exists.
+            ContentError: an unknown assignee or controller.
+            LockedPeriodError: the task's period is locked.
+        """
+        with self._ctx.write():
+            if self._task_id(task) is not None:
+                raise StoreError(f"task {task.label} exists already")
+            items = self._task_items([task], no_origin)
+            merge(self._ctx, TASKS, items, read_locks(self._ctx), audit=AuditMode.EACH)
+
+    def edit_task(self, old: Task, new: Task) -> None:
+        """Change a task's title, assignee, controller, due date and description (its
+        period, kind and status stay), with an audit row per changed field.
+
+        Raises:
+            StoreError: the task is missing, its status is no longer the one read (changed
+                meanwhile), or the new title is taken by another task of the assignee.
+            ContentError: an unknown assignee or controller.
+            LockedPeriodError: the task's period is locked.
+        """
+        ctx = self._ctx
+        with ctx.write():
+            found = self._task_id(old)
+            if found is None:
+                raise StoreError(f"task {old.label} does not exist")
+            row_id, status = found
+            if status != old.status.value:
+                raise StoreError(
+                    f"task {old.label} is {status} now, not {old.status.value} "
+                    "(changed meanwhile); reload and try again"
+                )
+            if new.key != old.key and self._task_id(new) is not None:
+                raise StoreError(f"task {new.label} exists already")
+            employees = ctx.ids("employees")
+            for name in (new.assignee, new.controller):
+                if name not in employees:
+                    raise ContentError(f"task: unknown employee {name!r}", None)
+            period = old.period
+            with ctx.naming_locks(f"task {old.label}", (period.start, period.end)):
+                ctx.execute(
+                    "UPDATE tasks SET title = ?, assignee_id = ?, controller_id = ?,"
+                    " due_date = ?, description = ? WHERE id = ?",
+                    (
+                        new.title,
+                        employees[new.assignee],
+                        employees[new.controller],
+                        new.due.isoformat(),
+                        new.description,
+                        row_id,
+                    ),
+                )
+            audit: list[AuditRow] = []
+            for name, before, after in (
+                ("title", old.title, new.title),
+                ("assignee", old.assignee, new.assignee),
+                ("controller", old.controller, new.controller),
+                ("due_date", old.due.isoformat(), new.due.isoformat()),
+                ("description", old.description, new.description),
+            ):
+                if before != after:
+                    row = ("change", "task", new.label, name, before, after, period.code)
+                    audit.append((*row, None, new.assignee))
+            ctx.audit(audit)
+
+    def delete_task(self, task: Task) -> None:
+        """Delete one task, audited ("delete" with its status and who it was for).
+
+        Raises:
+            StoreError: the task is missing.
+            LockedPeriodError: the task's period is locked.
+        """
+        ctx = self._ctx
+        with ctx.write():
+            found = self._task_id(task)
+            if found is None:
+                raise StoreError(f"task {task.label} does not exist")
+            period = task.period
+            with ctx.naming_locks(f"task {task.label}", (period.start, period.end)):
+                ctx.execute("DELETE FROM tasks WHERE id = ?", (found[0],))
+            what = f"{found[1]}; controller {task.controller}; due {task.due.isoformat()}"
+            row = ("delete", "task", task.label, None, what, None, period.code)
+            ctx.audit([(*row, None, task.assignee)])
 
     def task_history(self, task: Task) -> list[tuple[str, str, str | None, str | None]]:
         """The task's status changes: (when, who, old, new), oldest first."""

@@ -1,6 +1,201 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AdoptDialog</name>
+    <message>
+        <source>Import from your own workbook: %1</source>
+        <translation>Импорт из своей таблицы: %1</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-10</source>
+        <translation>например, 2026-10</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Columns of the sheet and what they hold:</source>
+        <translation>Столбцы листа и что в них:</translation>
+    </message>
+    <message>
+        <source>Table row</source>
+        <translation>Строка таблицы</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>Столбец на листе</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Rows as they will be imported:</source>
+        <translation>Строки, как они будут импортированы:</translation>
+    </message>
+    <message>
+        <source>Apply the corrections</source>
+        <translation>Применить исправления</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>A mapping you corrected for a file of this shape is applied.</source>
+        <translation>Применено ваше исправленное сопоставление для файлов такого вида.</translation>
+    </message>
+    <message>
+        <source>Check what was recognised in %1, correct it where needed, then import.</source>
+        <translation>Проверьте, что распознано в %1, исправьте, где нужно, и импортируйте.</translation>
+    </message>
+    <message>
+        <source>%1 — matrix: %2</source>
+        <translation>%1 — матрица: %2</translation>
+    </message>
+    <message>
+        <source>%1 — daily log, %2 days</source>
+        <translation>%1 — ежедневный журнал, дней: %2</translation>
+    </message>
+    <message>
+        <source>%1 — left out</source>
+        <translation>%1 — пропущен</translation>
+    </message>
+    <message>
+        <source>%1 — not understood</source>
+        <translation>%1 — не распознан</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>— not used —</source>
+        <translation>— не используется —</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Index (recomputed)</source>
+        <translation>Индекс (пересчитывается)</translation>
+    </message>
+    <message>
+        <source>Weighted index (ignored)</source>
+        <translation>Взвешенный индекс (не используется)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Index method</source>
+        <translation>Метод индекса</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>шкала</translation>
+    </message>
+    <message>
+        <source>fact / norm</source>
+        <translation>факт / норма</translation>
+    </message>
+    <message>
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <source>'%1' is not a period (e.g. 2026-10).</source>
+        <translation>«%1» — не период (например, 2026-10).</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>Импортирован файл %1.</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>KPI of %1 differs: the sheet %2, kpidesk %3 (check the sheet's formulas).</source>
+        <translation>KPI сотрудника %1 расходится: на листе %2, в kpidesk %3 (проверьте формулы листа).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+</context>
+<context>
     <name>Analytics</name>
     <message>
         <source>no data</source>
@@ -280,6 +475,14 @@
         <translation>Экспорт в xlsx…</translation>
     </message>
     <message>
+        <source>For payroll (1C)…</source>
+        <translation>Для зарплаты (1С)…</translation>
+    </message>
+    <message>
+        <source>The accruals of the complete sheets (fixed pay, KPI bonus) as a table for 1C:ZUP or another payroll program</source>
+        <translation>Начисления полных расчётов (оклад, премия по KPI) таблицей для 1С:ЗУП или другой зарплатной программы</translation>
+    </message>
+    <message>
         <source>With explanations</source>
         <translation>С пояснениями</translation>
     </message>
@@ -346,6 +549,30 @@
     <message>
         <source>Exporting the bonus workbook…</source>
         <translation>Выгрузка книги премий…</translation>
+    </message>
+    <message>
+        <source>Export for payroll</source>
+        <translation>Выгрузка для зарплаты</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) are incomplete and will be left out: %2. Export the complete sheets only?</source>
+        <translation>Неполных расчётов: %1, они не попадут в выгрузку: %2. Выгрузить только полные расчёты?</translation>
+    </message>
+    <message>
+        <source>CSV for other programs (*.csv)</source>
+        <translation>CSV для других программ (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the accruals…</source>
+        <translation>Выгрузка начислений…</translation>
+    </message>
+    <message>
+        <source>Exported %1 accrual(s) of %2 employee(s), total %3, to %4</source>
+        <translation>Выгружено начислений: %1 (сотрудников: %2), итого %3, в файл %4</translation>
+    </message>
+    <message>
+        <source>Without a personnel number: %1.</source>
+        <translation>Без табельного номера: %1.</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -507,6 +734,10 @@
         <translation>Сотрудник</translation>
     </message>
     <message>
+        <source>Personnel number</source>
+        <translation>Табельный номер</translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
@@ -631,6 +862,10 @@
         <translation>база равна норме: строка некорректна</translation>
     </message>
     <message>
+        <source>a fact of 0 is the best result: the cap</source>
+        <translation>факт 0 — лучший результат: предел индекса</translation>
+    </message>
+    <message>
         <source>capped at the maximum</source>
         <translation>ограничено максимумом</translation>
     </message>
@@ -729,6 +964,10 @@
     <message>
         <source>No.</source>
         <translation>№</translation>
+    </message>
+    <message>
+        <source>Pers. No.</source>
+        <translation>Таб. №</translation>
     </message>
     <message>
         <source>Fixed pay, ₽</source>
@@ -968,8 +1207,100 @@
         <translation>записан {file}</translation>
     </message>
     <message>
+        <source>not used</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>ед. изм.</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>вес</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>база</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>норма</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <source>index (recomputed)</source>
+        <translation>индекс (пересчитывается)</translation>
+    </message>
+    <message>
+        <source>weighted index (ignored)</source>
+        <translation>взвешенный индекс (не используется)</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>магазин</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>чеки</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>посетители</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>единицы</translation>
+    </message>
+    <message>
         <source>cannot import {file}: nothing was changed</source>
         <translation>не удалось импортировать {file}: ничего не изменено</translation>
+    </message>
+    <message>
+        <source>Recognised in {file}:</source>
+        <translation>Распознано в {file}:</translation>
+    </message>
+    <message>
+        <source>sheet «{sheet}»: not understood</source>
+        <translation>лист «{sheet}»: не распознан</translation>
+    </message>
+    <message>
+        <source>sheet «{sheet}»: left out</source>
+        <translation>лист «{sheet}»: пропущен</translation>
+    </message>
+    <message>
+        <source>sheet «{sheet}», row {row}: matrix of {employee} for {period}, {rows} rows</source>
+        <translation>лист «{sheet}», строка {row}: матрица сотрудника {employee} за {period}, строк: {rows}</translation>
+    </message>
+    <message>
+        <source>; the sheet's KPI {kpi}%</source>
+        <translation>; KPI на листе {kpi}%</translation>
+    </message>
+    <message>
+        <source>the store column</source>
+        <translation>магазин из столбца</translation>
+    </message>
+    <message>
+        <source>sheet «{sheet}», row {row}: daily log of {store}, {days} days, {skipped} subtotal rows skipped</source>
+        <translation>лист «{sheet}», строка {row}: ежедневный журнал «{store}», дней: {days}, пропущено строк итогов: {skipped}</translation>
     </message>
     <message>
         <source>{file}: checked, no problems; an import would change:</source>
@@ -986,6 +1317,18 @@
     <message>
         <source>{kind}: {added} added, {changed} changed, {unchanged} unchanged</source>
         <translation>{kind}: добавлено {added}, изменено {changed}, без изменений {unchanged}</translation>
+    </message>
+    <message>
+        <source>every KPI the sheets computed agrees with kpidesk</source>
+        <translation>все KPI, посчитанные на листах, совпадают с kpidesk</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>KPI differs: {employee}, {period} (sheet «{sheet}»): the sheet {sheet_kpi}, kpidesk {kpidesk}</source>
+        <translation>KPI расходится: {employee}, {period} (лист «{sheet}»): на листе {sheet_kpi}, в kpidesk {kpidesk}</translation>
     </message>
     <message>
         <source>{count} warning(s) (shown above)</source>
@@ -1082,6 +1425,18 @@
     <message>
         <source>wrote {file}: {pages} page(s)</source>
         <translation>записан {file}: страниц — {pages}</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {rows} accrual(s) of {employees} employee(s), total {total}</source>
+        <translation>записан {file}: начислений — {rows}, сотрудников — {employees}, итого {total}</translation>
+    </message>
+    <message>
+        <source>left out, incomplete: {names}</source>
+        <translation>не выгружены, неполный расчёт: {names}</translation>
+    </message>
+    <message>
+        <source>without a personnel number: {names}</source>
+        <translation>без табельного номера: {names}</translation>
     </message>
     <message>
         <source>created {count} duties for {period}</source>
@@ -1195,6 +1550,50 @@
         <source>uploaded {file} to {server}: {rows} rows</source>
         <translation>{file} загружен на {server}: строк — {rows}</translation>
     </message>
+    <message>
+        <source>section «{title}»</source>
+        <translation>раздел «{title}»</translation>
+    </message>
+    <message>
+        <source>main window</source>
+        <translation>главное окно</translation>
+    </message>
+    <message>
+        <source>icons</source>
+        <translation>значки</translation>
+    </message>
+    <message>
+        <source>bonus sheet to PDF</source>
+        <translation>расчётный лист в PDF</translation>
+    </message>
+    <message>
+        <source>chart to PNG</source>
+        <translation>график в PNG</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>selfcheck passed: {count} step(s)</source>
+        <translation>самопроверка пройдена: шагов — {count}</translation>
+    </message>
+    <message>
+        <source>selfcheck failed: {failed}; details in {file}</source>
+        <translation>самопроверка не пройдена: {failed}; подробности в {file}</translation>
+    </message>
+    <message>
+        <source>cannot open the window: there is no graphical display here (DISPLAY and WAYLAND_DISPLAY are not set). Start kpidesk from the desktop, or use its commands: kpidesk --help</source>
+        <translation>не удаётся открыть окно: здесь нет графического экрана (не заданы DISPLAY и WAYLAND_DISPLAY). Запустите kpidesk с рабочего стола или пользуйтесь его командами: kpidesk --help</translation>
+    </message>
+    <message>
+        <source>cannot open the window: the system library libxcb-cursor0, which Qt needs on an X11 display, is missing. Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0) and start kpidesk again</source>
+        <translation>не удаётся открыть окно: нет системной библиотеки libxcb-cursor0, без которой Qt не работает на экране X11. Установите её (Debian, Ubuntu: sudo apt install libxcb-cursor0) и запустите kpidesk снова</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -1209,6 +1608,33 @@
     <message>
         <source>What you typed is kept. Last try: %1</source>
         <translation>Введённое остаётся в окне. Последняя попытка: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>kpidesk: unexpected error</source>
+        <translation>kpidesk: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside kpidesk. What was saved before is safe; the last action may not have been carried out.</source>
+        <translation>В kpidesk произошёл сбой. Всё сохранённое раньше цело; последнее действие могло не выполниться.</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>Подробности записаны в журнал: %1</translation>
+    </message>
+    <message>
+        <source>The log file could not be written.</source>
+        <translation>Не удалось записать файл журнала.</translation>
+    </message>
+    <message>
+        <source>Copy details for support</source>
+        <translation>Скопировать сведения для поддержки</translation>
+    </message>
+    <message>
+        <source>Copied. Paste them into your message to support.</source>
+        <translation>Скопировано. Вставьте сведения в письмо в поддержку.</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1704,10 @@
         <translation>день сохранён</translation>
     </message>
     <message>
+        <source>after today</source>
+        <translation>позже сегодняшнего дня</translation>
+    </message>
+    <message>
         <source>no data yet</source>
         <translation>данных ещё нет</translation>
     </message>
@@ -1296,6 +1726,10 @@
     <message>
         <source>Delete the data of %1 for %2?</source>
         <translation>Удалить данные за %1 по магазину %2?</translation>
+    </message>
+    <message>
+        <source>The data of %1 for %2 is not saved. Save it?</source>
+        <translation>Данные за %1 по %2 не сохранены. Сохранить их?</translation>
     </message>
     <message>
         <source>not saved</source>
@@ -1651,10 +2085,6 @@
         <translation>да / нет</translation>
     </message>
     <message>
-        <source>manual (typed in)</source>
-        <translation>вручную (ввод)</translation>
-    </message>
-    <message>
         <source>%1 cannot be empty.</source>
         <translation>%1: значение не может быть пустым.</translation>
     </message>
@@ -1701,6 +2131,10 @@
     <message>
         <source>End</source>
         <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Personnel No.</source>
+        <translation>Таб. №</translation>
     </message>
     <message>
         <source>Pay history:</source>
@@ -1847,6 +2281,145 @@
     </message>
 </context>
 <context>
+    <name>Explain</name>
+    <message>
+        <source>%1: fact</source>
+        <translation>%1: факт</translation>
+    </message>
+    <message>
+        <source>KPI: the sum of the weighted indices to 0.01%, rounded to 0.1%</source>
+        <translation>KPI: сумма взвешенных индексов с точностью 0,01%, округлённая до 0,1%</translation>
+    </message>
+    <message>
+        <source>%1 receipt|%1 receipts|%1 receipts</source>
+        <translation>%1 чек|%1 чека|%1 чеков</translation>
+    </message>
+    <message>
+        <source>%1 visitor|%1 visitors|%1 visitors</source>
+        <translation>%1 посетитель|%1 посетителя|%1 посетителей</translation>
+    </message>
+    <message>
+        <source>%1 unit sold|%1 units sold|%1 units sold</source>
+        <translation>%1 единица товара|%1 единицы товара|%1 единиц товара</translation>
+    </message>
+    <message>
+        <source>open %1</source>
+        <translation>открыто %1</translation>
+    </message>
+    <message>
+        <source>waiting for acceptance %1</source>
+        <translation>ждут приёмки %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted on time|%1 accepted on time|%1 accepted on time</source>
+        <translation>%1 принята в срок|%1 принято в срок|%1 принято в срок</translation>
+    </message>
+    <message>
+        <source>%1 task|%1 tasks|%1 tasks</source>
+        <translation>%1 задача|%1 задачи|%1 задач</translation>
+    </message>
+    <message>
+        <source>%1 impression|%1 impressions|%1 impressions</source>
+        <translation>%1 показ|%1 показа|%1 показов</translation>
+    </message>
+    <message>
+        <source>%1 click|%1 clicks|%1 clicks</source>
+        <translation>%1 клик|%1 клика|%1 кликов</translation>
+    </message>
+    <message>
+        <source>%1 visit|%1 visits|%1 visits</source>
+        <translation>%1 визит|%1 визита|%1 визитов</translation>
+    </message>
+    <message>
+        <source>%1 conversion|%1 conversions|%1 conversions</source>
+        <translation>%1 целевое действие|%1 целевых действия|%1 целевых действий</translation>
+    </message>
+    <message>
+        <source>%1 lead|%1 leads|%1 leads</source>
+        <translation>%1 лид|%1 лида|%1 лидов</translation>
+    </message>
+    <message>
+        <source>%1 order|%1 orders|%1 orders</source>
+        <translation>%1 заказ|%1 заказа|%1 заказов</translation>
+    </message>
+    <message>
+        <source>%1 customer|%1 customers|%1 customers</source>
+        <translation>%1 клиент|%1 клиента|%1 клиентов</translation>
+    </message>
+    <message>
+        <source>%1 bounce|%1 bounces|%1 bounces</source>
+        <translation>%1 отказ|%1 отказа|%1 отказов</translation>
+    </message>
+    <message>
+        <source>%1 deal|%1 deals|%1 deals</source>
+        <translation>%1 сделка|%1 сделки|%1 сделок</translation>
+    </message>
+    <message>
+        <source>%1 client who bought|%1 clients who bought|%1 clients who bought</source>
+        <translation>%1 купивший клиент|%1 купивших клиента|%1 купивших клиентов</translation>
+    </message>
+    <message>
+        <source>%1 potential client|%1 potential clients|%1 potential clients</source>
+        <translation>%1 потенциальный клиент|%1 потенциальных клиента|%1 потенциальных клиентов</translation>
+    </message>
+    <message>
+        <source>%1 order shipped|%1 orders shipped|%1 orders shipped</source>
+        <translation>%1 заказ отгружен|%1 заказа отгружено|%1 заказов отгружено</translation>
+    </message>
+    <message>
+        <source>%1 order declared|%1 orders declared|%1 orders declared</source>
+        <translation>%1 заказ заявлен|%1 заказа заявлено|%1 заказов заявлено</translation>
+    </message>
+    <message>
+        <source>%1 line shipped|%1 lines shipped|%1 lines shipped</source>
+        <translation>%1 строка отгружена|%1 строки отгружено|%1 строк отгружено</translation>
+    </message>
+    <message>
+        <source>%1 line declared|%1 lines declared|%1 lines declared</source>
+        <translation>%1 строка заявлена|%1 строки заявлено|%1 строк заявлено</translation>
+    </message>
+    <message>
+        <source>%1 unit shipped|%1 units shipped|%1 units shipped</source>
+        <translation>%1 единица отгружена|%1 единицы отгружено|%1 единиц отгружено</translation>
+    </message>
+    <message>
+        <source>%1 unit declared|%1 units declared|%1 units declared</source>
+        <translation>%1 единица заявлена|%1 единицы заявлено|%1 единиц заявлено</translation>
+    </message>
+    <message>
+        <source>shipped for %1</source>
+        <translation>отгружено на %1</translation>
+    </message>
+    <message>
+        <source>declared for %1</source>
+        <translation>заявлено на %1</translation>
+    </message>
+    <message>
+        <source>%1 day|%1 days|%1 days</source>
+        <translation>%1 день|%1 дня|%1 дней</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>the sum of the period's daily rows</source>
+        <translation>сумма дневных данных за период</translation>
+    </message>
+    <message>
+        <source>as entered for the period</source>
+        <translation>введено за период</translation>
+    </message>
+    <message>
+        <source>%1: division by zero, no data</source>
+        <translation>%1: деление на ноль, нет данных</translation>
+    </message>
+    <message>
+        <source>(a plan covers %1 of the %2 days of the range)</source>
+        <translation>(план покрывает %1 из %2 дн. диапазона)</translation>
+    </message>
+</context>
+<context>
     <name>FactsModel</name>
     <message>
         <source>Not saved yet: no connection to the company server. Saved when the connection is back.</source>
@@ -1916,6 +2489,10 @@
         <translation>Факты: %1</translation>
     </message>
     <message>
+        <source>%1 fact(s) are not saved yet. Save them?</source>
+        <translation>Не сохранено фактов: %1. Сохранить их?</translation>
+    </message>
+    <message>
         <source>%1 fact(s) not saved: no connection to the company server; they are saved as soon as it is back.</source>
         <translation>Не сохранено фактов: %1 — нет связи с сервером компании; они сохранятся, как только связь вернётся.</translation>
     </message>
@@ -1963,6 +2540,10 @@
         <translation>Импорт из Excel…</translation>
     </message>
     <message>
+        <source>Import from your own workbook…</source>
+        <translation>Импорт из своей таблицы…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
@@ -2003,18 +2584,6 @@
         <translation>Не удалось открыть файл</translation>
     </message>
     <message>
-        <source>New company file</source>
-        <translation>Файл новой компании</translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation>Новая компания</translation>
-    </message>
-    <message>
-        <source>Company name:</source>
-        <translation>Название компании:</translation>
-    </message>
-    <message>
         <source>Cannot create the company</source>
         <translation>Не удалось создать компанию</translation>
     </message>
@@ -2025,6 +2594,10 @@
     <message>
         <source>Import workbook</source>
         <translation>Импорт книги Excel</translation>
+    </message>
+    <message>
+        <source>Import from your own workbook</source>
+        <translation>Импорт из своей таблицы</translation>
     </message>
     <message>
         <source>Export workbook</source>
@@ -2114,8 +2687,8 @@
         <translation>Отмена…</translation>
     </message>
     <message>
-        <source>No problems found. The import will change:</source>
-        <translation>Ошибок не найдено. Импорт изменит:</translation>
+        <source>No problems found. Below is what the import will add and change, sheet by sheet: check it, then press Import to apply everything, or Cancel to change nothing.</source>
+        <translation>Ошибок нет. Ниже — что импорт добавит и изменит, по листам: проверьте и нажмите «Импортировать», чтобы применить всё, или «Отмена», чтобы ничего не менять.</translation>
     </message>
     <message>
         <source>No problems found, and nothing to change: this data is already in the company.</source>
@@ -2132,6 +2705,237 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Магазины</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Матрица</translation>
+    </message>
+    <message>
+        <source>Payout schedules</source>
+        <translation>Шкалы премирования</translation>
+    </message>
+    <message>
+        <source>Daily data</source>
+        <translation>Ежедневные данные</translation>
+    </message>
+    <message>
+        <source>Sales by seller</source>
+        <translation>Продажи по продавцам</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Планы</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Исходные данные</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Обязанности</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Pay period</source>
+        <translation>Период выплат</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Fixed pay</source>
+        <translation>Оклад</translation>
+    </message>
+    <message>
+        <source>Target bonus</source>
+        <translation>Целевая премия</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Pay from a period</source>
+        <translation>Оплата с периода</translation>
+    </message>
+    <message>
+        <source>Personnel number</source>
+        <translation>Табельный номер</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Потолок</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Ступени</translation>
+    </message>
+    <message>
+        <source>Per indicator</source>
+        <translation>По показателям</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Контролёр</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Order of the rows</source>
+        <translation>Порядок строк</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>weight %1%, base %2, norm %3, target %4</source>
+        <translation>вес %1%, база %2, норма %3, цель %4</translation>
+    </message>
+    <message>
+        <source>Sheet and row</source>
+        <translation>Лист и строка</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлено</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <source>added: %1</source>
+        <translation>добавлено: %1</translation>
+    </message>
+    <message>
+        <source>changed: %1 — %2</source>
+        <translation>изменено: %1 — %2</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>изменено: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
     </message>
 </context>
 <context>
@@ -2346,20 +3150,8 @@
         <translation>Вес × индекс</translation>
     </message>
     <message>
-        <source>The fact for index 100% and for the next payout step</source>
-        <translation>Факт для индекса 100% и для следующей ступени премии</translation>
-    </message>
-    <message>
-        <source>Fact for index 100%: %1</source>
-        <translation>Факт для индекса 100%: %1</translation>
-    </message>
-    <message>
-        <source>The next payout step (KPI %1) is out of reach.</source>
-        <translation>Следующая ступень премии (KPI %1) недостижима.</translation>
-    </message>
-    <message>
-        <source>Fact for the next payout step (KPI %1): %2, other rows unchanged.</source>
-        <translation>Факт для следующей ступени премии (KPI %1): %2 при прочих строках без изменений.</translation>
+        <source>The fact for index 100%, for the payout threshold and for the next payout step</source>
+        <translation>Факт для индекса 100%, для порога премии и для следующей ступени</translation>
     </message>
     <message>
         <source>Source: %1</source>
@@ -2437,6 +3229,10 @@
         <translation>Удалить матрицу периода</translation>
     </message>
     <message>
+        <source>Return to the position's template</source>
+        <translation>Вернуть к шаблону должности</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -2455,6 +3251,10 @@
     <message>
         <source>(must be 100%)</source>
         <translation>(должна быть 100%)</translation>
+    </message>
+    <message>
+        <source>(%1 more in rows without an indicator or a norm)</source>
+        <translation>(ещё %1 в строках без показателя или нормы)</translation>
     </message>
     <message>
         <source>no data</source>
@@ -2479,6 +3279,14 @@
     <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+    <message>
+        <source>What is needed: choose an employee and a complete row to see it.</source>
+        <translation>Что нужно: выберите сотрудника и заполненную строку.</translation>
+    </message>
+    <message>
+        <source>What is needed — %1:</source>
+        <translation>Что нужно — %1:</translation>
     </message>
     <message>
         <source>a matrix</source>
@@ -2556,6 +3364,30 @@
         <translation>При сохранении появится новый шаблон с %1.</translation>
     </message>
     <message>
+        <source>Follow the template: %1</source>
+        <translation>Следуют шаблону: %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>никто</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (с %2)</translation>
+    </message>
+    <message>
+        <source>Their own matrix: %1</source>
+        <translation>Своя матрица: %1</translation>
+    </message>
+    <message>
+        <source>Follow the template:</source>
+        <translation>Следуют шаблону:</translation>
+    </message>
+    <message>
+        <source>Their own matrix:</source>
+        <translation>Своя матрица:</translation>
+    </message>
+    <message>
         <source>No matrix applied in %1.</source>
         <translation>В %1 матрица не действовала.</translation>
     </message>
@@ -2580,8 +3412,24 @@
         <translation>Не сохранено:</translation>
     </message>
     <message>
+        <source>Nothing to save: these rows are the template of the position, which the employee follows.</source>
+        <translation>Нечего сохранять: это строки шаблона должности, по которому сотрудник и так работает.</translation>
+    </message>
+    <message>
         <source>Saved the matrix for %1.</source>
         <translation>Матрица за %1 сохранена.</translation>
+    </message>
+    <message>
+        <source>Return to the position's template</source>
+        <translation>Вернуть к шаблону должности</translation>
+    </message>
+    <message>
+        <source>%1 will follow the template of the position '%2' from %3 on; their own matrices (%4) are removed. Continue?</source>
+        <translation>С %3 у сотрудника %1 будет действовать шаблон должности «%2»; его собственные матрицы (%4) будут удалены. Продолжить?</translation>
+    </message>
+    <message>
+        <source>%1 follows the template of the position '%2' again.</source>
+        <translation>У сотрудника %1 снова действует шаблон должности «%2».</translation>
     </message>
     <message>
         <source>Delete the matrix</source>
@@ -2605,6 +3453,10 @@
     <message>
         <source>No data for this day yet.</source>
         <translation>За этот день данных ещё нет.</translation>
+    </message>
+    <message>
+        <source>This day has not come yet: it cannot have data.</source>
+        <translation>Этот день ещё не наступил: данных за него быть не может.</translation>
     </message>
     <message>
         <source>Revenue, ₽</source>
@@ -2659,6 +3511,10 @@
         <translation>В блоке столбцов: %1, а редактируемых столбцов отсюда осталось: %2.</translation>
     </message>
     <message>
+        <source>This day looks wrong; check it:</source>
+        <translation>День выглядит подозрительно, проверьте его:</translation>
+    </message>
+    <message>
         <source>Paste %1 days</source>
         <translation>Вставка дней: %1</translation>
     </message>
@@ -2698,6 +3554,14 @@
         <translation>выходной</translation>
     </message>
     <message>
+        <source>check it</source>
+        <translation>проверить</translation>
+    </message>
+    <message>
+        <source>check it: a saved day whose conversion is above 100% or which is more than 3 times away from the store's usual day (the tooltip of the day says which)</source>
+        <translation>проверить: сохранённый день с конверсией выше 100% или отличающийся от обычного дня магазина больше чем в 3 раза (подсказка дня говорит, чем именно)</translation>
+    </message>
+    <message>
         <source>Type over a cell, Enter moves down, Tab moves right; Ctrl+V pastes a block copied from Excel; Delete clears; Ctrl+Z undoes.</source>
         <translation>Печатайте прямо в ячейке: Enter — вниз, Tab — вправо; Ctrl+V вставляет блок из Excel; Delete очищает; Ctrl+Z отменяет.</translation>
     </message>
@@ -2728,6 +3592,124 @@
     <message>
         <source>%1 day(s) without data</source>
         <translation>дней без данных: %1</translation>
+    </message>
+    <message>
+        <source>Days typed in part are not saved (%1): a day is saved once its revenue, receipts and visitors are typed. Save them?</source>
+        <translation>Не до конца введённые дни не сохранены (%1): день сохраняется, когда введены выручка, чеки и посетители. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>%1: enter revenue, receipts and visitors, or clear the day.</source>
+        <translation>%1: введите выручку, чеки и посетителей или очистите день.</translation>
+    </message>
+</context>
+<context>
+    <name>Needs</name>
+    <message>
+        <source>%1 less</source>
+        <translation>на %1 меньше</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>ещё %1</translation>
+    </message>
+    <message>
+        <source>a fact of %1</source>
+        <translation>факт %1</translation>
+    </message>
+    <message>
+        <source>%1, a fact of %2</source>
+        <translation>%1, факт %2</translation>
+    </message>
+    <message>
+        <source>For index 100%: reached</source>
+        <translation>Для 100%: достигнуто</translation>
+    </message>
+    <message>
+        <source>For index 100%: %1</source>
+        <translation>Для 100%: %1</translation>
+    </message>
+    <message>
+        <source>For index 100%: no fact gives it</source>
+        <translation>Для 100%: недостижимо</translation>
+    </message>
+    <message>
+        <source>to the threshold: %1</source>
+        <translation>до порога: %1</translation>
+    </message>
+    <message>
+        <source>to KPI %2: %1</source>
+        <translation>до KPI %2: %1</translation>
+    </message>
+    <message>
+        <source>to 100%: %1</source>
+        <translation>до 100%: %1</translation>
+    </message>
+    <message>
+        <source>out of reach</source>
+        <translation>недостижимо</translation>
+    </message>
+    <message>
+        <source>all reached</source>
+        <translation>всё достигнуто</translation>
+    </message>
+    <message>
+        <source>To the payout threshold (KPI %1): %2</source>
+        <translation>До порога премии (KPI %1): %2</translation>
+    </message>
+    <message>
+        <source>The payout threshold (KPI %1) is reached</source>
+        <translation>Порог премии (KPI %1) достигнут</translation>
+    </message>
+    <message>
+        <source>The payout threshold (KPI %1) cannot be reached by this row alone</source>
+        <translation>Порог премии (KPI %1) не достичь одной этой строкой</translation>
+    </message>
+    <message>
+        <source>The payout threshold (KPI %1): known once every row has a fact</source>
+        <translation>Порог премии (KPI %1): станет ясно, когда у всех строк будет факт</translation>
+    </message>
+    <message>
+        <source>To the next payout step (KPI %1): %2</source>
+        <translation>До следующей ступени премии (KPI %1): %2</translation>
+    </message>
+    <message>
+        <source>The next payout step (KPI %1) is reached</source>
+        <translation>Следующая ступень премии (KPI %1) достигнута</translation>
+    </message>
+    <message>
+        <source>The next payout step (KPI %1) cannot be reached by this row alone</source>
+        <translation>Следующую ступень премии (KPI %1) не достичь одной этой строкой</translation>
+    </message>
+    <message>
+        <source>The next payout step (KPI %1): known once every row has a fact</source>
+        <translation>Следующая ступень премии (KPI %1): станет ясно, когда у всех строк будет факт</translation>
+    </message>
+</context>
+<context>
+    <name>NewCompanyDialog</name>
+    <message>
+        <source>New company</source>
+        <translation>Новая компания</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Название компании:</translation>
+    </message>
+    <message>
+        <source>Once a month (2026-10)</source>
+        <translation>Раз в месяц (2026-10)</translation>
+    </message>
+    <message>
+        <source>Twice a month: 1–15 and 16–end (2026-10-H1, -H2)</source>
+        <translation>Дважды в месяц: 1–15 и 16–конец (2026-10-H1, -H2)</translation>
+    </message>
+    <message>
+        <source>Pay period:</source>
+        <translation>Период оплаты:</translation>
+    </message>
+    <message>
+        <source>Fixed pay and target bonus are monthly amounts; with half-months each half pays half of them.</source>
+        <translation>Оклад и целевая премия — месячные суммы; при оплате по полумесяцам каждая половина платит половину.</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +3932,109 @@
     </message>
 </context>
 <context>
+    <name>PeriodWords</name>
+    <message>
+        <source>January %1</source>
+        <translation>январь %1</translation>
+    </message>
+    <message>
+        <source>February %1</source>
+        <translation>февраль %1</translation>
+    </message>
+    <message>
+        <source>March %1</source>
+        <translation>март %1</translation>
+    </message>
+    <message>
+        <source>April %1</source>
+        <translation>апрель %1</translation>
+    </message>
+    <message>
+        <source>May %1</source>
+        <translation>май %1</translation>
+    </message>
+    <message>
+        <source>June %1</source>
+        <translation>июнь %1</translation>
+    </message>
+    <message>
+        <source>July %1</source>
+        <translation>июль %1</translation>
+    </message>
+    <message>
+        <source>August %1</source>
+        <translation>август %1</translation>
+    </message>
+    <message>
+        <source>September %1</source>
+        <translation>сентябрь %1</translation>
+    </message>
+    <message>
+        <source>October %1</source>
+        <translation>октябрь %1</translation>
+    </message>
+    <message>
+        <source>November %1</source>
+        <translation>ноябрь %1</translation>
+    </message>
+    <message>
+        <source>December %1</source>
+        <translation>декабрь %1</translation>
+    </message>
+    <message>
+        <source>%1–%2 January %3</source>
+        <translation>%1–%2 января %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 February %3</source>
+        <translation>%1–%2 февраля %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 March %3</source>
+        <translation>%1–%2 марта %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 April %3</source>
+        <translation>%1–%2 апреля %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 May %3</source>
+        <translation>%1–%2 мая %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 June %3</source>
+        <translation>%1–%2 июня %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 July %3</source>
+        <translation>%1–%2 июля %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 August %3</source>
+        <translation>%1–%2 августа %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 September %3</source>
+        <translation>%1–%2 сентября %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 October %3</source>
+        <translation>%1–%2 октября %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 November %3</source>
+        <translation>%1–%2 ноября %3</translation>
+    </message>
+    <message>
+        <source>%1–%2 December %3</source>
+        <translation>%1–%2 декабря %3</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>стр. %1 из %2</translation>
+    </message>
+</context>
+<context>
     <name>PersonalReport</name>
     <message>
         <source>open</source>
@@ -3048,6 +4133,10 @@
         <translation>Осталось закрыть</translation>
     </message>
     <message>
+        <source>%1 (%2 open, %3 waiting for acceptance)</source>
+        <translation>%1 (открыто: %2, ждут приёмки: %3)</translation>
+    </message>
+    <message>
         <source>They cost in the bonus if left open</source>
         <translation>Незакрытое стоит в премии</translation>
     </message>
@@ -3074,6 +4163,18 @@
     <message>
         <source>By the end of the period every figure here should be 0.</source>
         <translation>К концу периода все показатели отчёта должны стать равны 0.</translation>
+    </message>
+    <message>
+        <source>What is needed</source>
+        <translation>Что нужно</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
     </message>
 </context>
 <context>
@@ -3141,6 +4242,22 @@
     <message>
         <source>My duties and tasks still open</source>
         <translation>Мои незакрытые обязанности и задачи</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Отметить выполнение</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message>
+        <source>Select one or more items in the table first.</source>
+        <translation>Сначала выберите одно или несколько заданий в таблице.</translation>
     </message>
     <message>
         <source>Open the list</source>
@@ -3215,6 +4332,120 @@
     </message>
 </context>
 <context>
+    <name>PlansModel</name>
+    <message>
+        <source>'%1' is not a number.</source>
+        <translation>«%1» — не число.</translation>
+    </message>
+    <message>
+        <source>A plan cannot be negative.</source>
+        <translation>План не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Only the plan column can be changed.</source>
+        <translation>Изменять можно только столбец плана.</translation>
+    </message>
+    <message>
+        <source>Change plans</source>
+        <translation>Изменение планов</translation>
+    </message>
+    <message>
+        <source>Clear plans</source>
+        <translation>Очистка планов</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Revenue plan</source>
+        <translation>План выручки</translation>
+    </message>
+    <message>
+        <source>Revenue so far</source>
+        <translation>Выручка за период</translation>
+    </message>
+    <message>
+        <source>Plan completion</source>
+        <translation>Выполнение плана</translation>
+    </message>
+    <message>
+        <source>Previous period's plan</source>
+        <translation>План прошлого периода</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>Type the revenue plan of the period; empty clears it.</source>
+        <translation>Введите план выручки на период; пустое значение удаляет план.</translation>
+    </message>
+</context>
+<context>
+    <name>PlansSection</name>
+    <message>
+        <source>Plans</source>
+        <translation>Планы</translation>
+    </message>
+    <message>
+        <source>Copy from the previous period</source>
+        <translation>Скопировать из прошлого периода</translation>
+    </message>
+    <message>
+        <source>From history +</source>
+        <translation>Из истории +</translation>
+    </message>
+    <message>
+        <source>The mean revenue of the last six periods with data, plus the uplift.</source>
+        <translation>Средняя выручка последних шести периодов с данными плюс надбавка.</translation>
+    </message>
+    <message>
+        <source>The plan feeds “plan completion” of the dashboard, the matrices and the bonus sheets. The plan of an employee's own indicators (personal sales) is the norm of their row in the KPI matrix.</source>
+        <translation>План используется в «выполнении плана» на сводке, в матрицах и расчётных листах. План личных показателей сотрудника (личные продажи) — это норма его строки в матрице KPI.</translation>
+    </message>
+    <message>
+        <source>Revenue plans for %1</source>
+        <translation>Планы выручки на %1</translation>
+    </message>
+    <message>
+        <source>Read only: only the owner changes the plans.</source>
+        <translation>Только просмотр: планы меняет владелец.</translation>
+    </message>
+    <message>
+        <source>Total plan: %1</source>
+        <translation>План всего: %1</translation>
+    </message>
+    <message>
+        <source>No plan for this period yet.</source>
+        <translation>На этот период плана ещё нет.</translation>
+    </message>
+    <message>
+        <source>Plans set for %1 store(s). Undo with Ctrl+Z.</source>
+        <translation>Планы заданы для магазинов: %1. Отменить — Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>The plans are already these.</source>
+        <translation>Планы уже такие.</translation>
+    </message>
+    <message>
+        <source>There are no plans in %1 to copy.</source>
+        <translation>В %1 нет планов для копирования.</translation>
+    </message>
+    <message>
+        <source>Copy plans from the previous period</source>
+        <translation>Копирование планов из прошлого периода</translation>
+    </message>
+    <message>
+        <source>No revenue in the last six periods to go by.</source>
+        <translation>Нет выручки за последние шесть периодов, от которой можно считать.</translation>
+    </message>
+    <message>
+        <source>Plans from history +%1%</source>
+        <translation>Планы из истории +%1%</translation>
+    </message>
+</context>
+<context>
     <name>ProblemText</name>
     <message>
         <source>The weights add up to {sum}, not 100%.</source>
@@ -3227,6 +4458,10 @@
     <message>
         <source>The norm of '{indicator}' is 0: a fact/norm index cannot be computed.</source>
         <translation>Норма показателя «{indicator}» равна 0: индекс «факт/норма» не вычислить.</translation>
+    </message>
+    <message>
+        <source>'{indicator}' is lower-is-better with the fact/norm method and needs a target above 0: at a fact of 0 its index would be unbounded.</source>
+        <translation>Показатель «{indicator}» — «чем меньше, тем лучше» с методом «факт/норма», ему нужна цель больше 0: при факте 0 его индекс был бы неограничен.</translation>
     </message>
     <message>
         <source>The weight of '{indicator}' cannot be negative ({value}).</source>
@@ -3265,6 +4500,10 @@
         <translation>Для «{owner}» в {period} матрица не действовала.</translation>
     </message>
     <message>
+        <source>'{name}' has no own matrix in {period}: the template applies already.</source>
+        <translation>У «{name}» нет своей матрицы в {period}: шаблон должности и так действует.</translation>
+    </message>
+    <message>
         <source>The fact of '{indicator}' is computed from {source}; it cannot be typed in.</source>
         <translation>Факт «{indicator}» рассчитывается из {source}; его нельзя ввести вручную.</translation>
     </message>
@@ -3301,6 +4540,10 @@
         <translation>{field} {value} отличается от обычного {usual} более чем в 3 раза.</translation>
     </message>
     <message>
+        <source>{day} is after today ({today}): a day that has not come yet cannot have data.</source>
+        <translation>{day} — позже сегодняшнего дня ({today}): у дня, который ещё не наступил, не может быть данных.</translation>
+    </message>
+    <message>
         <source>Enter: {fields}.</source>
         <translation>Введите: {fields}.</translation>
     </message>
@@ -3323,6 +4566,10 @@
     <message>
         <source>There is nothing to save.</source>
         <translation>Сохранять нечего.</translation>
+    </message>
+    <message>
+        <source>The uplift must be from 0% to 1000% (given {uplift}%).</source>
+        <translation>Надбавка должна быть от 0 % до 1000 % (указано {uplift} %).</translation>
     </message>
     <message>
         <source>The day of {store} on {day} is incomplete: enter revenue, receipts and visitors.</source>
@@ -3385,6 +4632,14 @@
         <translation>Одна и та же запись встречается дважды ({kind}; впервые: {first}).</translation>
     </message>
     <message>
+        <source>{count} incomplete sheet(s) in {period}: {names}. Nothing was written: complete them first, or export only the complete sheets (--allow-incomplete).</source>
+        <translation>Неполных расчётов за {period}: {count} ({names}). Ничего не записано: сначала заполните их или выгрузите только полные расчёты (--allow-incomplete).</translation>
+    </message>
+    <message>
+        <source>Personnel number {number} of '{name}' is already {holder}'s.</source>
+        <translation>Табельный номер {number} сотрудника «{name}» уже занят: он у сотрудника «{holder}».</translation>
+    </message>
+    <message>
         <source>A schedule is either linear (one row: the threshold and the cap) or steps, not both.</source>
         <translation>Шкала выплат бывает либо линейной (одна строка: порог и потолок), либо ступенчатой, но не обеими сразу.</translation>
     </message>
@@ -3419,6 +4674,34 @@
     <message>
         <source>Choose who you are first (an employee).</source>
         <translation>Сначала выберите, кто вы (сотрудник).</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>У задачи должно быть название.</translation>
+    </message>
+    <message>
+        <source>{assignee} already has '{task}' in {period}.</source>
+        <translation>У сотрудника {assignee} уже есть «{task}» в периоде {period}.</translation>
+    </message>
+    <message>
+        <source>'{task}' is not open: only an open task can be edited.</source>
+        <translation>«{task}» уже не открыта: изменять можно только открытую задачу.</translation>
+    </message>
+    <message>
+        <source>'{task}' is accepted already: it counts in the period's results and cannot be deleted.</source>
+        <translation>«{task}» уже принята: она учтена в итогах периода, удалить её нельзя.</translation>
+    </message>
+    <message>
+        <source>{assignee} cannot control their own task: choose another controller.</source>
+        <translation>{assignee} не может сам принимать свою задачу: выберите другого контролёра.</translation>
+    </message>
+    <message>
+        <source>The due date {due} is before the period starts ({start}).</source>
+        <translation>Срок {due} раньше начала периода ({start}).</translation>
+    </message>
+    <message>
+        <source>'{task}' of {assignee} no longer exists (deleted meanwhile?).</source>
+        <translation>Задачи «{task}» сотрудника {assignee} больше нет (её удалили?).</translation>
     </message>
     <message>
         <source>Period {period} is already locked.</source>
@@ -3817,6 +5100,34 @@
         <translation>К --from нужен и --to.</translation>
     </message>
     <message>
+        <source>Not a KPI table or a daily log: no row names the columns of one (Показатель, Вес, Норма, Факт or Дата, Выручка); the sheet is left out.</source>
+        <translation>Не таблица KPI и не ежедневный журнал: ни одна строка не называет их столбцы (Показатель, Вес, Норма, Факт или Дата, Выручка); лист пропущен.</translation>
+    </message>
+    <message>
+        <source>Whose matrix this is was not found: write 'ФИО:' or 'Сотрудник:' above the table, or choose the employee in the window.</source>
+        <translation>Не найдено, чья это матрица: напишите «ФИО:» или «Сотрудник:» над таблицей или выберите сотрудника в окне.</translation>
+    </message>
+    <message>
+        <source>The period was not found (no 'Период:' cell, no month in a title or in the sheet's name): give it with --period or in the window.</source>
+        <translation>Период не найден (нет ячейки «Период:», нет месяца в заголовке или в имени листа): укажите его через --period или в окне.</translation>
+    </message>
+    <message>
+        <source>No index method gives the sheet's own index of '{indicator}'; '{method}' is used. Check the sheet's formula.</source>
+        <translation>Ни один метод не даёт индекс листа для «{indicator}»; используется «{method}». Проверьте формулу на листе.</translation>
+    </message>
+    <message>
+        <source>The row is neither a day nor a total; it was left out.</source>
+        <translation>Строка — не день и не итог; она пропущена.</translation>
+    </message>
+    <message>
+        <source>The sheet computes the index of '{indicator}' another way than the company's indicator ('{method}'); kpidesk uses the company's.</source>
+        <translation>Лист считает индекс «{indicator}» иначе, чем показатель компании («{method}»); программа считает так же, как показатель компании.</translation>
+    </message>
+    <message>
+        <source>'{indicator}' is computed by kpidesk from its data; the sheet's fact is not imported.</source>
+        <translation>Показатель «{indicator}» программа вычисляет сама из своих данных; факт с листа не импортируется.</translation>
+    </message>
+    <message>
         <source>The coefficient from {threshold} is lower than a lower step's: a higher KPI must not pay less.</source>
         <translation>Коэффициент от {threshold} ниже, чем у меньшей ступени: за больший KPI нельзя платить меньше.</translation>
     </message>
@@ -3947,6 +5258,10 @@
     <message>
         <source>Target bonus</source>
         <translation>Целевая премия</translation>
+    </message>
+    <message>
+        <source>Personnel number</source>
+        <translation>Табельный номер</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -4257,6 +5572,10 @@
         <translation>база равна норме: строка некорректна</translation>
     </message>
     <message>
+        <source>a fact of 0 is the best result: the cap</source>
+        <translation>факт 0 — лучший результат: предел индекса</translation>
+    </message>
+    <message>
         <source>capped at the maximum</source>
         <translation>ограничено максимумом</translation>
     </message>
@@ -4336,16 +5655,20 @@
         <translation>Следующий интервал</translation>
     </message>
     <message>
+        <source>Show everyone</source>
+        <translation>Показать всех</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open the employee's matrix, the store's month or the department's people.</source>
+        <translation>Двойной щелчок по строке открывает матрицу сотрудника, месяц магазина или людей отдела.</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
-    </message>
-    <message>
-        <source>Double-click a row to open the employee's matrix or the store's month.</source>
-        <translation>Двойной щелчок по строке открывает матрицу сотрудника или месяц магазина.</translation>
     </message>
     <message>
         <source>KPI</source>
@@ -4376,6 +5699,10 @@
         <translation>Название</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>Предыдущий</translation>
     </message>
@@ -4392,8 +5719,12 @@
         <translation>Показателей пока нет.</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 из %2</translation>
+        <source>Department: %1</source>
+        <translation>Отдел: %1</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
     </message>
     <message>
         <source>%1 — %2 to %3</source>
@@ -4412,16 +5743,16 @@
         <translation>по компании: %1</translation>
     </message>
     <message>
+        <source>the plans cover %1 of the %2 days; plan completion is of those days</source>
+        <translation>планы покрывают %1 из %2 дн.; выполнение плана — за эти дни</translation>
+    </message>
+    <message>
         <source>Not rated (incomplete matrices): %1 — %2</source>
         <translation>Не участвуют в рейтинге (матрица не заполнена): %1 — %2</translation>
     </message>
     <message>
         <source>No data for this range.</source>
         <translation>Нет данных за этот интервал.</translation>
-    </message>
-    <message>
-        <source>A department has no page of its own.</source>
-        <translation>У отдела нет своей страницы.</translation>
     </message>
     <message>
         <source>Cannot open “%1”: that section is not available.</source>
@@ -4442,6 +5773,14 @@
     <message>
         <source>Exported to %1</source>
         <translation>Выгружено в %1</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Без отдела</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
     </message>
 </context>
 <context>
@@ -4519,6 +5858,17 @@
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes. Save them?</source>
+        <translation>Есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -4539,6 +5889,10 @@
     <message>
         <source>Facts</source>
         <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Планы</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -4710,6 +6064,141 @@
     </message>
 </context>
 <context>
+    <name>SetupChecklistView</name>
+    <message>
+        <source>Add your store</source>
+        <translation>Добавьте магазин</translation>
+    </message>
+    <message>
+        <source>Add the positions</source>
+        <translation>Добавьте должности</translation>
+    </message>
+    <message>
+        <source>Add the employees</source>
+        <translation>Добавьте сотрудников</translation>
+    </message>
+    <message>
+        <source>Choose the indicators</source>
+        <translation>Выберите показатели</translation>
+    </message>
+    <message>
+        <source>Build the KPI matrices</source>
+        <translation>Составьте матрицы KPI</translation>
+    </message>
+    <message>
+        <source>Set the payout</source>
+        <translation>Настройте выплату премии</translation>
+    </message>
+    <message>
+        <source>Enter the first facts</source>
+        <translation>Внесите первые факты</translation>
+    </message>
+    <message>
+        <source>Stores: %1.</source>
+        <translation>Магазинов: %1.</translation>
+    </message>
+    <message>
+        <source>A shop or branch: its daily revenue, receipts and visitors.</source>
+        <translation>Магазин или филиал: его выручка, чеки и посетители за день.</translation>
+    </message>
+    <message>
+        <source>Positions: %1.</source>
+        <translation>Должностей: %1.</translation>
+    </message>
+    <message>
+        <source>Seller, cashier, store manager… A matrix is made per position.</source>
+        <translation>Продавец, кассир, управляющий… Матрица составляется на должность.</translation>
+    </message>
+    <message>
+        <source>Employees working in the period: %1.</source>
+        <translation>Сотрудников, работающих в периоде: %1.</translation>
+    </message>
+    <message>
+        <source>Each with a position, store, fixed pay and target bonus.</source>
+        <translation>У каждого — должность, магазин, оклад и целевая премия.</translation>
+    </message>
+    <message>
+        <source>Indicators: %1.</source>
+        <translation>Показателей: %1.</translation>
+    </message>
+    <message>
+        <source>What is measured: revenue, conversion, average check… or pick a ready KPI template in the matrix.</source>
+        <translation>Что измеряется: выручка, конверсия, средний чек… или выберите готовый шаблон KPI в матрице.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 employees have a matrix in force.</source>
+        <translation>Матрица действует у %1 из %2 сотрудников.</translation>
+    </message>
+    <message>
+        <source>Weights, base, norm and target per indicator, for each position.</source>
+        <translation>Вес, база, норма и цель каждого показателя — для каждой должности.</translation>
+    </message>
+    <message>
+        <source>Payout schedule saved; every employee has a target bonus.</source>
+        <translation>Шкала выплаты сохранена, у всех сотрудников есть целевая премия.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 employees have a target bonus.</source>
+        <translation>Целевая премия задана у %1 из %2 сотрудников.</translation>
+    </message>
+    <message>
+        <source>From which KPI the bonus is paid and up to what cap: save it once.</source>
+        <translation>С какого KPI платится премия и до какого предела: сохраните шкалу один раз.</translation>
+    </message>
+    <message>
+        <source>Complete KPI and bonus: %1 of %2 employees.</source>
+        <translation>KPI и премия рассчитаны полностью: %1 из %2 сотрудников.</translation>
+    </message>
+    <message>
+        <source>Daily store data and the facts typed in: then the bonus is computed.</source>
+        <translation>Дневные данные магазина и введённые факты — тогда премия рассчитается.</translation>
+    </message>
+    <message>
+        <source>Go there</source>
+        <translation>Перейти</translation>
+    </message>
+    <message>
+        <source>Add a store…</source>
+        <translation>Добавить магазин…</translation>
+    </message>
+    <message>
+        <source>Add positions…</source>
+        <translation>Добавить должности…</translation>
+    </message>
+    <message>
+        <source>Add employees…</source>
+        <translation>Добавить сотрудников…</translation>
+    </message>
+    <message>
+        <source>Add indicators…</source>
+        <translation>Добавить показатели…</translation>
+    </message>
+    <message>
+        <source>Open the matrix editor…</source>
+        <translation>Открыть матрицу KPI…</translation>
+    </message>
+    <message>
+        <source>Open the payout…</source>
+        <translation>Открыть шкалу выплаты…</translation>
+    </message>
+    <message>
+        <source>Enter facts…</source>
+        <translation>Внести факты…</translation>
+    </message>
+    <message>
+        <source>Set up the company: %1 of 7 steps done</source>
+        <translation>Настройка компании: выполнено %1 из 7 шагов</translation>
+    </message>
+    <message>
+        <source>Follow the steps in order; each link opens the place where it is done, and a step ticks itself off as soon as the data is there. Period %1.</source>
+        <translation>Идите по шагам по порядку: каждая ссылка открывает место, где шаг делается, а шаг отмечается сам, как только данные внесены. Период %1.</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v из %m</translation>
+    </message>
+</context>
+<context>
     <name>ShareWarning</name>
     <message>
         <source>It lies on a network share.</source>
@@ -4754,6 +6243,365 @@
     <message>
         <source>Open the file anyway</source>
         <translation>Всё равно открыть файл</translation>
+    </message>
+</context>
+<context>
+    <name>SourceNames</name>
+    <message>
+        <source>Typed in</source>
+        <translation>Вводится вручную</translation>
+    </message>
+    <message>
+        <source>Store (daily data)</source>
+        <translation>Магазин (ежедневные данные)</translation>
+    </message>
+    <message>
+        <source>Seller (sales by seller)</source>
+        <translation>Продавец (продажи по продавцам)</translation>
+    </message>
+    <message>
+        <source>Sales manager</source>
+        <translation>Менеджер по продажам</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Склад</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Маркетинг</translation>
+    </message>
+    <message>
+        <source>Duties and tasks</source>
+        <translation>Обязанности и задачи</translation>
+    </message>
+    <message>
+        <source>Typed in by hand</source>
+        <translation>Вводится вручную</translation>
+    </message>
+    <message>
+        <source>The fact is typed in per employee for each period.</source>
+        <translation>Факт вносится вручную по каждому сотруднику за период.</translation>
+    </message>
+    <message>
+        <source>Store revenue</source>
+        <translation>Выручка магазина</translation>
+    </message>
+    <message>
+        <source>The store's revenue over the period, ₽.</source>
+        <translation>Выручка магазина за период, ₽.</translation>
+    </message>
+    <message>
+        <source>Store receipts</source>
+        <translation>Чеки магазина</translation>
+    </message>
+    <message>
+        <source>How many purchases (receipts) the store had.</source>
+        <translation>Сколько покупок (чеков) было в магазине.</translation>
+    </message>
+    <message>
+        <source>Store visitors</source>
+        <translation>Посетители магазина</translation>
+    </message>
+    <message>
+        <source>Footfall: how many people came in.</source>
+        <translation>Проходимость: сколько человек зашло.</translation>
+    </message>
+    <message>
+        <source>Store units sold</source>
+        <translation>Продано единиц (магазин)</translation>
+    </message>
+    <message>
+        <source>Units sold by the store over the period.</source>
+        <translation>Единиц товара продано магазином за период.</translation>
+    </message>
+    <message>
+        <source>Store returns</source>
+        <translation>Возвраты магазина</translation>
+    </message>
+    <message>
+        <source>Money refunded for returned goods, ₽.</source>
+        <translation>Сумма возвратов покупателям, ₽.</translation>
+    </message>
+    <message>
+        <source>Store conversion</source>
+        <translation>Конверсия магазина</translation>
+    </message>
+    <message>
+        <source>Receipts / visitors × 100: buyers per 100 visitors.</source>
+        <translation>Чеки / посетители × 100: покупателей на 100 посетителей.</translation>
+    </message>
+    <message>
+        <source>Store average check</source>
+        <translation>Средний чек магазина</translation>
+    </message>
+    <message>
+        <source>Revenue / receipts, ₽.</source>
+        <translation>Выручка / чеки, ₽.</translation>
+    </message>
+    <message>
+        <source>Store units per receipt</source>
+        <translation>Единиц в чеке (магазин)</translation>
+    </message>
+    <message>
+        <source>Units sold / receipts (UPT).</source>
+        <translation>Проданные единицы / чеки (UPT).</translation>
+    </message>
+    <message>
+        <source>Revenue per visitor</source>
+        <translation>Выручка на посетителя</translation>
+    </message>
+    <message>
+        <source>Revenue / visitors, ₽.</source>
+        <translation>Выручка / посетители, ₽.</translation>
+    </message>
+    <message>
+        <source>Store sales dynamics</source>
+        <translation>Динамика продаж магазина</translation>
+    </message>
+    <message>
+        <source>Revenue against the previous equal period × 100.</source>
+        <translation>Выручка к предыдущему такому же периоду × 100.</translation>
+    </message>
+    <message>
+        <source>Store plan completion</source>
+        <translation>Выполнение плана магазина</translation>
+    </message>
+    <message>
+        <source>Revenue / the store's revenue plan × 100.</source>
+        <translation>Выручка / план выручки магазина × 100.</translation>
+    </message>
+    <message>
+        <source>Personal sales</source>
+        <translation>Личные продажи</translation>
+    </message>
+    <message>
+        <source>The seller's own revenue over the period, ₽.</source>
+        <translation>Собственная выручка продавца за период, ₽.</translation>
+    </message>
+    <message>
+        <source>Personal receipts</source>
+        <translation>Личные чеки</translation>
+    </message>
+    <message>
+        <source>How many receipts the seller rang up.</source>
+        <translation>Сколько чеков пробил продавец.</translation>
+    </message>
+    <message>
+        <source>Personal units sold</source>
+        <translation>Личные продажи в единицах</translation>
+    </message>
+    <message>
+        <source>Units the seller sold.</source>
+        <translation>Сколько единиц товара продал продавец.</translation>
+    </message>
+    <message>
+        <source>Personal average check</source>
+        <translation>Личный средний чек</translation>
+    </message>
+    <message>
+        <source>The seller's revenue / receipts, ₽.</source>
+        <translation>Выручка продавца / его чеки, ₽.</translation>
+    </message>
+    <message>
+        <source>Personal units per receipt</source>
+        <translation>Единиц в чеке (личный)</translation>
+    </message>
+    <message>
+        <source>The seller's units / receipts.</source>
+        <translation>Единицы продавца / его чеки.</translation>
+    </message>
+    <message>
+        <source>Share of the store's sales</source>
+        <translation>Доля в продажах магазина</translation>
+    </message>
+    <message>
+        <source>Seller's revenue / store's revenue on their days × 100.</source>
+        <translation>Выручка продавца / выручка магазина в его дни × 100.</translation>
+    </message>
+    <message>
+        <source>Sales revenue</source>
+        <translation>Выручка по сделкам</translation>
+    </message>
+    <message>
+        <source>Revenue of the manager's deals, ₽ (typed in).</source>
+        <translation>Выручка по сделкам менеджера, ₽ (вносится).</translation>
+    </message>
+    <message>
+        <source>Deal cycle</source>
+        <translation>Цикл сделки</translation>
+    </message>
+    <message>
+        <source>Days of deals / deals: the average days to close.</source>
+        <translation>Дни сделок / сделки: сколько дней в среднем до закрытия.</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>Средняя сумма заказа</translation>
+    </message>
+    <message>
+        <source>Revenue / orders, ₽.</source>
+        <translation>Выручка / заказы, ₽.</translation>
+    </message>
+    <message>
+        <source>Sales dynamics</source>
+        <translation>Динамика продаж</translation>
+    </message>
+    <message>
+        <source>Revenue / the previous period's revenue × 100.</source>
+        <translation>Выручка / выручка прошлого периода × 100.</translation>
+    </message>
+    <message>
+        <source>Client conversion</source>
+        <translation>Конверсия клиентов</translation>
+    </message>
+    <message>
+        <source>Actual clients / potential clients × 100.</source>
+        <translation>Фактические клиенты / потенциальные клиенты × 100.</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Транзакции</translation>
+    </message>
+    <message>
+        <source>The number of transactions (typed in).</source>
+        <translation>Число транзакций (вносится).</translation>
+    </message>
+    <message>
+        <source>Orders fulfilled</source>
+        <translation>Выполнение по заказам</translation>
+    </message>
+    <message>
+        <source>Orders shipped / orders declared × 100.</source>
+        <translation>Отгружено заказов / заявлено заказов × 100.</translation>
+    </message>
+    <message>
+        <source>Lines fulfilled</source>
+        <translation>Выполнение по строкам</translation>
+    </message>
+    <message>
+        <source>Lines shipped / lines declared × 100.</source>
+        <translation>Отгружено строк / заявлено строк × 100.</translation>
+    </message>
+    <message>
+        <source>Units fulfilled</source>
+        <translation>Выполнение по единицам</translation>
+    </message>
+    <message>
+        <source>Units shipped / units declared × 100.</source>
+        <translation>Отгружено единиц / заявлено единиц × 100.</translation>
+    </message>
+    <message>
+        <source>Value fulfilled</source>
+        <translation>Выполнение по сумме</translation>
+    </message>
+    <message>
+        <source>Value shipped / value declared × 100.</source>
+        <translation>Отгружено на сумму / заявлено на сумму × 100.</translation>
+    </message>
+    <message>
+        <source>Integrated fulfilment</source>
+        <translation>Интегральное выполнение</translation>
+    </message>
+    <message>
+        <source>The mean of the orders, lines, units and value rates.</source>
+        <translation>Среднее выполнения по заказам, строкам, единицам и сумме.</translation>
+    </message>
+    <message>
+        <source>Click-through rate (CTR)</source>
+        <translation>Кликабельность (CTR)</translation>
+    </message>
+    <message>
+        <source>Clicks / impressions × 100.</source>
+        <translation>Клики / показы × 100.</translation>
+    </message>
+    <message>
+        <source>Conversion rate (CR)</source>
+        <translation>Конверсия (CR)</translation>
+    </message>
+    <message>
+        <source>Conversions / visits × 100.</source>
+        <translation>Конверсии / визиты × 100.</translation>
+    </message>
+    <message>
+        <source>Cost per click (CPC)</source>
+        <translation>Цена клика (CPC)</translation>
+    </message>
+    <message>
+        <source>Cost / clicks, ₽.</source>
+        <translation>Расходы / клики, ₽.</translation>
+    </message>
+    <message>
+        <source>Cost per lead (CPL)</source>
+        <translation>Цена лида (CPL)</translation>
+    </message>
+    <message>
+        <source>Cost / leads, ₽.</source>
+        <translation>Расходы / лиды, ₽.</translation>
+    </message>
+    <message>
+        <source>Cost per order (CPO)</source>
+        <translation>Цена заказа (CPO)</translation>
+    </message>
+    <message>
+        <source>Cost / orders, ₽.</source>
+        <translation>Расходы / заказы, ₽.</translation>
+    </message>
+    <message>
+        <source>Customer value (LTV)</source>
+        <translation>Ценность клиента (LTV)</translation>
+    </message>
+    <message>
+        <source>Revenue / customers, ₽.</source>
+        <translation>Выручка / клиенты, ₽.</translation>
+    </message>
+    <message>
+        <source>Bounce rate</source>
+        <translation>Показатель отказов</translation>
+    </message>
+    <message>
+        <source>Bounces / visits × 100.</source>
+        <translation>Отказы / визиты × 100.</translation>
+    </message>
+    <message>
+        <source>Return on investment (ROI)</source>
+        <translation>Окупаемость инвестиций (ROI)</translation>
+    </message>
+    <message>
+        <source>Income / investment × 100.</source>
+        <translation>Доход / инвестиции × 100.</translation>
+    </message>
+    <message>
+        <source>Return on marketing (ROMI)</source>
+        <translation>Окупаемость маркетинга (ROMI)</translation>
+    </message>
+    <message>
+        <source>(Profit − marketing cost) / marketing cost × 100.</source>
+        <translation>(Прибыль − расходы на маркетинг) / расходы на маркетинг × 100.</translation>
+    </message>
+    <message>
+        <source>Net promoter score (NPS)</source>
+        <translation>Индекс лояльности (NPS)</translation>
+    </message>
+    <message>
+        <source>Promoters % − detractors %.</source>
+        <translation>Промоутеры % − критики %.</translation>
+    </message>
+    <message>
+        <source>Tasks left open</source>
+        <translation>Незакрытые задачи</translation>
+    </message>
+    <message>
+        <source>Items not accepted by the period's end (fewer is better).</source>
+        <translation>Обязанности и задачи, не принятые к концу периода (чем меньше, тем лучше).</translation>
+    </message>
+    <message>
+        <source>Tasks on time</source>
+        <translation>Задачи в срок</translation>
+    </message>
+    <message>
+        <source>Items accepted by their due date / all × 100.</source>
+        <translation>Принятые к сроку / все × 100.</translation>
     </message>
 </context>
 <context>
@@ -4804,6 +6652,41 @@
     <message>
         <source>Double-click to open the list</source>
         <translation>Двойной щелчок — открыть список</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Изменить задачу</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Assignee (does it):</source>
+        <translation>Исполнитель (выполняет):</translation>
+    </message>
+    <message>
+        <source>Controller (accepts it):</source>
+        <translation>Контролёр (принимает):</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Срок:</translation>
     </message>
 </context>
 <context>
@@ -5023,6 +6906,152 @@
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
+    <message>
+        <source>New task…</source>
+        <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Select one item in the list first.</source>
+        <translation>Сначала выберите одно задание в списке.</translation>
+    </message>
+    <message>
+        <source>Task given: %1 → %2.</source>
+        <translation>Задача поставлена: %1 → %2.</translation>
+    </message>
+    <message>
+        <source>Tasks of %1</source>
+        <translation>Задачи: %1</translation>
+    </message>
+    <message>
+        <source>Task changed: %1.</source>
+        <translation>Задача изменена: %1.</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Удалить задачу</translation>
+    </message>
+    <message>
+        <source>Delete '%1' of %2?</source>
+        <translation>Удалить «%1» (%2)?</translation>
+    </message>
+    <message>
+        <source>Task deleted: %1.</source>
+        <translation>Задача удалена: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>usual levels</source>
+        <translation>обычные уровни</translation>
+    </message>
+    <message>
+        <source>from the store's plan</source>
+        <translation>от плана магазина</translation>
+    </message>
+    <message>
+        <source>from the last six periods</source>
+        <translation>за последние шесть периодов</translation>
+    </message>
+    <message>
+        <source>usual levels (no history yet)</source>
+        <translation>обычные уровни (истории пока нет)</translation>
+    </message>
+    <message>
+        <source>type in: no plan or history</source>
+        <translation>введите вручную: нет плана и истории</translation>
+    </message>
+    <message>
+        <source>From a template…</source>
+        <translation>Из шаблона…</translation>
+    </message>
+    <message>
+        <source>Fill the matrix from a ready KPI template for a typical position.</source>
+        <translation>Заполнить матрицу из готового шаблона KPI для типовой должности.</translation>
+    </message>
+    <message>
+        <source>Template “%1”</source>
+        <translation>Шаблон «%1»</translation>
+    </message>
+    <message>
+        <source>Filled from the template “%1”: check the values and save. New indicators (%2) are added when you save.</source>
+        <translation>Заполнено из шаблона «%1»: проверьте значения и сохраните. Новые показатели (%2) добавятся при сохранении.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePickerDialog</name>
+    <message>
+        <source>KPI matrix from a template</source>
+        <translation>Матрица KPI из шаблона</translation>
+    </message>
+    <message>
+        <source>A ready matrix for «%1»: the rows replace those in the editor for review. Nothing is saved until you press Save; new indicators are added then.</source>
+        <translation>Готовая матрица для «%1»: строки заменят строки в редакторе для проверки. Ничего не сохраняется, пока вы не нажмёте «Сохранить»; новые показатели добавятся тогда же.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>What it measures</source>
+        <translation>Что измеряет</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Норма</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Значения</translation>
+    </message>
+    <message>
+        <source>Fill the matrix</source>
+        <translation>Заполнить матрицу</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(новый)</translation>
+    </message>
+    <message>
+        <source>The company's indicator “%1”</source>
+        <translation>Показатель компании «%1»</translation>
+    </message>
+    <message>
+        <source>Weights: %1.</source>
+        <translation>Сумма весов: %1.</translation>
+    </message>
+    <message>
+        <source>New indicators: %1.</source>
+        <translation>Новых показателей: %1.</translation>
+    </message>
+    <message>
+        <source>Plan of «%1»: %2 ₽.</source>
+        <translation>План «%1»: %2 ₽.</translation>
+    </message>
+    <message>
+        <source>Rows marked “type in” need their norm before saving.</source>
+        <translation>В строках «введите вручную» до сохранения нужна норма.</translation>
+    </message>
 </context>
 <context>
     <name>UserDialog</name>
@@ -5216,6 +7245,14 @@
         <translation>Создать компанию из заполненной книги обмена (.xlsx).</translation>
     </message>
     <message>
+        <source>Import from your own workbook…</source>
+        <translation>Импорт из своей таблицы…</translation>
+    </message>
+    <message>
+        <source>Your own KPI sheets and daily logs in Excel: kpidesk recognises them.</source>
+        <translation>Ваши собственные листы KPI и ежедневные журналы в Excel: kpidesk их распознает.</translation>
+    </message>
+    <message>
         <source>Connect to a company server</source>
         <translation>Подключиться к серверу компании</translation>
     </message>
@@ -5226,14 +7263,6 @@
     <message>
         <source>New company file</source>
         <translation>Файл новой компании</translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation>Новая компания</translation>
-    </message>
-    <message>
-        <source>Company name:</source>
-        <translation>Название компании:</translation>
     </message>
     <message>
         <source>Import workbook</source>

@@ -71,16 +71,16 @@ def test_only_the_given_values_change(kpidesk: Run, db: Path) -> None:
 
 
 def test_a_new_day_needs_its_required_values(kpidesk: Run, db: Path) -> None:
-    new = ["--store", STORE, "--date", "20.12.2026"]
-    assert stored(db, "2026-12-20") is None
+    new = ["--store", STORE, "--date", "01.12.2026"]  # after the demo, not after today
+    assert stored(db, "2026-12-01") is None
     done = kpidesk("--db", str(db), "daily", "set", *new, "--revenue", "1000", check_code=1)
     assert "Traceback" not in done.stderr and "чеки, посетители" in done.stderr.lower()
-    assert stored(db, "2026-12-20") is None
+    assert stored(db, "2026-12-01") is None
     nothing = kpidesk("--db", str(db), "daily", "set", *new, check_code=1)
     assert "Сохранять нечего" in nothing.stderr, nothing.stderr
     full = ["--revenue", "1000", "--receipts", "3", "--visitors", "30"]
     kpidesk("--db", str(db), "daily", "set", *new, *full, check_code=0)
-    saved = stored(db, "2026-12-20")
+    saved = stored(db, "2026-12-01")
     assert saved is not None and float(saved[0]) == 1000 and saved[1:] == (3, 30, 0, None)
 
 

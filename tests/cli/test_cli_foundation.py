@@ -192,7 +192,8 @@ def test_demo_then_report_for_its_latest_month(kpidesk, tmp_path: Path) -> None:
     csv = kpidesk(
         "--db", str(database), "report", "bonus", "--period", month, "--format", "csv", check_code=0
     ).stdout
-    assert csv.count("\n") == 17  # header, 15 employees, the totals line (SPEC §2.5)
+    # the company line, the header, 15 employees, the totals line (SPEC §2.5)
+    assert csv.count("\n") == 18 and csv.startswith("# ")
     assert csv.splitlines()[-1].split(",")[4] == "totals"
     stores = json.loads(
         kpidesk(

@@ -8,6 +8,7 @@ import json
 import subprocess
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def _json(kpidesk: Run, demo_db: Path, *args: str) -> dict[str, object]:
 
 def test_employee_kpi_rating_json(kpidesk: Run, demo_db: Path) -> None:
     document = _json(kpidesk, demo_db, "--period", "2026-10", "--by", "employee")
-    assert list(document) == ["period", "by", "indicator", "rows"]
+    assert list(document) == ["company", "period", "by", "indicator", "rows"]
     assert document["period"] == "2026-10"
     assert document["by"] == "employee"
     assert document["indicator"] == "kpi"
@@ -43,15 +44,24 @@ def test_employee_kpi_rating_json(kpidesk: Run, demo_db: Path) -> None:
     assert isinstance(rows, list) and len(rows) == 14  # the incomplete matrix is left out
     assert INCOMPLETE_EMPLOYEE not in {row["name"] for row in rows}
     first = rows[0]
-    assert list(first) == ["rank", "name", "value", "previous", "change", "complete"]
+    assert list(first) == [
+        "rank",
+        "name",
+        "value",
+        "previous",
+        "change",
+        "complete",
+        "position",
+        "store",
+    ]
     assert first["rank"] == 1
     assert first["complete"] == "1/1"
     assert first["value"] == "1.213"  # Фёдорова, as in `report bonus` (rounded 0.1 %)
     values = [float(row["value"]) for row in rows]
     assert values == sorted(values, reverse=True)
     for row in rows:
-        expected = float(row["value"]) - float(row["previous"])
-        assert abs(float(row["change"]) - expected) < 1e-9
+        # the printed value minus the printed previous, exactly (SPEC §2.9)
+        assert Decimal(row["change"]) == Decimal(row["value"]) - Decimal(row["previous"])
 
 
 def test_department_rating_counts_complete_matrices(kpidesk: Run, demo_db: Path) -> None:
@@ -60,6 +70,13 @@ def test_department_rating_counts_complete_matrices(kpidesk: Run, demo_db: Path)
     by_name = {row["name"]: row for row in rows}
     assert by_name["Розница"]["complete"] == "11/12"
     assert by_name["Склад"]["complete"] == "2/2"
+    document = _json(kpidesk, demo_db, "--period", "2026-10", "--by", "department")
+    company = document["company_kpi"]
+    assert isinstance(company, dict) and list(company) == ["kpi", "complete"]
+    assert document["company"]["location"] == str(demo_db.resolve())
+    assert company["complete"] == f"{sum(int(r['complete'].split('/')[0]) for r in rows)}/" + str(
+        sum(int(r["complete"].split("/")[1]) for r in rows)
+    )
 
 
 def test_store_rating_by_an_indicator_over_dates(kpidesk: Run, demo_db: Path) -> None:
@@ -107,8 +124,9 @@ def test_csv_and_xlsx(kpidesk: Run, demo_db: Path, tmp_path: Path) -> None:
         "--format", "csv", check_code=0,
     )  # fmt: skip
     lines = done.stdout.splitlines()
-    assert lines[0] == "rank,name,value,previous,change,complete"
-    assert len(lines) == 4
+    assert lines[0].startswith("# ") and str(demo_db.resolve()) in lines[0]
+    assert lines[1] == "rank,name,value,previous,change,complete"
+    assert len(lines) == 5
     target = tmp_path / "rating.xlsx"
     kpidesk(
         "--db", str(demo_db), "report", "rating", "--period", "2026-10", "--by", "employee",
@@ -126,6 +144,8 @@ def test_csv_and_xlsx(kpidesk: Run, demo_db: Path, tmp_path: Path) -> None:
         "previous",
         "change",
         "complete",
+        "position",
+        "store",
     ]
     assert sheet.cell(row=3, column=1).value == 1
     assert abs(float(sheet.cell(row=3, column=3).value) - 1.213) < 1e-9  # type: ignore[arg-type]

@@ -137,7 +137,7 @@ def test_kpidesk_as_the_managers_login(company: Server, kpidesk: Run, monkeypatc
         assert (employee["total"] is not None) is (own and employee["status"] == "complete")
         assert employee["kpi"] is not None or employee["status"] == "incomplete"
     assert report["totals"]["fixed_pay"] is None
-    day = ("--date", "03.12.2026", "--revenue", "1 000", "--receipts", "1", "--visitors", "2")
+    day = ("--date", "01.12.2026", "--revenue", "1 000", "--receipts", "1", "--visitors", "2")
     other = kpidesk("--db", url, "daily", "set", "--store", OTHER, *day)
     assert other.returncode == 1 and "Traceback" not in other.stderr
     own = kpidesk("--db", url, "daily", "set", "--store", STORE, *day)

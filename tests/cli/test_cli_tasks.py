@@ -56,6 +56,7 @@ def test_report_tasks_json_by_assignee(kpidesk: Run, company: Path) -> None:
         check_code=0,
     )
     data = json.loads(done.stdout)
+    assert data.pop("company") == {"name": "tasks", "location": str(company.resolve())}
     assert data == {
         "period": "2026-10",
         "by": "assignee",
@@ -116,8 +117,9 @@ def test_report_tasks_by_controller_csv(kpidesk: Run, company: Path) -> None:
         check_code=0,
     )
     lines = done.stdout.splitlines()
-    assert lines[0] == "employee,total,open,done,accepted,overdue,max_days_overdue,to_accept"
-    assert lines[1].startswith(f"{BORIS},3,1,1,1,")  # one done task waits for Борис
+    assert lines[0].startswith("# ") and str(company.resolve()) in lines[0]
+    assert lines[1] == "employee,total,open,done,accepted,overdue,max_days_overdue,to_accept"
+    assert lines[2].startswith(f"{BORIS},3,1,1,1,")  # one done task waits for Борис
 
 
 def test_tasks_generate_is_idempotent(kpidesk: Run, company: Path) -> None:

@@ -18,6 +18,20 @@ TODAY = date(2026, 11, 22)
 DEMO_PERIOD = Period.month(2026, 10)
 
 
+@pytest.fixture(autouse=True)
+def unsaved_typing_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window or section that closes with typing not saved asks "Save / Don't save /
+    Cancel" (issue 15) — a modal box that never returns offscreen: unless a test answers
+    the question itself, it is answered "Don't save"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpidesk.gui import section
+
+    monkeypatch.setattr(
+        section, "ask_unsaved", lambda parent, text: QMessageBox.StandardButton.Discard
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo company built once; tests get copies."""

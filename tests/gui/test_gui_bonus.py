@@ -108,7 +108,7 @@ def test_store_filter_and_period_change_reload(section: BonusSection, main_windo
     context.set_store(None)
     assert section.model.rowCount() == 16
     context.set_period(Period.month(2026, 9))
-    assert "2026-09" in section.heading.text()
+    assert "сентябрь 2026" in section.heading.text()
 
 
 def test_double_click_opens_the_preview(  # type: ignore[no-untyped-def]
@@ -158,7 +158,7 @@ def test_save_pdf_runs_in_a_worker(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: section.worker is None, timeout=20000)
     path = tmp_path / "sheets.pdf"
     assert path.exists() and path.read_bytes().startswith(b"%PDF")
-    assert "Сохранено страниц: 4" in section.notice.text()
+    assert "Сохранено страниц: 5" in section.notice.text()  # 4 sheets and the pay list
 
 
 def test_export_xlsx(section: BonusSection, qtbot, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

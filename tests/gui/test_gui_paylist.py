@@ -67,7 +67,7 @@ def test_the_steps_in_order_each_by_its_role(role_window, answers) -> None:  # t
     owner_bar.refresh()  # another window, another connection: redrawn when shown again
     assert _offered(owner_bar)["paylist_approve"]
     assert owner_bar.approve()
-    assert "Утвердить ведомость за 2026-10?" in answers[-1]
+    assert "Утвердить ведомость за октябрь 2026?" in answers[-1]
     assert "утверждена" in owner_bar.step_label.text()
     assert "утвердил(а) Анна" in owner_bar.step_label.text()
     service = owner.context.service

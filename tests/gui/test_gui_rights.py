@@ -22,6 +22,7 @@ EVERY_SECTION = [
     "daily",
     "month_grid",
     "facts",
+    "plans",
     "tasks",
     "ratings",
     "charts",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kpidesk.app import welcome_service
 from kpidesk.core.periods import Period
@@ -21,7 +21,7 @@ def test_period_selector_steps_and_status_follows(main_window, qtbot) -> None:  
     with qtbot.waitSignal(context.periodChanged):
         main_window.period_selector.next_button.click()
     assert context.period == Period.month(2026, 11)
-    assert "2026-11" in main_window.problems_label.text()
+    assert "November 2026" in main_window.problems_label.text()
     main_window.period_selector.previous_button.click()
     assert context.period == Period.month(2026, 10)
     # October of the demo: one employee without an NPS fact
@@ -136,13 +136,16 @@ def test_welcome_demo(qtbot, kpidesk_home: Path, today) -> None:  # type: ignore
 def test_welcome_empty(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "new.kpidesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ООО Ромашка", True))
+    from kpidesk.gui import welcome
+
+    monkeypatch.setattr(welcome, "ask_company_details", lambda *a: ("ООО Ромашка", True))
     dialog = _welcome(qtbot, WelcomeChoice.EMPTY)
     service, _ = welcome_service(dialog, today)
     assert service is not None
     with service:
         assert service.company().name == "ООО Ромашка"
         assert service.company().employees == ()
+        assert service.company().pay_period.value == "half"  # chosen in the new company's dialog
     assert target.exists()
 
 

@@ -31,6 +31,7 @@ from kpidesk.core.ratings import KPI, Subject
 from kpidesk.gui.analytics.ratings import status_message
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
+from kpidesk.gui.widgets.elided_label import shrink_combo
 from kpidesk.services.analytics import Analytics
 
 STORE_DAYS, PLAN_FACT, RATING, HISTORY, COMPARISON = range(5)
@@ -75,17 +76,15 @@ class ChartsSection(Section):
             self.tr("Store comparison"),
         ):
             self.kind_combo.addItem(text)
-        controls.addWidget(self.kind_combo)
+        controls.addWidget(shrink_combo(self.kind_combo, 14))
         self.store_label = QLabel(self.tr("Store:"), self)
         controls.addWidget(self.store_label)
         self.store_combo = QComboBox(self)
-        self.store_combo.setMinimumWidth(160)
-        controls.addWidget(self.store_combo)
+        controls.addWidget(shrink_combo(self.store_combo, 10))
         self.employee_label = QLabel(self.tr("Employee:"), self)
         controls.addWidget(self.employee_label)
         self.employee_combo = QComboBox(self)
-        self.employee_combo.setMinimumWidth(220)
-        controls.addWidget(self.employee_combo)
+        controls.addWidget(shrink_combo(self.employee_combo, 12))
         self.range_label = QLabel(self.tr("Range:"), self)
         controls.addWidget(self.range_label)
         self.range_combo = QComboBox(self)
@@ -93,7 +92,7 @@ class ChartsSection(Section):
         self.range_combo.addItem(self.tr("Last 3 months"), RANGE_3_MONTHS)
         self.range_combo.addItem(self.tr("Last 12 months"), RANGE_12_MONTHS)
         self.range_combo.addItem(self.tr("Last 3 years"), RANGE_3_YEARS)
-        controls.addWidget(self.range_combo)
+        controls.addWidget(shrink_combo(self.range_combo, 9))
         self.freq_combo = QComboBox(self)
         self.freq_combo.addItem(self.tr("by day"), "D")
         self.freq_combo.addItem(self.tr("by week"), "W")

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import QCoreApplication
 
+from kpidesk.core.matrix import MatrixRow
 from kpidesk.core.money import format_number
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.ratings import Rating
@@ -31,13 +32,26 @@ from kpidesk.gui.analytics.charts_draw import (
     start,
 )
 
-
 # --- plan vs fact -------------------------------------------------------------------------
-def _position(value: Decimal, norm: Decimal, lower: bool) -> float:
+MIN_BAR = 0.02  # a fact at the left edge still shows as a sliver
+
+
+def _position(value: Decimal, row: MatrixRow) -> float:
     """Where a value sits on the norm-normalised axis (norm = 1; better to the right; a
-    lower-is-better value mirrored around the norm; never left of 0)."""
+    lower-is-better value mirrored around the norm; never left of 0).
+
+    A norm of 0 (no complaints, no open tasks) cannot be a unit: the axis is then the
+    scale from the base (0) to the norm (1), and without a base a value at the norm sits
+    at 1, a worse one at 0 and a better one at 2."""
+    norm, lower = row.norm, row.lower_is_better
     if norm == 0:
-        return 0.0
+        base = row.base
+        if base is not None and base != 0:
+            return max(0.0, float((value - base) / (norm - base)))
+        if value == 0:
+            return 1.0
+        better = value < 0 if lower else value > 0
+        return 2.0 if better else 0.0
     ratio = float(value / norm)
     return max(0.0, 2.0 - ratio if lower else ratio)
 
@@ -65,10 +79,9 @@ def draw_plan_fact(
         y = len(rows) - 1 - number
         matrix_row = row.row
         norm = matrix_row.norm
-        lower = matrix_row.lower_is_better
-        base_x = _position(matrix_row.base, norm, lower) if matrix_row.base is not None else 0.0
+        base_x = _position(matrix_row.base, matrix_row) if matrix_row.base is not None else 0.0
         target_x = (
-            _position(matrix_row.target, norm, lower) if matrix_row.target is not None else None
+            _position(matrix_row.target, matrix_row) if matrix_row.target is not None else None
         )
         left = min(0.0, base_x)
         axes.barh(y, base_x - left, left=left, height=0.8, color="#ffcdd2", zorder=1)
@@ -89,11 +102,10 @@ def draw_plan_fact(
                 zorder=3,
             )
             continue
-        fact_x = _position(row.fact, norm, lower)
+        fact_x = _position(row.fact, matrix_row)
         color = GOOD if fact_x >= 1.0 else (BAD if fact_x <= base_x else "#fb8c00")
-        axes.barh(
-            y, fact_x - left if fact_x > left else 0, left=left, height=0.3, color=color, zorder=2
-        )
+        width = max(fact_x - left, MIN_BAR)
+        axes.barh(y, width, left=left, height=0.3, color=color, zorder=2)
         right_edge = max(right_edge, fact_x)
         text = QCoreApplication.translate("Charts", "fact %1 (norm %2)")
         text = text.replace("%1", _value_text(row.fact, unit, lang))

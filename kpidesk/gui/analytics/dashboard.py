@@ -3,6 +3,11 @@ the company KPI with the complete matrices, each store's revenue against its pla
 plan completion and sales dynamics, the top and bottom five employees by KPI, and what is
 still missing, each item a link to the place that fixes it.
 
+A company whose setup is not finished (no store yet, employees without a matrix, no
+payout, no complete KPI — ``services.setup_checklist``) sees the setup checklist instead
+of figures that would be zeros in green and red (issue 14); the owner only, since the
+other roles cannot do the steps.
+
 Figures come from ``services.analytics.Analytics.dashboard``; this module only shows them.
 """
 
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,10 +48,13 @@ from kpidesk.gui.analytics.ratings_model import (
     no_data,
     sort_value,
 )
+from kpidesk.gui.analytics.setup_checklist import SetupChecklistView
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.rights import edits_directories
 from kpidesk.gui.section import Section
 from kpidesk.services.analytics import Analytics
 from kpidesk.services.analytics_dashboard import Dashboard, MissingItem
+from kpidesk.services.setup_checklist import SetupChecklist, setup_checklist
 
 MAX_MISSING_SHOWN = 40
 
@@ -108,6 +117,7 @@ class DashboardSection(Section):
         self.analytics = Analytics(context.service)
         self.dashboard: Dashboard | None = None
         self.missing_items: list[MissingItem] = []
+        self.checklist: SetupChecklist | None = None
         self._build()
 
     def title(self) -> str:
@@ -117,10 +127,20 @@ class DashboardSection(Section):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        setup_scroll = QScrollArea(self.pages)
+        setup_scroll.setWidgetResizable(True)
+        setup_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.setup_view = SetupChecklistView(setup_scroll)
+        self.setup_view.openRequested.connect(lambda key, target: self._show(key, target))
+        setup_scroll.setWidget(self.setup_view)
+        self.pages.addWidget(setup_scroll)
+        scroll = QScrollArea(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
+        self.pages.addWidget(scroll)
+        self.board_page = scroll
         page = QWidget(scroll)
         scroll.setWidget(page)
         layout = QVBoxLayout(page)
@@ -184,8 +204,9 @@ class DashboardSection(Section):
         grid.addWidget(top_box, 0, 0)
         grid.addWidget(bottom_box, 0, 1)
         grid.addWidget(missing_box, 0, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 3)
+        # the two tables wider than the list of what is missing: names uncut at 1280
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 3)
         layout.addLayout(grid)
         layout.addStretch(1)
@@ -207,6 +228,7 @@ class DashboardSection(Section):
     def refresh(self) -> None:
         """Rebuild everything for the context's period and store."""
         context = self.context
+        self._show_setup()
         board = self.analytics.dashboard(context.period, context.today, context.store)
         self.dashboard = board
         period = board.period
@@ -223,6 +245,24 @@ class DashboardSection(Section):
         self._show_employees(self.top_model, board.top)
         self._show_employees(self.bottom_model, board.bottom)
         self._show_missing(board)
+
+    def _show_setup(self) -> None:
+        """The checklist while the owner's setup is unfinished, else the figures."""
+        context = self.context
+        checklist = None
+        if edits_directories(context.service.actor):
+            checklist = setup_checklist(context.service, context.period, context.today)
+        self.checklist = checklist
+        if checklist is not None and not checklist.complete:
+            self.setup_view.show_checklist(checklist)
+            self.pages.setCurrentIndex(0)
+        else:
+            self.pages.setCurrentWidget(self.board_page)
+
+    @property
+    def shows_checklist(self) -> bool:
+        """Whether the setup checklist is shown instead of the figures."""
+        return self.pages.currentIndex() == 0
 
     def _show_cards(self, board: Dashboard) -> None:
         lang = self.context.lang

@@ -30,24 +30,26 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.ratings import KPI, Rating, Subject
+from kpidesk.core.ratings import KPI, Rating, RatingRow, Subject
 from kpidesk.gui.analytics.ratings_model import (
     Cell,
     RowsModel,
-    change_color,
-    format_change,
     format_kpi,
     format_value,
     metric_title,
-    sort_value,
 )
+from kpidesk.gui.analytics.ratings_rows import company_cells, group_name, row_cells
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
-from kpidesk.services.analytics import Analytics
+from kpidesk.gui.widgets.elided_label import shrink_combo
+from kpidesk.reports.problem_text import error_text
+from kpidesk.services.analytics import NO_DEPARTMENT, Analytics
 from kpidesk.services.analytics_measures import Measure
 from kpidesk.services.errors import UserError
 
-RANK, NAME, VALUE, PREVIOUS, CHANGE, COMPLETE = range(6)
+RANK, NAME, POSITION, STORE, VALUE, PREVIOUS, CHANGE, COMPLETE = range(8)
+PEOPLE_COLUMNS = (POSITION, STORE)  # shown in an employee rating only
+COMPANY_ROW = "company"  # the payload of a department rating's company entry
 _RANGE_KINDS = (
     PeriodKind.DAY,
     PeriodKind.WEEK,
@@ -84,6 +86,7 @@ class RatingsSection(Section):
         self.analytics = Analytics(context.service)
         self.rating: Rating | None = None
         self.measure: Measure | None = None
+        self.department: str | None = None  # an employee rating narrowed to one department
         self._build()
         self._fill_measures()
         self._set_range(context.period)
@@ -104,8 +107,7 @@ class RatingsSection(Section):
         controls.addWidget(self.subject_combo)
         controls.addWidget(QLabel(self.tr("by"), self))
         self.measure_combo = QComboBox(self)
-        self.measure_combo.setMinimumWidth(220)
-        controls.addWidget(self.measure_combo)
+        controls.addWidget(shrink_combo(self.measure_combo, 16))
         controls.addSpacing(12)
         controls.addWidget(QLabel(self.tr("Range:"), self))
         self.range_combo = QComboBox(self)
@@ -120,7 +122,7 @@ class RatingsSection(Section):
         }
         for kind in _RANGE_KINDS:
             self.range_combo.addItem(names[kind], kind)
-        controls.addWidget(self.range_combo)
+        controls.addWidget(shrink_combo(self.range_combo, 8))
         self.previous_button = QToolButton(self)
         self.previous_button.setText("◀")
         self.previous_button.setToolTip(self.tr("Previous range"))
@@ -144,6 +146,17 @@ class RatingsSection(Section):
         self.summary_label.setObjectName("ratings_summary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
+        filter_row = QHBoxLayout()
+        self.department_label = QLabel(self)
+        self.department_label.setObjectName("ratings_department")
+        self.all_people_button = QPushButton(self.tr("Show everyone"), self)
+        self.all_people_button.clicked.connect(lambda: self.show_department(None))
+        filter_row.addWidget(self.department_label)
+        filter_row.addWidget(self.all_people_button)
+        filter_row.addStretch(1)
+        layout.addLayout(filter_row)
+        self.department_label.hide()
+        self.all_people_button.hide()
 
         self.model = RowsModel(self._headers(None), self)
         self.model.set_numeric([RANK, VALUE, PREVIOUS, CHANGE, COMPLETE])
@@ -166,10 +179,14 @@ class RatingsSection(Section):
         self.table.doubleClicked.connect(self._drill_down)
         layout.addWidget(self.table, 1)
         self.hint_label = QLabel(
-            self.tr("Double-click a row to open the employee's matrix or the store's month."),
+            self.tr(
+                "Double-click a row to open the employee's matrix, the store's month or the "
+                "department's people."
+            ),
             self,
         )
         self.hint_label.setStyleSheet("color: #616161;")
+        self.hint_label.setWordWrap(True)
         # the export buttons sit under the table, so the controls fit a 1280-pixel screen
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint_label, 1)
@@ -179,7 +196,7 @@ class RatingsSection(Section):
         bottom.addWidget(self.export_csv_button)
         layout.addLayout(bottom)
 
-        self.subject_combo.currentIndexChanged.connect(self._controls_changed)
+        self.subject_combo.currentIndexChanged.connect(self._subject_changed)
         self.measure_combo.currentIndexChanged.connect(self._controls_changed)
         self.range_combo.currentIndexChanged.connect(self._kind_changed)
         self.start_edit.dateChanged.connect(self._controls_changed)
@@ -200,6 +217,8 @@ class RatingsSection(Section):
         return [
             self.tr("Rank"),
             names.get(subject, self.tr("Name")),
+            self.tr("Position"),
+            self.tr("Store"),
             value,
             self.tr("Previous"),
             self.tr("Change"),
@@ -270,6 +289,19 @@ class RatingsSection(Section):
     def _controls_changed(self) -> None:
         self.refresh_now()
 
+    def _subject_changed(self) -> None:
+        if self.subject_combo.currentData() is not Subject.EMPLOYEE:
+            self.department = None
+        self.refresh_now()
+
+    def show_department(self, department: str | None) -> None:
+        """Rank the people of one department (``None``: everyone) by the same measure."""
+        self.department = department
+        self.subject_combo.blockSignals(True)
+        self.subject_combo.setCurrentIndex(self.subject_combo.findData(Subject.EMPLOYEE))
+        self.subject_combo.blockSignals(False)
+        self.refresh_now()
+
     def period_changed(self, period: Period) -> bool:
         self._set_range(period)
         return True
@@ -296,51 +328,44 @@ class RatingsSection(Section):
         try:
             measure = self.analytics.measure(code)
             rating = self.analytics.rating(subject, measure, self.period())
-        except (UserError, ValueError) as error:
+        except UserError as error:
             self.rating = None
             self.model.set_rows([])
-            self.summary_label.setText(str(error))
+            self.summary_label.setText(error_text(error, self.context.lang))
             return
         self.measure, self.rating = measure, rating
         self.model.set_headers(self._headers(measure))
-        lang = self.context.lang
-        kpi = measure.code == KPI
-        rows = []
+        people = subject is Subject.EMPLOYEE
+        for column in PEOPLE_COLUMNS:
+            self.table.setColumnHidden(column, not people)
+        self._show_filter(people)
+        rows: list[list[Cell]] = []
         payloads: list[object] = []
         for row in rating.rows:
-            value = (
-                format_kpi(row.value, lang) if kpi else format_value(row.value, measure.unit, lang)
-            )
-            before = (
-                format_kpi(row.previous, lang)
-                if kpi
-                else format_value(row.previous, measure.unit, lang)
-            )
-            if row.previous is None:
-                before = "—"
-            rows.append(
-                [
-                    Cell(str(row.rank) if row.rank is not None else "—", row.rank),
-                    Cell(row.name, row.name.casefold()),
-                    Cell(value, sort_value(row.value)),
-                    Cell(before, sort_value(row.previous)),
-                    Cell(
-                        format_change(row.change, measure.unit, lang, kpi=kpi),
-                        sort_value(row.change),
-                        change_color(row.change, rating.lower_is_better),
-                    ),
-                    Cell(
-                        self.tr("%1 of %2")
-                        .replace("%1", str(row.complete))
-                        .replace("%2", str(row.total)),
-                        row.complete / row.total if row.total else None,
-                    ),
-                ]
-            )
+            if people and self.department is not None and not self._in_department(row):
+                continue
+            rows.append(row_cells(row, measure, rating.lower_is_better, self.context.lang))
             payloads.append((subject, row.name))
+        company = company_cells(rating, measure, self.context.lang)
+        if company is not None:
+            rows.append(company)
+            payloads.append(COMPANY_ROW)
         self.model.set_rows(rows, payloads)
         self.table.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)
         self.summary_label.setText(self._summary(rating, measure))
+
+    def _in_department(self, row: RatingRow) -> bool:
+        wanted = None if self.department == NO_DEPARTMENT else self.department
+        return row.department == wanted
+
+    def _show_filter(self, people: bool) -> None:
+        shown = people and self.department is not None
+        self.department_label.setVisible(shown)
+        self.all_people_button.setVisible(shown)
+        if shown:
+            self.department_label.setText(
+                self.tr("Department: %1").replace("%1", group_name(self.department or ""))
+            )
 
     def _summary(self, rating: Rating, measure: Measure) -> str:
         lang = self.context.lang
@@ -367,6 +392,13 @@ class RatingsSection(Section):
                         "%1", format_value(overall.value, measure.unit, lang)
                     )
                 )
+        covered = self._plan_days(rating, measure)
+        if covered is not None:
+            parts.append(
+                self.tr("the plans cover %1 of the %2 days; plan completion is of those days")
+                .replace("%1", str(covered))
+                .replace("%2", str(rating.period.length))
+            )
         text = "; ".join(parts)
         if rating.excluded:
             text += "\n" + self.tr("Not rated (incomplete matrices): %1 — %2").replace(
@@ -375,6 +407,17 @@ class RatingsSection(Section):
         if not rating.rows:
             text += "\n" + self.tr("No data for this range.")
         return text
+
+    def _plan_days(self, rating: Rating, measure: Measure) -> int | None:
+        """The days of the range the company's plans cover, when plan completion is rated
+        over a range they cover only in part (SPEC §2.6: the covered days are named)."""
+        if measure.metric != "plan_completion":
+            return None
+        for row in self.analytics.store_rows(rating.period):
+            if row.store is None:
+                days = row.metrics.plan_days
+                return days if days is not None and days < rating.period.length else None
+        return None
 
     # --- drill-down -----------------------------------------------------------------------
     def _drill_down(self, index: QModelIndex) -> None:
@@ -394,8 +437,8 @@ class RatingsSection(Section):
         elif subject is Subject.STORE:
             key, target = "month_grid", {"store": name}
         else:
-            status_message(self, self.tr("A department has no page of its own."))
-            return False
+            self.show_department(name)
+            return True
         if show is not None and show(key, **target):
             return True
         status_message(
@@ -429,18 +472,24 @@ class RatingsSection(Section):
 
         headers = dict(
             zip(
-                ("rank", "name", "value", "previous", "change", "complete"),
+                ("rank", "name", "position", "store", "value", "previous", "change", "complete"),
                 self._headers(self.measure),
                 strict=True,
             )
         )
+        company = self.tr("Company")
         try:
             if path.suffix.lower() == ".csv":
-                write_rating_csv(rating, path, headers=headers, delimiter=";")
+                write_rating_csv(rating, path, headers=headers, delimiter=";", company=company)
             else:
                 caption = self.summary_label.text().split("\n")[0]
                 write_rating_xlsx(
-                    rating, path, title=self.tr("Rating"), headers=headers, caption=caption
+                    rating,
+                    path,
+                    title=self.tr("Rating"),
+                    headers=headers,
+                    caption=caption,
+                    company=company,
                 )
         except OSError as error:
             QMessageBox.warning(

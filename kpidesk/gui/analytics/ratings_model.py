@@ -145,7 +145,8 @@ class RowsModel(QAbstractTableModel):
         if role == PAYLOAD_ROLE:
             return self._payloads[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip
+            # a name cut with "…" in a narrow column reads in full in the tooltip
+            return cell.tooltip or (cell.text if index.column() not in self._numeric else None)
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell.color is not None:
                 return QBrush(cell.color)

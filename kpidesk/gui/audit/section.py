@@ -18,6 +18,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.rights import visible_stores
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.audit_model import AuditTableModel
+from kpidesk.gui.widgets.elided_label import shrink_combo
 from kpidesk.gui.widgets.period_selector import period_label
 from kpidesk.services import audit
 
@@ -58,7 +59,7 @@ class AuditSection(Section):
         ):
             filters.addWidget(QLabel(label, self))
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(box)
+            filters.addWidget(shrink_combo(box, 9))
             box.currentIndexChanged.connect(lambda _index: self.refresh_now())
         filters.addStretch(1)
         layout.addLayout(filters)

@@ -172,6 +172,8 @@ class PayListModel(QAbstractTableModel):
 
     def _tooltip(self, result: EmployeeResult, column: int) -> str | None:
         pay = result.pay
+        if column in (EMPLOYEE, POSITION, STORE, STATUS):
+            return self._text(result, column) or None  # the whole text when it is cut
         if column == KPI and result.kpi_explanation is not None:
             return explanation_text(result.kpi_explanation)
         if pay is None:

@@ -30,6 +30,7 @@ from kpidesk.core.signoff import PaylistState, PaylistStep
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.widgets.period_lock import ask_and_lock, incomplete_text, may_lock_now
 from kpidesk.gui.widgets.stamps import local_time
+from kpidesk.reports.period_words import period_in_words
 from kpidesk.reports.problem_text import error_text
 from kpidesk.services import signoff
 from kpidesk.services.changes import Change, ChangeKind
@@ -193,7 +194,7 @@ class PaylistBar(QWidget):
         service, period = self.context.service, self.context.period
         question = self.tr(
             "Approve the pay list of %1? After approval the period can be locked."
-        ).replace("%1", period.code)
+        ).replace("%1", period_in_words(period))
         incomplete = incomplete_text(self.context, period)
         question += "\n\n" + (incomplete or self.tr("Every matrix of the period is complete."))
         answer = QMessageBox.question(self, self.tr("Approve the pay list"), question)
@@ -221,7 +222,9 @@ class PaylistBar(QWidget):
         reason, ok = QInputDialog.getText(
             self,
             title,
-            self.tr("Why is the pay list of %1 taken back? (logged)").replace("%1", period.code),
+            self.tr("Why is the pay list of %1 taken back? (logged)").replace(
+                "%1", period_in_words(period)
+            ),
             QLineEdit.EchoMode.Normal,
             "",
         )

@@ -2,8 +2,10 @@
 row, following the store filter) and the buttons that print it — print preview of the
 selected or all employees (double-click: that employee), Print…, Save PDF… (every employee
 of the list, one page each, off the GUI thread with progress and Cancel) and Export xlsx…
-(the bonus workbook with live formulas). Above the list, the pay list's sign-off
-(``paylist_bar``): its step and the next step for the role that may take it.
+(the bonus workbook with live formulas) and "For payroll (1C)…" (the accruals, SPEC §7);
+the whole list's preview, print and PDF end with the summary sheet (ведомость). Above
+the list, the pay list's sign-off (``paylist_bar``): its step and the next step for the
+role that may take it.
 
 Money the reader may not see (SPEC §8.1: a store manager sees their own only) shows as "—";
 a manager or an employee prints their own sheet only.
@@ -37,12 +39,13 @@ from PySide6.QtWidgets import (
 from kpidesk.core.periods import Period
 from kpidesk.core.results import Status
 from kpidesk.core.rights import Right
-from kpidesk.gui.bonus.model import EMPLOYEE, PayListModel, PayListProxy
+from kpidesk.gui.bonus.model import EMPLOYEE, POSITION, STATUS, PayListModel, PayListProxy
 from kpidesk.gui.bonus.paylist_bar import PaylistBar
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.workers import Worker, start
 from kpidesk.reports.pdf import SheetPainter, a4_layout
+from kpidesk.reports.period_words import period_in_words
 from kpidesk.reports.problem_text import error_text
 from kpidesk.services.bonus_sheets import BonusBatch, bonus_batch, select
 from kpidesk.services.changes import Change
@@ -92,6 +95,15 @@ class BonusSection(Section):
         self.print_button = self._button(self.tr("Print…"), self.print_sheets, buttons)
         self.pdf_button = self._button(self.tr("Save PDF…"), self.save_pdf, buttons)
         self.xlsx_button = self._button(self.tr("Export xlsx…"), self.export_xlsx, buttons)
+        self.payroll_button = self._button(
+            self.tr("For payroll (1C)…"), self.export_payroll, buttons
+        )
+        self.payroll_button.setToolTip(
+            self.tr(
+                "The accruals of the complete sheets (fixed pay, KPI bonus) as a table for "
+                "1C:ZUP or another payroll program"
+            )
+        )
         self.appendix_check = QCheckBox(self.tr("With explanations"), self)
         self.appendix_check.setToolTip(
             self.tr("Add a page section explaining how each number was obtained")
@@ -111,6 +123,10 @@ class BonusSection(Section):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # the status: "нет факта: …" can be long
+        # the name, the position and the status share the width the numbers leave (cut
+        # with "…", in full in the tooltip): no horizontal scroll at 1280 pixels
+        for column in (EMPLOYEE, POSITION, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 1)
@@ -136,7 +152,7 @@ class BonusSection(Section):
             return
         results = select(result, context.store)
         self.model.set_results(results, locked)
-        heading = self.tr("Bonus sheets for %1").replace("%1", period.code)
+        heading = self.tr("Bonus sheets for %1").replace("%1", period_in_words(period))
         if context.store:
             heading += " — " + context.store
         self.heading.setText(heading)
@@ -153,7 +169,7 @@ class BonusSection(Section):
                 ).replace("%1", str(incomplete))
             )
         self.notice.setText(" ".join(notes))
-        for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button):
+        for button in self._file_buttons():
             button.setEnabled(self._printable())
 
     def _on_changed(self, change: Change) -> None:
@@ -218,20 +234,24 @@ class BonusSection(Section):
         dialog.setObjectName("bonus_preview")
         dialog.setWindowTitle(self.tr("Bonus sheets — preview"))
         dialog.resize(900, 1000)
-        dialog.paintRequested.connect(lambda device: self._paint_safely(painter, device))
+        summary = self._with_summary(names)
+        dialog.paintRequested.connect(
+            lambda device: self._paint_safely(painter, device, summary=summary)
+        )
         self.preview_dialog = dialog
         dialog.exec()
         dialog.deleteLater()
 
-    def _paint_safely(self, painter: SheetPainter, device: QPrinter) -> None:
+    def _paint_safely(self, painter: SheetPainter, device: QPrinter, *, summary: bool) -> None:
         try:
-            painter.paint(device)
+            painter.paint(device, summary=summary)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Bonus sheets"), error_text(error))
 
     def print_sheets(self) -> None:
         """Print the selected employees' sheets (or the whole list) after the print dialog."""
-        batch = self._batch(self.selected_names() or None)
+        names = self.selected_names() or None
+        batch = self._batch(names)
         if batch is None:
             return
         printer = self._printer()
@@ -247,6 +267,7 @@ class BonusSection(Section):
                 printer,
                 progress=lambda done, total: progress.setValue(done),
                 cancelled=progress.wasCanceled,
+                summary=self._with_summary(names),
             )
         except UserError as error:
             QMessageBox.warning(self, self.tr("Bonus sheets"), error_text(error))
@@ -276,6 +297,7 @@ class BonusSection(Section):
         open_company = self.context.worker_opener()
         store, lang = self.context.store, self.context.lang
         appendix = self.appendix_check.isChecked()
+        summary = self._with_summary(None)
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
             from kpidesk.reports.pdf import write_pdf
@@ -283,7 +305,13 @@ class BonusSection(Section):
             with open_company() as service:
                 batch = bonus_batch(service, period, store=store)
             pages = write_pdf(
-                batch, path, lang=lang, appendix=appendix, progress=progress, cancelled=cancelled
+                batch,
+                path,
+                lang=lang,
+                appendix=appendix,
+                progress=progress,
+                cancelled=cancelled,
+                summary=summary,
             )
             return (path, pages)
 
@@ -322,6 +350,69 @@ class BonusSection(Section):
 
         self._run(work, self.tr("Exporting the bonus workbook…"), 0, self._xlsx_saved)
 
+    def export_payroll(self) -> None:
+        """The accruals for the payroll program (xlsx, or csv by the chosen name); with
+        incomplete sheets, asks whether to leave them out (SPEC §7)."""
+        period = self.context.period
+        incomplete = [
+            item.employee.name for item in self.model.results if item.status is Status.INCOMPLETE
+        ]
+        allow = False
+        if incomplete:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Export for payroll"),
+                self.tr(
+                    "%1 sheet(s) are incomplete and will be left out: %2. Export the "
+                    "complete sheets only?"
+                )
+                .replace("%1", str(len(incomplete)))
+                .replace("%2", ", ".join(incomplete)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            allow = True
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export for payroll"),
+            str(Path.home() / f"payroll-{period.code}.xlsx"),
+            self.tr("Excel (*.xlsx)") + ";;" + self.tr("CSV for other programs (*.csv)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        as_csv = path.suffix.lower() == ".csv" or (not path.suffix and "csv" in chosen)
+        suffix = ".csv" if as_csv else ".xlsx"
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        open_company = self.context.worker_opener()
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            from kpidesk.services.bonus_sheets import export_payroll
+
+            with open_company() as service:
+                return export_payroll(service, period, path, csv=as_csv, allow_incomplete=allow)
+
+        self._run(work, self.tr("Exporting the accruals…"), 0, self._payroll_saved)
+
+    def _payroll_saved(self, outcome: object) -> None:
+        from kpidesk.core.money import format_money
+        from kpidesk.services.bonus_sheets import PayrollExport
+
+        assert isinstance(outcome, PayrollExport)
+        text = (
+            self.tr("Exported %1 accrual(s) of %2 employee(s), total %3, to %4")
+            .replace("%1", str(outcome.accruals))
+            .replace("%2", str(outcome.employees))
+            .replace("%3", format_money(outcome.total, lang=self.context.lang))
+            .replace("%4", str(outcome.path))
+        )
+        if outcome.unnumbered:
+            text += " " + self.tr("Without a personnel number: %1.").replace(
+                "%1", ", ".join(outcome.unnumbered)
+            )
+        self.notice.setText(text)
+
     def _xlsx_saved(self, outcome: object) -> None:
         self.notice.setText(self.tr("Exported to %1").replace("%1", str(outcome)))
 
@@ -359,7 +450,7 @@ class BonusSection(Section):
         worker.signals.finished.connect(finish)
         worker.signals.failed.connect(fail)
         self.worker, self.progress = worker, progress
-        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+        for button in self._file_buttons():
             button.setEnabled(False)
         start(worker)
 
@@ -367,8 +458,23 @@ class BonusSection(Section):
         progress.close()
         progress.deleteLater()
         self.worker, self.progress = None, None
-        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+        for button in self._file_buttons():
             button.setEnabled(self._printable())
+
+    def _file_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.preview_button,
+            self.print_button,
+            self.pdf_button,
+            self.xlsx_button,
+            self.payroll_button,
+        )
+
+    def _with_summary(self, names: list[str] | None) -> bool:
+        """Whether the summary sheet (ведомость) follows the sheets: for the whole list, to
+        a user whose bonus-sheet right covers the whole company (a store manager printing
+        their own sheet gets no pay list of everyone)."""
+        return names is None and self.context.service.actor.may(Right.BONUS_SHEETS)
 
     def _printable(self) -> bool:
         """Whether the list holds a sheet the logged-in user may print (a store manager

@@ -13,7 +13,10 @@ manager for their store); others read it.
 What is typed and not saved yet stays when another PC changes the company (the day is
 reloaded around it), and when the company server cannot be reached: the save is refused,
 the form keeps the day marked unsaved, and saves it by itself once the server is back
-(SPEC §3.2).
+(SPEC §3.2). Leaving a day with typing not saved — another day, store, period or section,
+or closing the window — asks "Save / Don't save / Cancel" first (``leaving``). A day after
+today is refused with its date; the calendar marks the days without data
+(``calendar_marks``). A refused value never feeds the figures or the plan bar.
 
 Must not: compute a figure or check a value itself (``services.daily_entry`` does), or
 write anything other than through the service.
@@ -42,9 +45,11 @@ from kpidesk.core.daily import DailyEntry
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.daily.calendar_marks import mark_days, shown_month
 from kpidesk.gui.daily.figures import DayFigures
 from kpidesk.gui.daily.form_fields import field_grid, focus_next, read_numbers
 from kpidesk.gui.daily.form_messages import has_error, problem_lines, refusal_html
+from kpidesk.gui.daily.leaving import DayGuard
 from kpidesk.gui.daily.record import DayRecord
 from kpidesk.gui.daily.seller_entry import SellerPanel
 from kpidesk.gui.rights import may_enter_daily
@@ -80,10 +85,11 @@ class DailyEntrySection(Section):
         self._loading = False
         self._refilling = False
         self.pending: tuple[str, date] | None = None  # a save refused for a lost server
+        self.guard = DayGuard(self)
         self._build()
         context.changed.connect(self._on_changed)
         context.periodChanged.connect(self._on_period)
-        context.connectionChanged.connect(self._on_connection)
+        context.connectionChanged.connect(self.guard.on_connection)
         self.stores.refill()
 
     def title(self) -> str:
@@ -127,9 +133,12 @@ class DailyEntrySection(Section):
         self.tabs.addTab(self.sellers, self.tr("Sellers"))
         layout.addWidget(self.tabs, 1)
         self._build_form()
-        self.stores.storeChosen.connect(lambda _store: self.load_day())
+        self.stores.storeChosen.connect(lambda _store: self.guard.store_chosen())
         self.stores.storesRefilled.connect(self._go_to_default_day)
-        self.date_edit.dateChanged.connect(lambda _date: self.load_day())
+        self.date_edit.dateChanged.connect(lambda _date: self.guard.day_chosen())
+        self.date_edit.calendarWidget().currentPageChanged.connect(
+            lambda _year, _month: self._mark_calendar()
+        )
         self.previous_day.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
         self.next_day.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
 
@@ -248,6 +257,7 @@ class DailyEntrySection(Section):
         """Show the chosen store's chosen day: saved values, trail, lock, sellers."""
         store, day = self.store, self.day
         service = self.context.service
+        self.guard.shown = (store, day)
         self._loading = True
         self.saved = daily_entry.saved_day(service, store, day) if store else None
         values = daily_entry.entry_values(self.saved) if self.saved is not None else {}
@@ -256,8 +266,10 @@ class DailyEntrySection(Section):
         self._loading = False
         lock = lock_for_day(service, day)
         may_change = self.may_change
+        later = day > self.context.today  # a day that has not come yet: refused
+        self.next_day.setEnabled(day < self.context.today)
         for edit in self.fields.values():
-            edit.setReadOnly(lock is not None or store is None or not may_change)
+            edit.setReadOnly(lock is not None or store is None or not may_change or later)
         self.locked_note.show_lock(lock)
         self.read_only_note.show_note(
             None
@@ -272,6 +284,9 @@ class DailyEntrySection(Section):
         if self.saved is not None:
             self.day_state.setText(self.tr("saved day"))
             self.day_state.setStyleSheet(f"color: {OK_COLOR};")
+        elif later:
+            self.day_state.setText(self.tr("after today"))
+            self.day_state.setStyleSheet(f"color: {ERROR_COLOR};")
         else:
             missing = day < self.context.today
             self.day_state.setText(self.tr("no data yet") if missing else self.tr("new day"))
@@ -283,7 +298,22 @@ class DailyEntrySection(Section):
         if not (self._refilling and shown and self.sellers.model.dirty):
             self.sellers.set_day(store, day)  # (a reload around typed sales keeps them)
         self.tabs.setTabEnabled(1, self.sellers.has_sellers)
+        self._mark_calendar()
         self.recheck()
+
+    def _mark_calendar(self) -> None:
+        """Mark the days without data (and the days after today) on the calendar's page."""
+        calendar, store = self.date_edit.calendarWidget(), self.store
+        month, today = shown_month(calendar), self.context.today
+        if store is None:
+            mark_days(calendar, month, (), today)
+            return
+        service = self.context.service
+        nothing: list[date] = []
+        missing = self.context.offline_safe(
+            lambda: daily_entry.missing_days(service, store, month, today), nothing
+        )
+        mark_days(calendar, month, missing, today)
 
     def _usual_for(self, store: str, day: date) -> DailyEntry | None:
         if self._usual_key != (store, day):
@@ -308,7 +338,7 @@ class DailyEntrySection(Section):
             return None
         values, unreadable = self.typed_values()
         usual = self._usual_for(store, day)
-        checked = daily_entry.check_values(store, day, values, usual)
+        checked = daily_entry.check_values(store, day, values, usual, today=self.context.today)
         problems = unreadable + checked.problems
         self.check = daily_entry.DayCheck(
             checked.entry if not unreadable else None, problems, usual, checked.metrics
@@ -316,7 +346,8 @@ class DailyEntrySection(Section):
         self._show_problems(problems)
         self.figures.show_figures(checked, values)
         service = self.context.service
-        self.context.offline_safe(lambda: self._show_plan(store, day, values.get("revenue")), None)
+        counted = checked.counted_revenue  # a refused day's revenue is not counted
+        self.context.offline_safe(lambda: self._show_plan(store, day, counted), None)
         # while the server cannot be reached the lock is not known: the save will tell
         locked = self.context.offline_safe(lambda: lock_for_day(service, day), None) is not None
         unchanged = self.saved is not None and checked.entry == self.saved
@@ -342,21 +373,30 @@ class DailyEntrySection(Section):
         self.general_message.setText("<br>".join(general))
 
     # --- saving -------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Save the day (Ctrl+S) and move on to the next day. Returns whether it saved."""
+    def write_day(self) -> bool:
+        """Save the shown day as typed (and stay on it). Returns whether it saved."""
         checked = self.recheck()
         if checked is None or checked.entry is None or not self.save_button.isEnabled():
             return False
         try:
-            service, entry = self.context.service, checked.entry
-            self.context.run(lambda: daily_entry.save_day(service, entry), initiator=self)
+            service, entry, today = self.context.service, checked.entry, self.context.today
+            self.context.run(
+                lambda: daily_entry.save_day(service, entry, today=today), initiator=self
+            )
         except UserError as error:
             if is_connection_lost(error):
-                self._keep_unsaved(entry.store, entry.day)
+                self.guard.keep_unsaved(entry.store, entry.day)
             else:
                 self._show_refusal(error)
             return False
         self.pending = None
+        self.saved = entry  # what the fields hold is saved now: nothing left to ask about
+        return True
+
+    def save(self) -> bool:
+        """Save the day (Ctrl+S) and move on to the next day. Returns whether it saved."""
+        if not self.write_day():
+            return False
         saved_day = self.day
         following = saved_day + timedelta(days=1)
         if following <= self.context.today:
@@ -396,76 +436,41 @@ class DailyEntrySection(Section):
         self.load_day()
         return True
 
-    def _keep_unsaved(self, store: str, day: date) -> None:
-        """The server cannot be reached: the typed day stays, marked unsaved, and is saved
-        when the connection is back."""
-        self.pending = (store, day)
-        self.day_state.setText(self.tr("not saved"))
-        self.day_state.setStyleSheet(f"color: {ERROR_COLOR};")
-        text = self.tr(
-            "Not saved: no connection to the company server. What you typed stays here "
-            "and is saved as soon as the connection is back."
-        )
-        self.general_message.setText(f'<span style="color:{ERROR_COLOR}">⟳ {text}</span>')
-
-    def _on_connection(self, online: bool) -> None:
-        if not online or self.pending is None:
-            return
-        if self.pending == (self.store, self.day) and self._dirty():
-            self.save()  # what was kept, now that the server is back
-        else:
-            self.pending = None
-
     def _show_refusal(self, error: UserError) -> None:
         self.general_message.setText(refusal_html(error, self.context.lang))
 
+    # --- what is not saved (asked before leaving: ``leaving``) -------------------------
+    def has_unsaved(self) -> bool:
+        return self.guard.has_unsaved()
+
+    def unsaved_text(self) -> str:
+        return self.guard.unsaved_text()
+
+    def save_unsaved(self) -> bool:
+        return self.guard.save_unsaved()
+
+    def discard_unsaved(self) -> None:
+        self.guard.discard_unsaved()
+
     # --- reacting -----------------------------------------------------------------------
-    def _dirty(self) -> bool:
+    def is_dirty(self) -> bool:
+        """Whether the fields hold something other than the shown day's saved values."""
         values, _ = self.typed_values()
         saved = daily_entry.entry_values(self.saved) if self.saved is not None else {}
         return any(values.get(name) != saved.get(name) for name in FIELDS)
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in (ChangeKind.COMPANY, ChangeKind.DIRECTORY):
-            self._refill_keeping_day()
+            self.guard.refill_keeping_day()
             return
         day = Period.day(self.day)
         if change.kind in (ChangeKind.DAILY, ChangeKind.PLAN, ChangeKind.LOCK) and change.touches(
             day, self.store
         ):
-            if not self._dirty() or change.kind is ChangeKind.LOCK:
+            if not self.is_dirty() or change.kind is ChangeKind.LOCK:
                 self.load_day()
             else:
                 self.recheck()
-
-    def _refill_keeping_day(self) -> None:
-        """The stores may have changed (here or on another PC): list them again and stay
-        on the chosen store's day, keeping what is typed and not saved."""
-        store = self.store
-        typed = {name: edit.text() for name, edit in self.fields.items()}
-        dirty = store is not None and self._dirty()
-        self._refilling = True
-        try:
-            self.stores.refill()
-        finally:
-            self._refilling = False
-        self._usual_key = None
-        if store is None or self.store != store:
-            self._go_to_default_day()
-            return
-        self._refilling = True
-        try:
-            self.load_day()
-        finally:
-            self._refilling = False
-        if dirty:
-            self._loading = True
-            for name, edit in self.fields.items():
-                edit.setText(typed[name])
-            self._loading = False
-            self.recheck()
-            if self.pending is not None:
-                self._keep_unsaved(*self.pending)
 
     def _on_period(self, period: Period) -> None:
         if not period.contains(self.day):

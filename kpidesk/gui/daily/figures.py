@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from kpidesk.core.store_metrics import revenue_completion
 from kpidesk.gui.widgets.daily_entry_text import count_text, money_text, percent_text, ratio_text
 from kpidesk.gui.widgets.period_selector import period_label
 from kpidesk.services import daily_entry
@@ -117,7 +118,7 @@ class DayFigures(QWidget):
                 )
             )
             return
-        percent = revenue / progress.plan * 100
+        percent = revenue_completion(revenue, progress.plan) or Decimal(0)
         self.plan_bar.setValue(int(min(max(percent * 10, Decimal(0)), Decimal(1000))))
         text = (
             self.tr("%1 of %2, %3")

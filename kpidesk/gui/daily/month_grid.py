@@ -2,7 +2,10 @@
 spreadsheet (``MonthGridModel`` in a ``SpreadsheetView``), the totals and plan above it, the
 reason of the last refusal or warning below, and a note when the period is locked. The
 grid takes typing only for a store whose daily data the logged-in user may change (SPEC
-§8.1); for the others it is read-only with a note saying so."""
+§8.1); for the others it is read-only with a note saying so. Every problem of an edit is
+listed below the grid with its date and column; the saved days that look wrong are
+coloured. Days typed in part (drafts, never saved) are asked about before the store, the
+period or the section changes (``Section.may_leave``)."""
 
 from __future__ import annotations
 
@@ -20,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.problems import Problem
 from kpidesk.gui.context import AppContext
+from kpidesk.gui.daily.month_grid_checks import SUSPICIOUS_BACKGROUND, lines_html
 from kpidesk.gui.daily.month_grid_model import MonthGridModel
 from kpidesk.gui.rights import may_enter_daily
 from kpidesk.gui.section import Section
@@ -32,7 +35,6 @@ from kpidesk.gui.widgets.daily_entry_text import (
     WEEKEND_BACKGROUND,
     money_text,
     percent_text,
-    problem_html,
 )
 from kpidesk.gui.widgets.numbers import NumberDelegate
 from kpidesk.gui.widgets.period_lock import LockedNote
@@ -54,6 +56,7 @@ class MonthGridSection(Section):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.undo_stack = QUndoStack(self)
+        self._shown_store: str | None = None
         self.model = MonthGridModel(
             lambda: context.service,
             self.undo_stack,
@@ -85,10 +88,18 @@ class MonthGridSection(Section):
         top.addStretch(1)
         self.legend = QLabel(self)
         no_data, not_saved, weekend = self.tr("no data"), self.tr("not saved"), self.tr("weekend")
+        odd = self.tr("check it")
         self.legend.setText(
             f'<span style="background:{MISSING_BACKGROUND}">&nbsp;{no_data}&nbsp;</span> '
             f'<span style="background:{DRAFT_BACKGROUND}">&nbsp;{not_saved}&nbsp;</span> '
+            f'<span style="background:{SUSPICIOUS_BACKGROUND}">&nbsp;{odd}&nbsp;</span> '
             f'<span style="background:{WEEKEND_BACKGROUND}">&nbsp;{weekend}&nbsp;</span>'
+        )
+        self.legend.setToolTip(
+            self.tr(
+                "check it: a saved day whose conversion is above 100% or which is more than "
+                "3 times away from the store's usual day (the tooltip of the day says which)"
+            )
         )
         top.addWidget(self.legend)
         layout.addLayout(top)
@@ -149,7 +160,7 @@ class MonthGridSection(Section):
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.stores.storeChosen.connect(lambda _store: self.reload())
+        self.stores.storeChosen.connect(lambda _store: self._store_chosen())
         self.stores.storesRefilled.connect(self.reload)
 
     def _split_totals(self) -> None:
@@ -173,6 +184,7 @@ class MonthGridSection(Section):
     def reload(self) -> None:
         """Show the chosen store's month again (undo history is dropped)."""
         store = self.store
+        self._shown_store = store
         editable = may_enter_daily(self.context.service.actor, store)
         self.model.editable = editable
         self.read_only_note.show_note(
@@ -209,11 +221,52 @@ class MonthGridSection(Section):
         self.locked_note.show_lock(lock)
 
     def _show_refusal(self, text: str) -> None:
-        safe = text.replace("&", "&amp;").replace("<", "&lt;")
-        self.message.setText(f'<span style="color:{ERROR_COLOR}">✖ {safe}</span>')
+        self.message.setText(lines_html(text.split("\n"), error=True))
 
-    def _show_warnings(self, problems: list[Problem]) -> None:
-        self.message.setText(problem_html(problems, self.context.lang))
+    def _show_warnings(self, lines: list[str]) -> None:
+        self.message.setText(lines_html(lines, error=False))
+
+    # --- days typed in part (asked before leaving) ----------------------------------------
+    def has_unsaved(self) -> bool:
+        return self.model.has_drafts()
+
+    def unsaved_text(self) -> str:
+        days = ", ".join(f"{day:%d.%m}" for day in self.model.days if self.model.is_draft(day))
+        return self.tr(
+            "Days typed in part are not saved (%1): a day is saved once its revenue, receipts "
+            "and visitors are typed. Save them?"
+        ).replace("%1", days)
+
+    def save_unsaved(self) -> bool:
+        """Days typed in part cannot be saved: the grid stays, saying which days lack what."""
+        self._show_refusal(
+            "\n".join(
+                self.tr("%1: enter revenue, receipts and visitors, or clear the day.").replace(
+                    "%1", f"{day:%d.%m.%Y}"
+                )
+                for day in self.model.days
+                if self.model.is_draft(day)
+            )
+        )
+        return False
+
+    def discard_unsaved(self) -> None:
+        self.model.drop_drafts()
+
+    def _store_chosen(self) -> None:
+        """Another store: ask about days typed in part first; Cancel puts the store back."""
+        wanted = self.store
+        if wanted != self._shown_store and self.has_unsaved():
+            combo = self.stores.combo
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(self._shown_store), 0))
+            combo.blockSignals(False)
+            if not self.may_leave():
+                return
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(wanted), 0))
+            combo.blockSignals(False)
+        self.reload()
 
     # --- reacting -----------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:

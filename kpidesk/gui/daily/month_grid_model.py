@@ -6,7 +6,10 @@ A day is saved once revenue, receipts and visitors are all typed; until then the
 *draft* kept in the model (shown amber, "not saved"), so that a manager can type a new day
 cell by cell, Excel-like. Every edit, paste and clear is validated as a whole, written in one
 service call (one transaction) and pushed on the undo stack as one command; undo writes the
-previous state back the same way (``month_grid_commands``).
+previous state back the same way (``month_grid_commands``). Every problem of an edit is
+listed with its date and column (``month_grid_checks``); the warnings of an edit are
+announced after it and withdrawn by its undo; a saved day that looks wrong (conversion over
+100 %, 3× off the usual day) is coloured, its tooltip saying why.
 
 Must not: write SQL or compute a metric (``services.daily_entry`` and ``core`` do).
 """
@@ -28,10 +31,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from kpidesk.core.daily import DailyEntry
-from kpidesk.core.money import parse_number
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.core.store_metrics import StoreMetrics
+from kpidesk.gui.daily.month_grid_checks import (
+    SUSPICIOUS_BACKGROUND,
+    block_refusal,
+    check_edit,
+    parse_cell,
+    warnings_tooltip,
+)
 from kpidesk.gui.daily.month_grid_commands import Values, empty_values, is_complete, is_empty
 from kpidesk.gui.widgets.daily_entry_text import (
     DRAFT_BACKGROUND,
@@ -39,10 +48,8 @@ from kpidesk.gui.widgets.daily_entry_text import (
     MISSING_BACKGROUND,
     WEEKEND_BACKGROUND,
     count_text,
-    field_label,
     money_text,
     percent_text,
-    problem_text,
     ratio_text,
 )
 from kpidesk.gui.widgets.numbers import edit_text
@@ -62,7 +69,9 @@ class MonthGridModel(QAbstractTableModel):
 
     Signals:
         problem(str): an undo/redo could not be written (the reason).
-        warned(list): warnings of the change just applied (``core.problems.Problem``).
+        warned(list): the warnings of the change just applied, each a line naming its date
+            and column (an empty list: the warnings shown are no longer true — after an
+            undo or redo).
     """
 
     REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS, CONVERSION, AVG_CHECK, UPT = range(8)
@@ -101,6 +110,7 @@ class MonthGridModel(QAbstractTableModel):
         self._totals = StoreMetrics()
         self._plan: Decimal | None = None
         self._day_metrics: dict[date, StoreMetrics] = {}
+        self._warnings: dict[date, tuple[Problem, ...]] = {}
         self.last_error: str | None = None
         locale = "ru_RU" if lang == "ru" else "en_US"
         self._locale = QLocale(locale)
@@ -138,12 +148,14 @@ class MonthGridModel(QAbstractTableModel):
                 None,
             )
             self._day_metrics = {}
+            self._warnings = {}
             return
         month = daily_entry.month_days(self.service, self.store, self.period)
         self._saved = month.entries
         self._locked = month.locked_days
         self._totals = month.totals
         self._plan = month.plan
+        self._warnings = month.warnings
         self._day_metrics = {day: daily_entry.day_metrics(e) for day, e in self._saved.items()}
         for day in list(self._drafts):
             if day in self._saved:
@@ -193,6 +205,20 @@ class MonthGridModel(QAbstractTableModel):
     def is_draft(self, day: date) -> bool:
         """Typed but not saved yet (a required value is missing)."""
         return day in self._drafts
+
+    def is_suspicious(self, day: date) -> bool:
+        """A saved day that looks wrong (conversion over 100 %, 3× off the usual day)."""
+        return day in self._warnings and day not in self._drafts
+
+    def has_drafts(self) -> bool:
+        """Whether a day is typed in part and not saved (a required value is missing)."""
+        return bool(self._drafts)
+
+    def drop_drafts(self) -> None:
+        """Forget the days typed in part (they were never saved)."""
+        if self._drafts:
+            self._drafts = {}
+            self.refresh()
 
     def missing_count(self) -> int:
         """Days up to yesterday without saved data."""
@@ -273,6 +299,8 @@ class MonthGridModel(QAbstractTableModel):
             return DRAFT_BACKGROUND
         if self.is_missing(day):
             return MISSING_BACKGROUND
+        if self.is_suspicious(day):
+            return SUSPICIOUS_BACKGROUND
         if day.weekday() >= 5:
             return WEEKEND_BACKGROUND
         return None
@@ -284,6 +312,10 @@ class MonthGridModel(QAbstractTableModel):
             return self.tr("Not saved yet: enter revenue, receipts and visitors.")
         if self.is_missing(day):
             return self.tr("No data for this day yet.")
+        if self.is_suspicious(day):
+            return warnings_tooltip(day, self._warnings[day], self.lang)
+        if day > self.today:
+            return self.tr("This day has not come yet: it cannot have data.")
         return None
 
     def headerData(
@@ -336,26 +368,12 @@ class MonthGridModel(QAbstractTableModel):
         return flags
 
     # --- editing ------------------------------------------------------------------------
-    def _parse(self, text: object, day: date, column: int) -> Decimal | None:
-        cleaned = "" if text is None else str(text).strip()
-        if not cleaned:
-            return None
-        try:
-            return parse_number(cleaned)
-        except ValueError:
-            raise ValueError(
-                self.tr("%1, %2: not a number: %3")
-                .replace("%1", f"{day:%d.%m.%Y}")
-                .replace("%2", field_label(FIELDS[column]))
-                .replace("%3", cleaned)
-            ) from None
-
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         day, column = self._days[index.row()], index.column()
         try:
-            parsed = self._parse(value, day, column)
+            parsed = parse_cell(value, day, column)
         except ValueError as error:
             self.last_error = str(error)
             return False
@@ -376,30 +394,22 @@ class MonthGridModel(QAbstractTableModel):
             return None
         if not self.editable:
             return self.not_yours()
-        width = max(len(line) for line in values)
-        if row + len(values) > len(self._days):
-            return (
-                self.tr("The block has %1 rows but only %2 days are left in the month.")
-                .replace("%1", str(len(values)))
-                .replace("%2", str(max(len(self._days) - row, 0)))
-            )
-        if column + width > len(FIELDS):
-            return (
-                self.tr("The block has %1 columns but only %2 editable columns are left from here.")
-                .replace("%1", str(width))
-                .replace("%2", str(max(len(FIELDS) - column, 0)))
-            )
+        too_big = block_refusal(values, len(self._days) - row, len(FIELDS) - column)
+        if too_big:
+            return too_big
         states: dict[date, Values] = {}
-        try:
-            for offset, line in enumerate(values):
-                day = self._days[row + offset]
-                state = self.values(day)
-                for shift, text in enumerate(line):
-                    state[FIELDS[column + shift]] = self._parse(text, day, column + shift)
-                states[day] = state
-        except ValueError as error:
-            return str(error)
-        return self._change(states, self.tr("Paste %1 days").replace("%1", str(len(values))))
+        unreadable: list[str] = []  # every cell that is not a number, not only the first
+        for offset, line in enumerate(values):
+            day = self._days[row + offset]
+            state = self.values(day)
+            for shift, text in enumerate(line):
+                try:
+                    state[FIELDS[column + shift]] = parse_cell(text, day, column + shift)
+                except ValueError as error:
+                    unreadable.append(str(error))
+            states[day] = state
+        text = self.tr("Paste %1 days").replace("%1", str(len(values)))
+        return self._change(states, text, unreadable)
 
     def clear_cells(self, indexes: Iterable[AnyIndex]) -> str | None:
         """Clear cells (a whole row clears the day): one undo step. Returns why refused."""
@@ -421,43 +431,42 @@ class MonthGridModel(QAbstractTableModel):
             "%1", self.store or ""
         )
 
-    def _change(self, states: dict[date, Values], text: str) -> str | None:
+    def _change(
+        self, states: dict[date, Values], text: str, unreadable: Sequence[str] = ()
+    ) -> str | None:
+        """Check every edited day, then write them as one undo step. Returns every
+        refusal, one line each (its date and column named), or ``None`` when written."""
         before = {day: self.values(day) for day in states}
-        if before == states:
+        if before == states and not unreadable:
             return None
         if not self.editable:
             return self.not_yours()
-        for day, state in states.items():
-            if day in self._locked:
-                return self.tr("%1: the period is locked, the day cannot change.").replace(
-                    "%1", f"{day:%d.%m.%Y}"
-                )
-            if day in self._saved and not is_empty(state) and not is_complete(state):
-                return self.tr(
-                    "%1: revenue, receipts and visitors are required; clear the whole day to "
-                    "delete it."
-                ).replace("%1", f"{day:%d.%m.%Y}")
-        problems: list[Problem] = []
-        for day, state in states.items():
-            if is_complete(state):
-                checked = daily_entry.check_day(self.service, self.store or "", day, state)
-                for item in checked.problems:
-                    if item.is_error:
-                        return f"{day:%d.%m.%Y}: {problem_text(item, self.lang)}"
-                problems += checked.warnings
+        found = check_edit(
+            self.service,
+            self.store or "",
+            states,
+            saved=self._saved,
+            locked=self._locked,
+            today=self.today,
+            lang=self.lang,
+        )
+        refusals = [*unreadable, *found.refusals]
+        if refusals:
+            return "\n".join(refusals)
         try:
             self.apply_states(states, raise_errors=True)
         except UserError as error:
-            return str(error)
+            return error_text(error)
         self.undo_stack.push(AppliedEditCommand(self.apply_states, before, dict(states), text))
-        if problems:
-            self.warned.emit(problems)
+        if found.warnings:
+            self.warned.emit(found.warnings)
         return None
 
     def apply_states(self, states: Mapping[date, Values], *, raise_errors: bool = False) -> None:
         """Make the rows of these days hold these values: complete days are written (one
         transaction), saved days that are no longer complete are deleted, incomplete ones
-        stay drafts. Undo and redo come here too."""
+        stay drafts. Undo and redo come here too (the warnings shown are withdrawn)."""
+        self.warned.emit([])
         upserts: list[DailyEntry] = []
         deletes: list[date] = []
         store = self.store or ""
@@ -470,7 +479,11 @@ class MonthGridModel(QAbstractTableModel):
                 deletes.append(day)
         if upserts or deletes:
             try:
-                self._run(lambda: daily_entry.apply_days(self.service, store, upserts, deletes))
+                self._run(
+                    lambda: daily_entry.apply_days(
+                        self.service, store, upserts, deletes, today=self.today
+                    )
+                )
             except UserError as error:
                 if raise_errors:
                     raise

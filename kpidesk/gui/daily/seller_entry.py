@@ -321,8 +321,10 @@ class SellerPanel(QWidget):
         changed = {name: rows[name] for name in self.model.changed_sellers()}
         try:
             service, store, day = self.context.service, self.store, self.day
+            today = self.context.today
             self.context.run(
-                lambda: seller_days.save_sellers(service, store, day, changed), initiator=self
+                lambda: seller_days.save_sellers(service, store, day, changed, today=today),
+                initiator=self,
             )
         except UserError as error:
             self._show_refusal(error_text(error))

@@ -16,10 +16,12 @@ from PySide6.QtCore import (
 )
 
 from kpidesk.core.company import Company
-from kpidesk.core.indicators import KNOWN_METRICS, UNITS, IndexMethod, Indicator, Source
+from kpidesk.core.indicators import UNITS, IndexMethod, Indicator, Source
 from kpidesk.core.money import format_money
 from kpidesk.core.org import Department, Employee, Position, Store
+from kpidesk.core.personnel_numbers import clean_number
 from kpidesk.gui.directories.model import Column, DirectoryModel
+from kpidesk.reports.source_words import description_text, grouped, label_text
 from kpidesk.services import directories
 from kpidesk.services.changes import Change
 from kpidesk.services.company import CompanyService
@@ -35,11 +37,13 @@ def method_label(method: IndexMethod) -> str:
 
 
 def source_choices() -> list[tuple[str, str]]:
-    """``manual`` and every known computed metric, as (label, source text)."""
-    choices = [(QCoreApplication.translate("DirectoryModel", "manual (typed in)"), "manual")]
-    for kind, metrics in KNOWN_METRICS.items():
-        choices += [(f"{kind.value}:{metric}", f"{kind.value}:{metric}") for metric in metrics]
-    return choices
+    """Every source by family, as (label, source text): the name in the user's language
+    with the code the workbook uses (``Конверсия магазина (store:conversion)``)."""
+    return [
+        (label_text(Source.parse(entry.code)), entry.code)
+        for _kind, _family, entries in grouped()
+        for entry in entries
+    ]
 
 
 class NamedModel(DirectoryModel):
@@ -80,7 +84,7 @@ class NamedModel(DirectoryModel):
 
 # --- employees --------------------------------------------------------------------------------
 class EmployeesModel(DirectoryModel):
-    """Employees: position, store, department, pay and dates."""
+    """Employees: position, store, department, pay, dates and personnel number."""
 
     def __init__(self, service: CompanyService, lang: str = "ru") -> None:
         super().__init__(service, lang)
@@ -115,6 +119,11 @@ class EmployeesModel(DirectoryModel):
             ),
             Column(
                 "end", QCoreApplication.translate("DirectoryModel", "End"), "date", optional=True
+            ),
+            Column(
+                "personnel_number",
+                QCoreApplication.translate("DirectoryModel", "Personnel No."),
+                optional=True,
             ),
         )
 
@@ -156,7 +165,11 @@ class EmployeesModel(DirectoryModel):
         return found + [(entry.name, entry.name) for entry in named if not entry.archived]
 
     def stored(self, new: Any) -> Any:
-        return replace(new, name=" ".join(new.name.split()))
+        return replace(
+            new,
+            name=" ".join(new.name.split()),
+            personnel_number=clean_number(new.personnel_number),
+        )
 
     def write(self, old: Any | None, new: Any) -> Change:
         return directories.save_employee(self.service, None if old is None else old.name, new)
@@ -182,6 +195,13 @@ class IndicatorsModel(DirectoryModel):
 
     def all_items(self, company: Company) -> list[Any]:
         return list(company.indicators)
+
+    def tooltip(self, item: Any, key: str) -> str | None:
+        """The source's one-line description (and its code, the workbook's word)."""
+        if key != "source":
+            return None
+        description = description_text(item.source)
+        return f"{description}\n{item.source.text}" if description else item.source.text
 
     def value(self, item: Any, key: str) -> Any:
         if key == "source":

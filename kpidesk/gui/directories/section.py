@@ -37,6 +37,7 @@ from kpidesk.gui.context import AppContext
 from kpidesk.gui.directories.kinds import EmployeesModel, IndicatorsModel, NamedModel
 from kpidesk.gui.directories.model import DirectoryModel
 from kpidesk.gui.directories.payout_schedule_models import SchedulesModel, StepsModel
+from kpidesk.gui.directories.source_delegate import SourceDelegate
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.cell_delegates import ChoiceDelegate, DateDelegate
 from kpidesk.gui.widgets.numbers import NumberDelegate
@@ -126,9 +127,21 @@ class DirectoryTab(QWidget):
     def fit_columns(self) -> None:
         """Size the columns to their contents (headers included)."""
         self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            width = self.view.columnWidth(column)
-            self.view.setColumnWidth(column, min(max(width + 24, 110), 380))
+        widths = [
+            min(max(self.view.columnWidth(column) + 16, 64), 380)
+            for column in range(self.model.columnCount())
+        ]
+        # wider than the table: the widest columns (names) give way, down to 140 pixels,
+        # so that the last ones (an employee's «Окончание») stay in sight at 1280
+        shown = self.view.isVisible() and self.view.viewport().width() > 400
+        over = sum(widths) - self.view.viewport().width() if shown else 0
+        while over > 0 and widths and max(widths) > 140:
+            widest = widths.index(max(widths))
+            give = min(over, widths[widest] - 140, 20)
+            widths[widest] -= give
+            over -= give
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
 
     # --- actions --------------------------------------------------------------------------
     def _current_item(self) -> Any | None:
@@ -405,6 +418,9 @@ class DirectoriesSection(Section):
             ("indicators", self.indicators, self.tr("Indicators")),
         ):
             tab = DirectoryTab(self, model, name)
+            if model is self.indicators:  # sources grouped by family, in words
+                column = [c.key for c in model.columns].index("source")
+                tab.view.setItemDelegateForColumn(column, SourceDelegate(tab.view))
             self.tab_of[name] = tab
             self.tabs.addTab(tab, title)
         self.schedules_tab = SchedulesTab(self, self.schedules)
@@ -452,6 +468,9 @@ class DirectoriesSection(Section):
         self.reload()
 
     def _tab_changed(self, index: int) -> None:
+        shown = self.tabs.widget(index)
+        if isinstance(shown, DirectoryTab):
+            shown.fit_columns()  # to the width it has now that it is on screen
         if self.tabs.widget(index) is self.schedules_tab:
             self.schedules_tab.ensure_chart()
 

@@ -1,7 +1,9 @@
 """The facts section (SPEC §4.4): the period's manual facts, employees × indicators, with how
 many are still missing (the same count as the status bar's), the period's lock and reopen
 actions in its toolbar (for the roles that hold them), and a note when the period is
-locked or the logged-in user's role reads the facts without entering them."""
+locked or the logged-in user's role reads the facts without entering them. Facts kept
+unsaved while the company server cannot be reached are asked about before the period or
+the section changes or the window closes (``Section.may_leave``)."""
 
 from __future__ import annotations
 
@@ -99,6 +101,30 @@ class FactsSection(Section):
                 "%1", period_label(self.context.period, self.context.lang)
             )
         )
+        self.message.clear()
+        self._refresh_state()
+
+    # --- facts kept unsaved (asked before leaving) -----------------------------------------
+    def has_unsaved(self) -> bool:
+        return bool(self.model.pending)
+
+    def unsaved_text(self) -> str:
+        return self.tr("%1 fact(s) are not saved yet. Save them?").replace(
+            "%1", str(len(self.model.pending))
+        )
+
+    def save_unsaved(self) -> bool:
+        """Write the kept facts; ``False`` when refused or the server is still away."""
+        refusal = self.model.save_pending()
+        self._refresh_state()
+        if refusal:
+            self._show_refusal(refusal)
+            return False
+        return not self.model.pending
+
+    def discard_unsaved(self) -> None:
+        self.model.pending.clear()
+        self.model.refresh()
         self.message.clear()
         self._refresh_state()
 

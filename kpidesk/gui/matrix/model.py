@@ -35,6 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from kpidesk.core.indicators import Indicator
 from kpidesk.core.matrix import Matrix
+from kpidesk.core.needs import RowNeeds, result_needs
 from kpidesk.core.problems import Problem
 from kpidesk.core.results import EmployeeResult, RowResult
 from kpidesk.gui.matrix.commands import RowsCommand, changed_span
@@ -99,6 +100,7 @@ class MatrixModel(QAbstractTableModel):
         self._indicators: dict[str, Indicator] = {}
         self.result: EmployeeResult | None = None
         self._row_results: dict[int, RowResult] = {}
+        self._needs: dict[int, RowNeeds] = {}
         self.problems: list[Problem] = []
         self._cell_problems: dict[tuple[int, int], list[Problem]] = {}
 
@@ -156,8 +158,19 @@ class MatrixModel(QAbstractTableModel):
         return Matrix(self.target.period, rows, self.target.position, self.target.employee)
 
     def weight_sum(self) -> Decimal:
-        """Σ weights of every row (empty counts as 0)."""
-        return sum((row.weight or Decimal(0) for row in self._rows), Decimal(0))
+        """Σ weights of the complete rows — the rows that are saved and that validation
+        sums, so the summary and the rows' problems always speak of the same total."""
+        return sum((row.weight or Decimal(0) for row in self._rows if row.complete), Decimal(0))
+
+    def pending_weight(self) -> Decimal:
+        """Σ weights of rows still without an indicator or a norm (not counted yet)."""
+        return sum((row.weight or Decimal(0) for row in self._rows if not row.complete), Decimal(0))
+
+    def weights_ok(self) -> bool:
+        """Whether the weights are accepted: no ``weights_sum`` problem among the rows'."""
+        return not any(p.code == "weights_sum" for p in self.problems) and bool(
+            any(row.complete for row in self._rows)
+        )
 
     def indicator(self, row: int) -> Indicator | None:
         """The indicator of a row, if known."""
@@ -168,6 +181,10 @@ class MatrixModel(QAbstractTableModel):
     def row_result(self, row: int) -> RowResult | None:
         """The live result of a row, if it could be computed."""
         return self._row_results.get(row)
+
+    def row_needs(self, row: int) -> RowNeeds | None:
+        """What the row needs (SPEC §2.5 "Что нужно"), when its result is known."""
+        return self._needs.get(row)
 
     def errors(self) -> list[Problem]:
         """The problems that refuse saving."""
@@ -188,6 +205,7 @@ class MatrixModel(QAbstractTableModel):
     def _recompute(self) -> None:
         self.result = None
         self._row_results = {}
+        self._needs = {}
         target = self.target
         if target is None or target.live is None:
             return
@@ -201,6 +219,7 @@ class MatrixModel(QAbstractTableModel):
         )
         self.result = self.editing.live_result(matrix, target.live, target.period)
         self._row_results = dict(zip(included, self.result.rows, strict=False))
+        self._needs = dict(zip(included, result_needs(self.result), strict=False))
 
     def _computed_changed(self) -> None:
         if self._rows:
@@ -440,11 +459,12 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def _raw(self, row: int, column: int) -> object:
-        return cell_value(self._rows[row], self._row_results.get(row), column)
+        return cell_value(self._rows[row], self._row_results.get(row), column, self._needs.get(row))
 
     def _display(self, row: int, column: int) -> str | None:
         found = self._row_results.get(row)
-        return cell_display(self._rows[row], found, column, self._indicators, self.lang)
+        needs = self._needs.get(row)
+        return cell_display(self._rows[row], found, column, self._indicators, self.lang, needs)
 
     def _edit(self, row: int, column: int) -> str | None:
         found = self._row_results.get(row)
@@ -457,6 +477,7 @@ class MatrixModel(QAbstractTableModel):
             self._row_results.get(row),
             self._cell_problems.get((row, column), []),
             self.lang,
+            self._needs.get(row),
         )
 
     def _background(self, row: int, column: int) -> QBrush | None:

@@ -19,6 +19,7 @@ as it is).
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -52,9 +53,11 @@ from kpidesk.gui.matrix.rows import (
 from kpidesk.gui.matrix.widgets import IndicatorDelegate
 from kpidesk.gui.rights import WITHHELD, sees_money
 from kpidesk.gui.section import Section
+from kpidesk.gui.widgets.elided_label import shrink_combo
 from kpidesk.gui.widgets.numbers import NumberDelegate
 from kpidesk.gui.widgets.rights_note import ReadOnlyNote
 from kpidesk.gui.widgets.spreadsheet import SpreadsheetView
+from kpidesk.reports.need_text import need_lines
 from kpidesk.reports.problem_text import explanation_text, problems_text
 from kpidesk.services.matrices import MatrixEditing
 
@@ -70,6 +73,7 @@ class MatrixPage(Section):
         self.editing = MatrixEditing(context.service)
         self.undo_stack = QUndoStack(self)
         self.model = MatrixModel(self.editing, self.undo_stack, context.lang)
+        self.saved_mark = False  # the matrix shown was just saved (see _refresh_saved)
         self._build()
 
     # --- layout ---------------------------------------------------------------------------
@@ -82,11 +86,11 @@ class MatrixPage(Section):
         self.mode.addItem(self.tr("Employee"), EMPLOYEE)
         self.owner = QComboBox(self)
         self.owner.setObjectName("matrix_owner")
-        self.owner.setMinimumWidth(280)
+        shrink_combo(self.owner, 16)  # long names elided; the full one in the tooltip
         self.live_label = QLabel(self.tr("Figures for:"), self)
         self.live = QComboBox(self)
         self.live.setObjectName("matrix_live_employee")
-        self.live.setMinimumWidth(260)
+        shrink_combo(self.live, 14)
         pick.addWidget(QLabel(self.tr("Matrix of:"), self))
         pick.addWidget(self.mode)
         pick.addWidget(self.owner, 1)
@@ -101,9 +105,20 @@ class MatrixPage(Section):
         self.applies.setObjectName("matrix_applies")
         self.applies.setWordWrap(True)
         applies_row.addWidget(self.applies, 1)
+        self.reset_button = self._button(self.reset_action, "matrix_reset_to_template")
+        self.reset_button.hide()
+        applies_row.addWidget(self.reset_button)
         applies_row.addWidget(self._button(self.copy_action, "matrix_copy_previous"))
         applies_row.addWidget(self._button(self.delete_action, "matrix_delete"))
         layout.addLayout(applies_row)
+        # a template: who follows it and who has their own matrix (names elided on the
+        # line, every name in the tooltip)
+        self.followers = QLabel(self)
+        self.followers.setObjectName("matrix_followers")
+        self.followers.setWordWrap(True)
+        self.followers.setStyleSheet(f"color: {GREY};")
+        self.followers.hide()
+        layout.addWidget(self.followers)
         self.locked_note = QLabel(self)
         self.locked_note.setObjectName("matrix_locked_note")
         self.locked_note.setStyleSheet(
@@ -126,19 +141,29 @@ class MatrixPage(Section):
         header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         for column, width in (
-            (WEIGHT, 80),
-            (BASE, 110),
-            (NORM, 110),
-            (TARGET, 110),
-            (FACT, 110),
-            (INDEX, 90),
-            (WEIGHTED, 100),
-            (NEED, 170),
+            (WEIGHT, 70),
+            (BASE, 100),
+            (NORM, 100),
+            (TARGET, 100),
+            (FACT, 105),
+            (INDEX, 80),
+            (WEIGHTED, 80),
+            (NEED, 225),
         ):
             self.view.setColumnWidth(column, width)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.view.problem.connect(self._show_problem)
         layout.addWidget(self.view, 1)
+        self.need_panel = QLabel(self)
+        self.need_panel.setObjectName("matrix_need")
+        self.need_panel.setWordWrap(True)
+        self.need_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.need_panel.setStyleSheet(
+            "background: #eef4fb; color: #1a3d5c; padding: 4px; border-radius: 3px;"
+        )
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._refresh_need())
+        self.model.modelReset.connect(self._refresh_need)
+        layout.addWidget(self.need_panel)
         layout.addLayout(self._build_summary())
         self.message = QLabel(self)
         self.message.setObjectName("matrix_message")
@@ -173,6 +198,7 @@ class MatrixPage(Section):
         self.copy_action = self._action(self.tr("Copy from the previous period"), None)
         self.plan_action = self._action(self.tr("Plan from history…"), "Ctrl+H")
         self.delete_action = self._action(self.tr("Delete this period's matrix"), None)
+        self.reset_action = self._action(self.tr("Return to the position's template"), None)
         self.save_action = self._action(self.tr("Save"), QKeySequence.StandardKey.Save)
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -221,25 +247,34 @@ class MatrixPage(Section):
         )
         for column, label in enumerate(labels):
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)  # the five figures share a 1280-pixel line
             grid.addWidget(label, 0, column)
         return grid
 
     def _refresh_saved(self) -> None:
+        """ "Saved" only right after a save that stored the matrix; a matrix just shown and
+        not edited says nothing; edits say "Unsaved changes"."""
         if self.undo_stack.isClean():
-            self.saved_label.setText(self.tr("Saved"))
+            self.saved_label.setText(self.tr("Saved") if self.saved_mark else "")
             self.saved_label.setStyleSheet(f"color: {GREEN};")
         else:
+            self.saved_mark = False
             self.saved_label.setText(self.tr("Unsaved changes"))
             self.saved_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
 
     def _refresh_summary(self) -> None:
         lang = self.context.lang
         total = self.model.weight_sum()
-        ok = total == 1
+        ok = self.model.weights_ok()
         colour = GREEN if ok else RED
         text = self.tr("Sum of weights: %1").replace("%1", weight_text(total, lang))
         if not ok:
             text += " " + self.tr("(must be 100%)")
+        pending = self.model.pending_weight()
+        if pending:
+            text += " " + self.tr("(%1 more in rows without an indicator or a norm)").replace(
+                "%1", weight_text(pending, lang)
+            )
         self.weights_label.setText(f'<span style="color:{colour}; font-weight:bold">{text}</span>')
         self.weights_label.setProperty("ok", ok)
         result = self.model.result
@@ -278,6 +313,23 @@ class MatrixPage(Section):
             label.setText(f"{caption}: <b>{value}</b>")
             label.setToolTip(tip)
         self._refresh_problems()
+        self._refresh_need()
+
+    def _refresh_need(self) -> None:
+        """The panel under the grid: "Что нужно" for the current row (SPEC §2.5) — the fact
+        for index 100 %, for the payout threshold and for the next step."""
+        index = self.view.currentIndex()
+        row = index.row() if index.isValid() else (0 if self.model.rowCount() else -1)
+        needs = self.model.row_needs(row) if row >= 0 else None
+        indicator = self.model.indicator(row) if row >= 0 else None
+        if needs is None or indicator is None:
+            self.need_panel.setText(
+                self.tr("What is needed: choose an employee and a complete row to see it.")
+            )
+            return
+        lines = need_lines(needs, indicator.unit, self.context.lang)
+        head = self.tr("What is needed — %1:").replace("%1", escape(indicator.name))
+        self.need_panel.setText(f"<b>{head}</b> " + " · ".join(escape(line) for line in lines))
 
     def _indicator_names(self, codes: tuple[str, ...]) -> list[str]:
         names = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from kpidesk.core.matrix import Matrix
 from kpidesk.core.money import round_to
@@ -27,7 +27,8 @@ from kpidesk.core.rights import Right, Scope
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE, MatrixPage
 from kpidesk.gui.matrix.rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
-from kpidesk.gui.matrix.widgets import PlanPreviewDialog
+from kpidesk.gui.matrix.template_picker import TemplatePicker
+from kpidesk.gui.matrix.widgets import PlanPreviewDialog, followers_text, short_name
 from kpidesk.gui.rights import edits_directories, sees_results
 from kpidesk.reports.problem_text import error_text, problems_text
 from kpidesk.services.changes import Change, ChangeKind
@@ -56,6 +57,7 @@ class MatrixSection(MatrixPage):
             (self.copy_action, self.copy_previous),
             (self.plan_action, self.plan_row),
             (self.delete_action, self.delete_matrix),
+            (self.reset_action, self.reset_to_template),
             (self.save_action, self.save),
         ):
             action.triggered.connect(slot)
@@ -69,6 +71,8 @@ class MatrixSection(MatrixPage):
         self._follow_rights()
         self._fill_owners()
         self.reload()
+        # "From a template…" (issue 14 item 2)
+        self.template_picker = TemplatePicker(self, self.reload)
 
     def title(self) -> str:
         return self.tr("KPI matrix")
@@ -191,8 +195,11 @@ class MatrixSection(MatrixPage):
             if target is not None:
                 matrix = self._matrix_in_force(target)
             read_only = locked or target is None or not self.editable
+            self.saved_mark = False
             self.model.load(target or MatrixTarget(period), matrix, read_only)
-            self.view.resizeRowsToContents()
+            # even rows: a long indicator name is cut with "…" (whole in its tooltip)
+            self.view.setWordWrap(False)
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             self._refresh_applies(target, matrix)
             self._show_lock(locked)
             self._refresh_actions()
@@ -263,6 +270,37 @@ class MatrixSection(MatrixPage):
         self.applies.setText(
             text.replace("%1", period.code).replace("%2", since).replace("%3", position)
         )
+        self._refresh_followers(target)
+
+    def _refresh_followers(self, target: MatrixTarget | None) -> None:
+        """A template lists who follows it and who has their own matrix; an employee with
+        their own matrix is offered the way back to the template."""
+        own = False
+        if target is not None and target.employee is not None:
+            applied = self.editing.applied(target.employee, target.period)
+            own = applied.kind is MatrixKind.OVERRIDE
+        self.reset_button.setVisible(own)
+        self.reset_action.setEnabled(own and not self.model.read_only)
+        if target is None or target.employee is not None or target.position is None:
+            self.followers.hide()
+            return
+        found = self.editing.followers(target.position, target.period)
+        following = self.tr("Follow the template: %1").replace(
+            "%1", followers_text(found.following, self.tr("nobody"))
+        )
+        own_names = [
+            self.tr("%1 (since %2)").replace("%1", short_name(name)).replace("%2", since.code)
+            for name, since in found.own
+        ]
+        own_text = self.tr("Their own matrix: %1").replace(
+            "%1", ", ".join(own_names) if own_names else self.tr("nobody")
+        )
+        self.followers.setText(f"{following} · {own_text}")
+        tip = [self.tr("Follow the template:"), *found.following]
+        tip += ["", self.tr("Their own matrix:")]
+        tip += [f"{name} ({since.code})" for name, since in found.own]
+        self.followers.setToolTip("\n".join(tip))
+        self.followers.show()
 
     def _exact(self) -> Matrix | None:
         target = self.model.target
@@ -390,17 +428,71 @@ class MatrixSection(MatrixPage):
                 self.tr("Not saved:") + " " + problems_text(errors, self.context.lang)
             )
             return False
+        matrix = self.model.matrix()
+        if self.editing.follows_template_unchanged(matrix):
+            # an own matrix equal to the template would override nothing: nothing is stored
+            self.saved_mark = False
+            self.undo_stack.setClean()
+            self._refresh_saved()
+            self._show_info(
+                self.tr(
+                    "Nothing to save: these rows are the template of the position, which "
+                    "the employee follows."
+                )
+            )
+            return True
         try:
-            matrix = self.model.matrix()
             self.context.run(lambda: self.editing.save(matrix), initiator=self)
         except UserError as error:
             self._show_problem(self.tr("Not saved:") + " " + error_text(error, self.context.lang))
             return False
+        self.saved_mark = True
         self.undo_stack.setClean()
+        self._refresh_saved()
         self._refresh_applies(target, self._matrix_in_force(target))
         self._refresh_actions()
         self._show_info(self.tr("Saved the matrix for %1.").replace("%1", target.period.code))
         return True
+
+    def reset_to_template(self) -> None:
+        """ "Вернуть к шаблону должности": after a confirmation naming the own matrices that
+        go, the employee follows the position's template again (through the runner;
+        refused with its reason in a locked period)."""
+        target = self.model.target
+        if target is None or target.employee is None or self.model.read_only:
+            return
+        removed = self.editing.reset_removes(target.employee, target.period)
+        if not removed:
+            return
+        position = self.editing.employee(target.employee).position
+        answer = QMessageBox.question(
+            self,
+            self.tr("Return to the position's template"),
+            self.tr(
+                "%1 will follow the template of the position '%2' from %3 on; their own "
+                "matrices (%4) are removed. Continue?"
+            )
+            .replace("%1", target.employee)
+            .replace("%2", position)
+            .replace("%3", removed[0].code)
+            .replace("%4", ", ".join(period.code for period in removed)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        employee, period = target.employee, target.period
+        try:
+            self.context.run(
+                lambda: self.editing.reset_to_template(employee, period), initiator=self
+            )
+        except UserError as error:
+            self._show_problem(error_text(error, self.context.lang))
+            return
+        self.reload()
+        self._show_info(
+            self.tr("%1 follows the template of the position '%2' again.")
+            .replace("%1", employee)
+            .replace("%2", position)
+        )
 
     def delete_matrix(self) -> None:
         """Delete the owner's matrix of this exact period (after a confirmation)."""

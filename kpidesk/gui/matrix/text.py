@@ -16,7 +16,8 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from kpidesk.core.indicators import Indicator
-from kpidesk.core.money import format_number, format_percent, round_to
+from kpidesk.core.money import format_number, format_percent
+from kpidesk.core.needs import RowNeeds
 from kpidesk.core.problems import Problem
 from kpidesk.core.results import RowResult
 from kpidesk.gui.matrix.rows import (
@@ -36,9 +37,10 @@ from kpidesk.gui.matrix.rows import (
     weight_text,
 )
 from kpidesk.gui.widgets.numbers import edit_text
+from kpidesk.reports.fact_breakdown_text import fact_line
+from kpidesk.reports.need_text import need_cell, need_lines
 from kpidesk.reports.problem_text import explanation_text, problem_text
-
-_CENT = Decimal("0.01")
+from kpidesk.reports.source_words import description_text, label_text
 
 
 def header_text(section: int) -> str:
@@ -72,7 +74,8 @@ def header_tip(section: int) -> str:
         QCoreApplication.translate("MatrixModel", "How far the fact got from base toward norm"),
         QCoreApplication.translate("MatrixModel", "Weight × index"),
         QCoreApplication.translate(
-            "MatrixModel", "The fact for index 100% and for the next payout step"
+            "MatrixModel",
+            "The fact for index 100%, for the payout threshold and for the next payout step",
         ),
     )[section]
 
@@ -82,45 +85,20 @@ def number_text(value: Decimal | None, lang: str) -> str | None:
     return None if value is None else format_number(value, None, lang=lang)
 
 
-def need_text(found: RowResult, short: bool, lang: str) -> str | None:
-    """What fact gives index 100 % and the next payout step: ``short`` for the cell, in
-    sentences for its tooltip."""
-    need = found.need
-    if need is None:
+def need_text(needs: RowNeeds | None, unit: str, short: bool, lang: str) -> str | None:
+    """'What is needed' (SPEC §2.5): ``short`` for the cell (the nearest aim not reached),
+    else the three sentences — index 100 %, the payout threshold, the next step — for its
+    tooltip and the panel under the grid."""
+    if needs is None:
         return None
-    full = need.fact_for_full_index
-    full_text = number_text(round_to(full, _CENT), lang) if full is not None else "—"
-    step = need.next_step_kpi
-    step_fact = need.fact_for_next_step
     if short:
-        if step is None or step_fact is None:
-            return full_text
-        step_text = number_text(round_to(step_fact, _CENT), lang)
-        return f"{full_text}; {format_percent(step, 0, lang=lang)}: {step_text}"
-    lines = [
-        QCoreApplication.translate("MatrixModel", "Fact for index 100%: %1").replace(
-            "%1", full_text or "—"
-        )
-    ]
-    if step is not None:
-        kpi = format_percent(step, 1, lang=lang)
-        if step_fact is None:
-            lines.append(
-                QCoreApplication.translate(
-                    "MatrixModel", "The next payout step (KPI %1) is out of reach."
-                ).replace("%1", kpi)
-            )
-        else:
-            text = QCoreApplication.translate(
-                "MatrixModel",
-                "Fact for the next payout step (KPI %1): %2, other rows unchanged.",
-            )
-            step_text = number_text(round_to(step_fact, _CENT), lang) or ""
-            lines.append(text.replace("%1", kpi).replace("%2", step_text))
-    return "\n".join(lines)
+        return need_cell(needs, unit, lang) or None
+    return "\n".join(need_lines(needs, unit, lang))
 
 
-def cell_value(edit: EditRow, found: RowResult | None, column: int) -> object:
+def cell_value(
+    edit: EditRow, found: RowResult | None, column: int, needs: RowNeeds | None = None
+) -> object:
     """A cell's raw value (``Qt.UserRole``): the typed value or the computed one."""
     if column == INDICATOR:
         return edit.indicator
@@ -134,7 +112,7 @@ def cell_value(edit: EditRow, found: RowResult | None, column: int) -> object:
         return found.index
     if column == WEIGHTED:
         return found.weighted
-    return found.need
+    return needs
 
 
 def cell_display(
@@ -143,6 +121,7 @@ def cell_display(
     column: int,
     indicators: Mapping[str, Indicator],
     lang: str,
+    needs: RowNeeds | None = None,
 ) -> str | None:
     """A cell as shown: the indicator's name, the weight in percent, numbers, results."""
     if column == INDICATOR:
@@ -154,6 +133,10 @@ def cell_display(
     if found is None:
         return None
     if column == FACT:
+        indicator = indicators.get(edit.indicator)
+        if found.fact is not None and indicator is not None and not indicator.source.is_manual:
+            # a computed fact with its two decimals (SPEC §2.4): "2,00", not "2"
+            return format_number(found.fact, 2, lang=lang)
         return number_text(found.fact, lang)
     if column == INDEX:
         return None if found.index is None else format_percent(found.index, 1, lang=lang)
@@ -161,7 +144,8 @@ def cell_display(
         if found.weighted is None:
             return None
         return format_percent(found.weighted, 1, lang=lang)
-    return need_text(found, short=True, lang=lang)
+    indicator = indicators.get(edit.indicator)
+    return need_text(needs, indicator.unit if indicator else "", short=True, lang=lang)
 
 
 def cell_edit_text(
@@ -171,9 +155,11 @@ def cell_edit_text(
     indicators: Mapping[str, Indicator],
     lang: str,
 ) -> str | None:
-    """A cell's text in its editor (the indicator's code, numbers without grouping)."""
+    """A cell's text in its editor and in a copy (Excel's TSV): the indicator's name —
+    ``name (code)`` when another indicator has the same name, so that a paste finds it
+    again — and numbers without grouping."""
     if column == INDICATOR:
-        return edit.indicator
+        return indicator_copy_text(edit.indicator, indicators)
     if column == WEIGHT:
         return "" if edit.weight is None else weight_text(edit.weight, lang)
     if column in (BASE, NORM, TARGET):
@@ -183,12 +169,24 @@ def cell_edit_text(
     return cell_display(edit, found, column, indicators, lang)
 
 
+def indicator_copy_text(code: str, indicators: Mapping[str, Indicator]) -> str:
+    """An indicator as copied: its name, or ``name (code)`` when the name is not unique;
+    the code itself when the indicator is unknown."""
+    indicator = indicators.get(code)
+    if indicator is None:
+        return code
+    name = indicator.name.casefold()
+    twins = sum(1 for other in indicators.values() if other.name.casefold() == name)
+    return indicator.name if twins == 1 else f"{indicator.name} ({code})"
+
+
 def cell_tooltip(
     column: int,
     indicator: Indicator | None,
     found: RowResult | None,
     problems: Sequence[Problem],
     lang: str,
+    needs: RowNeeds | None = None,
 ) -> str | None:
     """The tooltip of a cell of ``column`` in a row of ``indicator`` with result ``found``."""
     parts: list[str] = []
@@ -217,7 +215,12 @@ def cell_tooltip(
             )
         if found is not None and found.fact is None:
             parts.append(QCoreApplication.translate("MatrixModel", "No data for this period yet."))
+        elif found is not None and found.fact_breakdown is not None:
+            parts.append(fact_line(indicator.name, found.fact_breakdown, lang))
     elif column == INDEX and found is not None:
+        if found.fact_breakdown is not None:
+            name = indicator.name if indicator is not None else found.row.indicator
+            parts.append(fact_line(name, found.fact_breakdown, lang))
         parts.append(
             explanation_text(found.index_explanation)
             or QCoreApplication.translate("MatrixModel", "No fact yet.")
@@ -228,7 +231,8 @@ def cell_tooltip(
             or QCoreApplication.translate("MatrixModel", "No fact yet.")
         )
     elif column == NEED and found is not None:
-        parts.append(need_text(found, short=False, lang=lang) or "")
+        unit = indicator.unit if indicator is not None else ""
+        parts.append(need_text(needs, unit, short=False, lang=lang) or "")
     for found_problem in problems:
         parts.append(problem_text(found_problem, lang))
     return "\n".join(part for part in parts if part) or None
@@ -253,8 +257,11 @@ def cell_reason(row: int, column: int, reason: str) -> str:
 
 
 def source_text(indicator: Indicator) -> str:
-    """Where an indicator's fact comes from, in words."""
+    """Where an indicator's fact comes from, in words: its name, code and description
+    (``Конверсия магазина (store:conversion) — Чеки / посетители × 100.``)."""
     source = indicator.source
     if source.is_manual:
         return QCoreApplication.translate("MatrixModel", "typed in by hand")
-    return source.text
+    description = description_text(source)
+    label = label_text(source)
+    return f"{label} — {description}" if description else label

@@ -7,6 +7,7 @@ Must not: save anything (the section does, through the service).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -120,3 +121,19 @@ class PlanPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def short_name(name: str) -> str:
+    """``Павлов Денис Олегович`` → ``Павлов Д. О.`` (a name of one word stays)."""
+    surname, *rest = name.split()
+    return " ".join([surname, *(f"{part[0]}." for part in rest if part)])
+
+
+def followers_text(names: Sequence[str], nobody: str, shown: int = 4) -> str:
+    """``N — Павлов Д. О., Соколова А. И., …`` (at most ``shown`` names; ``nobody`` when
+    empty)."""
+    if not names:
+        return nobody
+    listed = ", ".join(short_name(name) for name in names[:shown])
+    more = ", …" if len(names) > shown else ""
+    return f"{len(names)} — {listed}{more}"

@@ -2,7 +2,10 @@
 duties and tasks (open / done / accepted), what waits for their acceptance, their overdue
 items, their KPI, the average over six periods and the bonus, and the items still open with
 what each costs in the bonus. Every number is a button that opens the list behind it (the
-``openList(str, object)`` signal carries a caption and a ``Task → bool`` filter)."""
+``openList(str, object)`` signal carries a caption and a ``Task → bool`` filter). Below the
+open items, what waits for this person's acceptance; "Mark done" acts on the selected open
+items, "Accept" and "Return…" on the selected waiting ones (``actOn(str, list)``: the
+action — ``done``, ``accept`` or ``return`` — and the tasks; the section does it)."""
 
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ class PersonalReportView(QWidget):
     """One employee's personal report; numbers open their lists."""
 
     openList = Signal(str, object)
+    actOn = Signal(str, object)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +75,10 @@ class PersonalReportView(QWidget):
             (TaskStatus.ACCEPTED, self.tr("accepted")),
         )
         for column, (_status, label) in enumerate(statuses, start=1):
-            grid.addWidget(QLabel(label, counts), 0, column, Qt.AlignmentFlag.AlignCenter)
+            title = QLabel(label, counts)
+            title.setWordWrap(True)  # «выполнена, ждёт приёмки» on two lines, not wider
+            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(title, 0, column, Qt.AlignmentFlag.AlignCenter)
         for row, (kind, label) in enumerate(
             ((TaskKind.DUTY, self.tr("Duties")), (TaskKind.TASK, self.tr("Tasks"))), start=1
         ):
@@ -127,7 +134,59 @@ class PersonalReportView(QWidget):
         self.table.setColumnWidth(TaskListModel.TITLE, 330)
         for column in (TaskListModel.ASSIGNEE, TaskListModel.ACCEPTED_ON):
             self.table.setColumnHidden(column, True)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        self.accept_caption = QLabel(self.tr("Waiting for my acceptance"), self)
+        layout.addWidget(self.accept_caption)
+        self.accept_model = TaskListModel(lang, self)
+        self.accept_table = QTableView(self)
+        self.accept_table.setObjectName("report_to_accept")
+        self.accept_table.setModel(self.accept_model)
+        self.accept_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accept_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accept_table.verticalHeader().setVisible(False)
+        columns = self.accept_table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(TaskListModel.TITLE, QHeaderView.ResizeMode.Interactive)
+        columns.setSectionResizeMode(TaskListModel.COMMENT, QHeaderView.ResizeMode.Stretch)
+        self.accept_table.setColumnWidth(TaskListModel.TITLE, 330)
+        # the controller is the report's person; what it costs is the assignee's
+        for column in (TaskListModel.CONTROLLER, TaskListModel.COST, TaskListModel.ACCEPTED_ON):
+            self.accept_table.setColumnHidden(column, True)
+        layout.addWidget(self.accept_table, 1)
+        actions = QHBoxLayout()
+        self.done_button = QPushButton(self.tr("Mark done"), self)
+        self.done_button.setObjectName("report_done")
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button.setObjectName("report_accept")
+        self.return_button = QPushButton(self.tr("Return…"), self)
+        self.return_button.setObjectName("report_return")
+        self.done_button.clicked.connect(lambda: self._act("done", self.table, self.model))
+        self.accept_button.clicked.connect(
+            lambda: self._act("accept", self.accept_table, self.accept_model)
+        )
+        self.return_button.clicked.connect(
+            lambda: self._act("return", self.accept_table, self.accept_model)
+        )
+        for button in (self.done_button, self.accept_button, self.return_button):
+            actions.addWidget(button)
+        self.message = QLabel(self)
+        self.message.setObjectName("report_message")
+        self.message.setWordWrap(True)
+        actions.addWidget(self.message, 1)
+        layout.addLayout(actions)
+
+    def show_actions(self, shown: bool) -> None:
+        """Offer the actions (the user acts on tasks as an employee) or not."""
+        for button in (self.done_button, self.accept_button, self.return_button):
+            button.setVisible(shown)
+
+    def _act(self, action: str, table: QTableView, model: TaskListModel) -> None:
+        rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+        if not rows:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(self.tr("Select one or more items in the table first."))
+            return
+        self.actOn.emit(action, [model.task(row) for row in rows])
 
     def _button(self, key: str) -> QPushButton:
         button = QPushButton("0", self)
@@ -195,6 +254,8 @@ class PersonalReportView(QWidget):
         )
         costs = {item.task.key: (item.cost if money else None) for item in report.costs}
         self.model.set_tasks(report.left, report.as_of, costs)
+        self.accept_model.set_tasks(report.to_accept, report.as_of)
+        self.message.clear()
 
     # --- drill-down -------------------------------------------------------------------
     def list_for(self, key: str) -> tuple[str, TaskFilter]:

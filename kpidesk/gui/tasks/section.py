@@ -11,7 +11,10 @@ Once the company has users (SPEC §8.1), "who am I" is the logged-in user's link
 (the owner may still act as anyone); the reports, counts and lists hold the people whose
 results the user may see (an employee: their own items); creating the period's duties is
 the owner's, and a viewer only reads. How the count tables and the list are laid out, what
-the user may see in them and what a count opens are ``tables``.
+the user may see in them and what a count opens are ``tables``. One-off tasks are given,
+edited and deleted from the list (``task_actions``, for the roles that assign tasks); the
+assignee marks done, the controller accepts or returns, from the list and from the
+personal report's own tables. Printing the report is ``printing``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -40,9 +42,12 @@ from kpidesk.core.tasks_filters import Grouping, default_as_of, task_counts
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.rights import sees_money, sees_results
 from kpidesk.gui.section import Section
+from kpidesk.gui.tasks import printing
 from kpidesk.gui.tasks.models import TaskCountsModel, TaskListModel
 from kpidesk.gui.tasks.report_view import PersonalReportView, TaskFilter
 from kpidesk.gui.tasks.tables import count_filter, counts_view, task_list_view, visible_tasks
+from kpidesk.gui.tasks.task_actions import TaskEditing
+from kpidesk.gui.widgets.elided_label import more_button, shrink_combo
 from kpidesk.reports.problem_text import error_text, problem_text
 from kpidesk.services import tasks as task_service
 from kpidesk.services.changes import Change, ChangeKind
@@ -80,6 +85,7 @@ class TasksSection(Section):
         layout.addWidget(self.tabs, 1)
         self.report_view = PersonalReportView(context.lang, self)
         self.report_view.openList.connect(self.show_list)
+        self.report_view.actOn.connect(self._act_from_report)
         self.tabs.addTab(self.report_view, self.tr("Personal report"))
         self.count_models: dict[Grouping, TaskCountsModel] = {}
         self.count_views: dict[Grouping, QTableView] = {}
@@ -103,17 +109,15 @@ class TasksSection(Section):
         bar.addWidget(QLabel(self.tr("Who am I:"), self))
         self.me_combo = QComboBox(self)
         self.me_combo.setObjectName("me_combo")
-        self.me_combo.setMinimumWidth(240)
         self.me_combo.setToolTip(
             self.tr("The person who marks done, accepts and returns; remembered for this file")
         )
-        bar.addWidget(self.me_combo)
+        bar.addWidget(shrink_combo(self.me_combo))
         bar.addSpacing(16)
         bar.addWidget(QLabel(self.tr("Report for:"), self))
         self.person_combo = QComboBox(self)
         self.person_combo.setObjectName("person_combo")
-        self.person_combo.setMinimumWidth(240)
-        bar.addWidget(self.person_combo)
+        bar.addWidget(shrink_combo(self.person_combo))
         bar.addStretch(1)
         self.generate_button = QPushButton(self.tr("Create the period's duties"), self)
         self.generate_button.setObjectName("generate_button")
@@ -121,10 +125,10 @@ class TasksSection(Section):
         bar.addWidget(self.generate_button)
         self.print_button = QPushButton(self.tr("Print report…"), self)
         self.print_button.clicked.connect(self.print_report)
-        bar.addWidget(self.print_button)
         self.pdf_button = QPushButton(self.tr("Report to PDF…"), self)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        bar.addWidget(self.pdf_button)
+        # printing and PDF in a "…" menu: the bar stays within a 1280-pixel screen
+        bar.addWidget(more_button(self, [self.print_button, self.pdf_button]))
         self.me_combo.currentIndexChanged.connect(self._me_chosen)
         self.person_combo.currentIndexChanged.connect(lambda _i: self._reload_report())
         return bar
@@ -138,6 +142,7 @@ class TasksSection(Section):
             Grouping.DEBTORS: self.tr("Who has overdue items, and how many days overdue."),
         }
         hint = QLabel(hints[grouping] + " " + self.tr("Double-click a number to open its list."))
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         model = TaskCountsModel(page)
@@ -156,7 +161,11 @@ class TasksSection(Section):
         self.list_caption = QLabel(page)
         self.list_caption.setObjectName("list_caption")
         self.list_caption.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.list_caption)
+        self.list_caption.setWordWrap(True)
+        # "show all" beside the caption: the row of actions below fits a 1280-pixel screen
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.list_caption, 1)
+        layout.addLayout(caption_row)
         self.list_model = TaskListModel(self.context.lang, page)
         self.list_view = task_list_view(page, self.list_model)
         layout.addWidget(self.list_view, 1)
@@ -165,16 +174,19 @@ class TasksSection(Section):
         self.accept_button = QPushButton(self.tr("Accept"), page)
         self.return_button = QPushButton(self.tr("Return…"), page)
         self.all_button = QPushButton(self.tr("Show all of the period"), page)
-        self.done_button.clicked.connect(self.mark_selected_done)
-        self.accept_button.clicked.connect(self.accept_selected)
-        self.return_button.clicked.connect(self.return_selected)
+        self.done_button.clicked.connect(lambda: self.mark_selected_done())
+        self.accept_button.clicked.connect(lambda: self.accept_selected())
+        self.return_button.clicked.connect(lambda: self.return_selected())
         self.all_button.clicked.connect(
             lambda: self.show_list(self.tr("All duties and tasks of the period"), lambda t: True)
         )
         for button in (self.done_button, self.accept_button, self.return_button):
             actions.addWidget(button)
+        actions.addSpacing(16)
+        self.editing = TaskEditing(self, page)
+        self.editing.add_to(actions)
         actions.addStretch(1)
-        actions.addWidget(self.all_button)
+        caption_row.addWidget(self.all_button)
         layout.addLayout(actions)
         self.message = QLabel(page)
         self.message.setObjectName("task_message")
@@ -225,6 +237,8 @@ class TasksSection(Section):
         acts = scope is Scope.ALL or (scope is Scope.OWN and actor.employee is not None)
         for button in (self.done_button, self.accept_button, self.return_button):
             button.setVisible(acts)
+        self.report_view.show_actions(acts)
+        self.editing.follow_rights()
 
     @property
     def me(self) -> str | None:
@@ -358,8 +372,13 @@ class TasksSection(Section):
         rows = sorted({index.row() for index in self.list_view.selectionModel().selectedRows()})
         return [self.list_model.task(row) for row in rows]
 
-    def _act(self, verb: str, run: Callable[[list[Task]], task_service.TasksOutcome]) -> None:
-        chosen = self.selected_tasks()
+    def _act(
+        self,
+        verb: str,
+        run: Callable[[list[Task]], task_service.TasksOutcome],
+        chosen: list[Task] | None = None,
+    ) -> None:
+        chosen = self.selected_tasks() if chosen is None else chosen
         if not chosen:
             self.message.setText(self.tr("Select one or more items in the list first."))
             return
@@ -385,25 +404,35 @@ class TasksSection(Section):
         if outcome.change is not None:
             self.refresh_now()
 
-    def mark_selected_done(self) -> None:
-        """Mark the selected items done, as "me"."""
+    def _act_from_report(self, action: str, chosen: list[Task]) -> None:
+        """An action of the personal report's tables (its message shows on the report)."""
+        acts = {"done": self.mark_selected_done, "accept": self.accept_selected}
+        acts.get(action, self.return_selected)(chosen)
+        self.report_view.message.setStyleSheet(self.message.styleSheet())
+        self.report_view.message.setText(self.message.text())
+
+    def mark_selected_done(self, chosen: list[Task] | None = None) -> None:
+        """Mark the selected items (or ``chosen``) done, as "me"."""
         today = self.context.today
         self._act(
             self.tr("Marked done: %1"),
             lambda tasks: task_service.mark_tasks_done(self.context.service, tasks, self.me, today),
+            chosen,
         )
 
-    def accept_selected(self) -> None:
-        """Accept the selected items, as "me" (their controller)."""
+    def accept_selected(self, chosen: list[Task] | None = None) -> None:
+        """Accept the selected items (or ``chosen``), as "me" (their controller)."""
         today = self.context.today
         self._act(
             self.tr("Accepted: %1"),
             lambda tasks: task_service.accept_tasks(self.context.service, tasks, self.me, today),
+            chosen,
         )
 
-    def return_selected(self) -> None:
-        """Return the selected items to open with a comment, as "me"."""
-        if not self.selected_tasks():
+    def return_selected(self, chosen: list[Task] | None = None) -> None:
+        """Return the selected items (or ``chosen``) to open with a comment, as "me"."""
+        chosen = self.selected_tasks() if chosen is None else chosen
+        if not chosen:
             self.message.setText(self.tr("Select one or more items in the list first."))
             return
         comment, ok = QInputDialog.getMultiLineText(
@@ -417,6 +446,7 @@ class TasksSection(Section):
             lambda tasks: task_service.return_tasks(
                 self.context.service, tasks, self.me, comment, today
             ),
+            chosen,
         )
 
     def generate_duties(self) -> None:
@@ -444,52 +474,15 @@ class TasksSection(Section):
         self.message.setStyleSheet("color: #1b5e20;" if not outcome.problems else "color: #b00020;")
         self.message.setText("\n".join(lines))
 
-    # --- printing ---------------------------------------------------------------------
+    # --- printing (``printing``) -------------------------------------------------------
     def report_html(self) -> str | None:
         """The shown personal report as printable HTML (``None`` when none is shown)."""
-        from kpidesk.reports.personal_report import report_html
-
-        report = self.report_view.report
-        if report is None:
-            return None
-        employee = self.context.service.company().employee(report.employee)
-        return report_html(
-            report,
-            company=self.context.service.company().name,
-            position=employee.position if employee else "",
-            store=employee.store if employee else None,
-            lang=self.context.lang,
-        )
+        return printing.report_html(self)
 
     def print_report(self) -> None:
         """Print preview of the personal report (one A4 page)."""
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from kpidesk.reports.personal_report import print_html
-
-        html = self.report_html()
-        if html is None:
-            return
-        dialog = QPrintPreviewDialog(self)
-        dialog.paintRequested.connect(lambda printer: print_html(html, printer))
-        dialog.exec()
+        printing.print_report(self)
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the personal report as a one-page PDF (asks where, unless ``path``)."""
-        from kpidesk.reports.personal_report import write_pdf
-
-        html = self.report_html()
-        if html is None:
-            return None
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the report"), "", "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            path = Path(name)
-        try:
-            return write_pdf(html, path)
-        except OSError as error:
-            self.message.setText(str(error))
-            return None
+        return printing.save_pdf(self, path)

@@ -92,8 +92,10 @@ def test_example_a_explanations_of_the_revenue_row() -> None:
     assert text(revenue.index_explanation) == "(200 000 − 50 000) / (100 000 − 50 000) = 300,0%"
     assert revenue.index_explanation is not None and revenue.index_explanation.note is None
     assert text(revenue.weighted_explanation) == "0,3 × 300,0% = 90,0%"
-    assert text(result.kpi_explanation) == "90,0% + 30,0% + 12,0% + 20,0% = 152,0%"
-    assert result.kpi_explanation == Explanation("90,0% + 30,0% + 12,0% + 20,0% = 152,0%")
+    assert text(result.kpi_explanation) == "90,00% + 30,00% + 12,00% + 20,00% = 152,00% → 152,0%"
+    assert result.kpi_explanation == Explanation(
+        "90,00% + 30,00% + 12,00% + 20,00% = 152,00% → 152,0%"
+    )
 
 
 def test_example_a_pay_is_capped_at_150_percent() -> None:

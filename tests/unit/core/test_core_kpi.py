@@ -130,7 +130,7 @@ def test_kpi_is_rounded_half_up_only_at_the_end() -> None:
     weighted = [D("0.5") * D(1001) / D(1000), D("0.5")]
     assert kpi_exact(weighted) == D("1.0005")
     assert kpi_rounded(weighted) == D("1.001")
-    assert formula(explain_kpi(weighted)) == "50,1% + 50,0% = 100,1%"
+    assert formula(explain_kpi(weighted)) == "50,05% + 50,00% = 100,05% → 100,1%"
 
 
 def test_deferred_explanation_behaves_like_the_plain_one() -> None:

@@ -174,7 +174,7 @@ def test_half_month_sheet_pays_half_the_monthly_amounts(russian: None, tmp_path:
         "16 300,00 − 8 150,00 = 8 150,00",
         "8 150,00 × 1,069 = 8 712,35",
         "19 850,00 + 8 712,35 = 28 562,35",
-        "октябрь 2026, 16–31",
+        "16–31 октября 2026",
     ):
         assert line in page, line
     assert assert_printed_arithmetic(page) >= 3
@@ -196,7 +196,7 @@ def test_pay_list_totals_on_the_summary_sheet(russian: None, tmp_path: Path) -> 
     path = tmp_path / "sheets.pdf"
     assert write_pdf(sheets, path, summary=True) == 4
     pay_list = pages_text(path)[-1]
-    assert "Ведомость начислений за октябрь 2026, 16–31" in pay_list
+    assert "Ведомость начислений за 16–31 октября 2026" in pay_list
     amounts = " ".join(
         format_money(value, symbol=False).replace("\u00a0", " ")
         for value in (totals.fixed_pay, totals.bonus, totals.total)

@@ -1,0 +1,1 @@
+"""The store plans section (issue 14 item 3)."""

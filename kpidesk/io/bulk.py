@@ -1,0 +1,155 @@
+"""The bulk path of the two large sheets (daily rows, facts; SPEC §9: a 3-year workbook
+imported in ≤ 0.6 s): a chunk of rows is checked and converted in one pass with the plain
+cell types python-calamine hands over (text, a float number, a date), without a
+``RowCursor`` per row. A row this path is not sure of — any other cell type, an empty or
+bad cell, a blank row — comes back as ``None`` and goes through the careful path
+(``builders.read_row``), which reads what it can and locates every bad cell; so the items
+and the problems are exactly those of the careful path, only the good rows are faster.
+
+Must not: report problems itself (the careful path does), or import anything heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kpidesk.core.daily import DailyEntry, Fact
+from kpidesk.core.periods import Period
+from kpidesk.io import cells
+from kpidesk.io.cells import RawCell
+
+Rows = Sequence[Sequence[RawCell]]
+_ZERO = Decimal(0)
+_ABSENT = 1 << 30  # a position past any row: the cell reads as "" (as ``RowCursor.raw``)
+
+
+def _filler(cls: type) -> Callable[..., Any]:
+    """Build a frozen dataclass without its generated ``__init__`` (one dict update
+    instead of a ``object.__setattr__`` per field); the values are checked here."""
+    new = object.__new__
+
+    def make(**values: Any) -> Any:
+        item: Any = new(cls)
+        item.__dict__.update(values)
+        return item
+
+    return make
+
+
+_new_daily = _filler(DailyEntry)
+_new_fact = _filler(Fact)
+
+
+def _number(value: RawCell) -> Decimal:
+    """``cells.decimal`` for a float cell, inline; anything else through it."""
+    if type(value) is float and value - value == 0 and -1e12 <= value <= 1e12:
+        return Decimal(repr(value)) if value else _ZERO
+    return cells.decimal(value)
+
+
+def _count(value: RawCell) -> int:
+    """``cells.whole`` for a whole float cell, inline; anything else through it."""
+    if type(value) is float and value.is_integer() and -1e9 <= value <= 1e9:
+        return int(value)
+    return cells.whole(value)
+
+
+def daily_rows(rows: Rows, at: Mapping[str, int]) -> list[DailyEntry | None]:
+    """Each row as the daily entry the careful path would read, or ``None`` to send it
+    there (``at``: field → column position, as ``RowCursor.positions``)."""
+    store_at, day_at = at["store"], at["day"]
+    revenue_at, receipts_at, visitors_at = at["revenue"], at["receipts"], at["visitors"]
+    units_at, returns_at = at.get("units", _ABSENT), at.get("returns", _ABSENT)
+    new, number, count, to_day = _new_daily, _number, _count, cells.day
+    out: list[DailyEntry | None] = []
+    append = out.append
+    for row in rows:
+        try:
+            store = row[store_at]
+            if type(store) is not str or not (store := store.strip()):
+                append(None)
+                continue
+            day = row[day_at]
+            if type(day) is not date:
+                day = to_day(day)
+            size = len(row)
+            units = row[units_at] if units_at < size else ""
+            returns = row[returns_at] if returns_at < size else ""
+            revenue = row[revenue_at]  # a float cell inline (the common case), else
+            receipts = row[receipts_at]  # through ``cells`` like the careful path
+            visitors = row[visitors_at]
+            append(
+                new(
+                    store=store,
+                    day=day,
+                    revenue=(
+                        (Decimal(repr(revenue)) if revenue else _ZERO)
+                        if type(revenue) is float and -1e12 <= revenue <= 1e12
+                        else number(revenue)
+                    ),
+                    receipts=(
+                        int(receipts)
+                        if type(receipts) is float
+                        and receipts.is_integer()
+                        and -1e9 <= receipts <= 1e9
+                        else count(receipts)
+                    ),
+                    visitors=(
+                        int(visitors)
+                        if type(visitors) is float
+                        and visitors.is_integer()
+                        and -1e9 <= visitors <= 1e9
+                        else count(visitors)
+                    ),
+                    units=0 if units == "" else count(units),
+                    returns=None if returns == "" else number(returns),
+                )
+            )
+        except (ValueError, IndexError):
+            append(None)
+    return out
+
+
+def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
+    """Each row as the fact the careful path would read, or ``None`` to send it there."""
+    period_at, employee_at = at["period"], at["employee"]
+    indicator_at, value_at = at["indicator"], at["value"]
+    periods: dict[tuple[type, RawCell], Period] = {}  # a sheet repeats a few periods
+    new, number, to_period = _new_fact, _number, cells.period
+    out: list[Fact | None] = []
+    append = out.append
+    for row in rows:
+        try:
+            employee, indicator = row[employee_at], row[indicator_at]
+            if type(employee) is not str or type(indicator) is not str:
+                append(None)
+                continue
+            employee, indicator = employee.strip(), indicator.strip()
+            if not employee or not indicator:
+                append(None)
+                continue
+            raw = row[period_at]
+            key = (type(raw), raw)
+            period = periods.get(key)
+            if period is None:
+                period = periods[key] = to_period(raw)
+            append(
+                new(
+                    period=period,
+                    employee=employee,
+                    indicator=indicator,
+                    value=number(row[value_at]),
+                )
+            )
+        except (ValueError, IndexError, TypeError):
+            append(None)
+    return out
+
+
+BULK: dict[str, Callable[[Rows, Mapping[str, int]], Sequence[object | None]]] = {
+    "daily": daily_rows,
+    "facts": fact_rows,
+}

@@ -12,24 +12,11 @@ import preview is a small workbook that adds a store and changes a salary and a 
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
-TODAY = date(2026, 11, 22)
+from screenshot_kit import OUTPUT, SIZE, demo_window, russian_session, settle
+
 SELLER, PAVLOV = "Продавец-консультант", "Павлов Денис Олегович"
-
-
-def _settle(rounds: int = 6) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(rounds):
-        QApplication.processEvents()
 
 
 def _workbook(path: Path) -> Path:
@@ -71,63 +58,39 @@ def _adopt_shot(window: object, folder: Path) -> None:
     dialog.resize(*SIZE)
     dialog.show()
     dialog.start()
-    _settle()
+    settle()
     dialog.sheet_list.setCurrentRow(1)
-    _settle()
+    settle()
     dialog.grab().save(str(OUTPUT / "adopt.png"))
     print("wrote docs/screenshots/adopt.png")
     dialog.reject()
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    from kpidesk.app import application, build_main_window
-    from kpidesk.gui.import_dialog import ImportDialog
-    from kpidesk.reports.translations import install_translators
-    from kpidesk.services.company import CompanyService
-    from kpidesk.services.demo_setup import create_demo_database
+    with russian_session() as home, demo_window(home) as window:
+        from kpidesk.gui.import_dialog import ImportDialog
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kpidesk-shots-") as home:
-        os.environ["KPIDESK_HOME"] = home
-        app = application()
-        translators = install_translators(app, "ru")
-        path = Path(home) / "demo.kpidesk"
-        summary = create_demo_database(path, today=TODAY)
-        service = CompanyService.open(path, backup=False)
-        window = build_main_window(
-            service, lang="ru", period=summary.latest_full_month, today=TODAY
-        )
-        window.resize(*SIZE)
-        window.show()
-        _settle()
-        try:
-            window.show_section("matrix", position=SELLER)
-            section = window.section("matrix")
-            _settle()
-            found = section.live.findData(PAVLOV)
-            section.live.setCurrentIndex(max(found, 0))
-            section.view.setCurrentIndex(section.model.index(1, 1))
-            _settle()
-            assert window.width() <= SIZE[0], window.width()
-            window.grab().save(str(OUTPUT / "matrix.png"))
-            print("wrote docs/screenshots/matrix.png")
-            dialog = ImportDialog(window.context, _workbook(Path(home) / "changes.xlsx"), window)
-            dialog.resize(1000, 600)
-            dialog.show()
-            dialog.start()
-            while dialog.worker is None or not dialog.worker.done.is_set():
-                _settle(1)
-            _settle()
-            dialog.grab().save(str(OUTPUT / "import_preview.png"))
-            print("wrote docs/screenshots/import_preview.png")
-            dialog.reject()
-            _adopt_shot(window, Path(home))
-        finally:
-            window.close()
-            service.close()
-            del translators
+        window.show_section("matrix", position=SELLER)
+        section = window.section("matrix")
+        settle()
+        found = section.live.findData(PAVLOV)
+        section.live.setCurrentIndex(max(found, 0))
+        section.view.setCurrentIndex(section.model.index(1, 1))
+        settle()
+        assert window.width() <= SIZE[0], window.width()
+        window.grab().save(str(OUTPUT / "matrix.png"))
+        print("wrote docs/screenshots/matrix.png")
+        dialog = ImportDialog(window.context, _workbook(home / "changes.xlsx"), window)
+        dialog.resize(1000, 600)
+        dialog.show()
+        dialog.start()
+        while dialog.worker is None or not dialog.worker.done.is_set():
+            settle(1)
+        settle()
+        dialog.grab().save(str(OUTPUT / "import_preview.png"))
+        print("wrote docs/screenshots/import_preview.png")
+        dialog.reject()
+        _adopt_shot(window, home)
     return 0
 
 

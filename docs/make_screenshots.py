@@ -16,19 +16,13 @@ matrix editor with «Что нужно», the import preview and the adopt dialo
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
-TODAY = date(2026, 11, 22)  # the demo's "today": the same pictures on every run
+from screenshot_kit import OUTPUT, ROOT, demo_window, russian_session, settle
 
 if TYPE_CHECKING:
     from kpidesk.gui.main_window import MainWindow
@@ -56,55 +50,24 @@ SHOTS: list[Shot] = [
 ]
 
 
-def _settle(rounds: int = 6) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(rounds):
-        QApplication.processEvents()
-
-
 def make(shots: Sequence[Shot], output: Path = OUTPUT) -> list[Path]:
     """Take ``shots``; returns the files written."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    from kpidesk.app import application, build_main_window
-    from kpidesk.reports.translations import install_translators
-    from kpidesk.services.company import CompanyService
-    from kpidesk.services.demo_setup import create_demo_database
-
-    output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="kpidesk-shots-") as home:
-        os.environ["KPIDESK_HOME"] = home
-        app = application()
-        translators = install_translators(app, "ru")
-        path = Path(home) / "demo.kpidesk"
-        summary = create_demo_database(path, today=TODAY)
-        service = CompanyService.open(path, backup=False)
-        window = build_main_window(
-            service, lang="ru", period=summary.latest_full_month, today=TODAY
-        )
-        window.resize(*SIZE)
-        window.show()
-        _settle()
-        try:
-            for shot in shots:
-                if not window.show_section(shot.section):
-                    print(f"skipped {shot.name}: no section {shot.section!r}", file=sys.stderr)
-                    continue
-                _settle()
-                if shot.setup is not None:
-                    shot.setup(window)
-                    _settle()
-                target = output / f"{shot.name}.png"
-                if not window.grab().save(str(target)):
-                    raise OSError(f"cannot write {target}")
-                written.append(target)
-                print(f"wrote {target.relative_to(ROOT)}")
-        finally:
-            window.close()
-            service.close()
-            del translators
+    with russian_session() as home, demo_window(home) as window:
+        output.mkdir(parents=True, exist_ok=True)
+        for shot in shots:
+            if not window.show_section(shot.section):
+                print(f"skipped {shot.name}: no section {shot.section!r}", file=sys.stderr)
+                continue
+            settle()
+            if shot.setup is not None:
+                shot.setup(window)
+                settle()
+            target = output / f"{shot.name}.png"
+            if not window.grab().save(str(target)):
+                raise OSError(f"cannot write {target}")
+            written.append(target)
+            print(f"wrote {target.relative_to(ROOT)}")
     return written
 
 

@@ -11,24 +11,10 @@ done), the template and the plans on the demo company (as ``make_screenshots.py`
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
-TODAY = date(2026, 11, 22)
-
-
-def _settle(rounds: int = 8) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(rounds):
-        QApplication.processEvents()
+from screenshot_kit import OUTPUT, ROOT, SIZE, TODAY, russian_session, settle
 
 
 def _save(widget: object, name: str) -> Path:
@@ -41,85 +27,81 @@ def _save(widget: object, name: str) -> Path:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    from kpidesk.app import application, build_main_window
+    with russian_session() as home:
+        return _shoot(home)
+
+
+def _shoot(home: Path) -> int:
+    from kpidesk.app import build_main_window
     from kpidesk.core.org import Employee, Position, Store
     from kpidesk.core.periods import Period
-    from kpidesk.reports.translations import install_translators
     from kpidesk.services import directories
     from kpidesk.services.company import CompanyService
     from kpidesk.services.demo_setup import create_demo_database
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kpidesk-shots-") as home:
-        os.environ["KPIDESK_HOME"] = home
-        app = application()
-        translators = install_translators(app, "ru")
-        # 1. the checklist of a company being set up
-        new = CompanyService.create(Path(home) / "new.kpidesk", name="ООО «Ромашка»")
-        directories.save_store(new, None, Store("Центральный"))
-        for position in ("Продавец-консультант", "Управляющий магазином"):
-            directories.save_position(new, None, Position(position))
-        directories.save_employee(
-            new,
+    # 1. the checklist of a company being set up
+    new = CompanyService.create(home / "new.kpidesk", name="ООО «Ромашка»")
+    directories.save_store(new, None, Store("Центральный"))
+    for position in ("Продавец-консультант", "Управляющий магазином"):
+        directories.save_position(new, None, Position(position))
+    directories.save_employee(
+        new,
+        None,
+        Employee(
+            "Иванова Анна Сергеевна",
+            "Продавец-консультант",
+            "Центральный",
             None,
-            Employee(
-                "Иванова Анна Сергеевна",
-                "Продавец-консультант",
-                "Центральный",
-                None,
-                Decimal(40000),
-                Decimal(20000),
-            ),
-        )
-        window = build_main_window(new, lang="ru", period=Period.month(2026, 11), today=TODAY)
-        window.resize(*SIZE)
-        window.show()
-        _settle()
-        window.show_section("dashboard")
-        _settle()
-        _save(window, "checklist")
-        window.close()
-        new.close()
-        # 2. and 3. on the demo company
-        path = Path(home) / "demo.kpidesk"
-        create_demo_database(path, today=TODAY)
-        demo = CompanyService.open(path, backup=False)
-        window = build_main_window(demo, lang="ru", period=Period.month(2026, 11), today=TODAY)
-        window.resize(*SIZE)
-        window.show()
-        _settle()
-        window.show_section("plans")
-        _settle()
-        _save(window, "plans")
-        window.show_section("matrix", position="Продавец-консультант")
-        _settle()
-        section = window.section("matrix")
-        picker = section.template_picker  # type: ignore[union-attr]
-        from kpidesk.gui.matrix.template_picker import TemplatePickerDialog
+            Decimal(40000),
+            Decimal(20000),
+        ),
+    )
+    window = build_main_window(new, lang="ru", period=Period.month(2026, 11), today=TODAY)
+    window.resize(*SIZE)
+    window.show()
+    settle(8)
+    window.show_section("dashboard")
+    settle(8)
+    _save(window, "checklist")
+    window.close()
+    new.close()
+    # 2. and 3. on the demo company
+    path = home / "demo.kpidesk"
+    create_demo_database(path, today=TODAY)
+    demo = CompanyService.open(path, backup=False)
+    window = build_main_window(demo, lang="ru", period=Period.month(2026, 11), today=TODAY)
+    window.resize(*SIZE)
+    window.show()
+    settle(8)
+    window.show_section("plans")
+    settle(8)
+    _save(window, "plans")
+    window.show_section("matrix", position="Продавец-консультант")
+    settle(8)
+    section = window.section("matrix")
+    picker = section.template_picker  # type: ignore[union-attr]
+    from kpidesk.gui.matrix.template_picker import TemplatePickerDialog
 
-        target = section.model.target  # type: ignore[union-attr]
-        dialog = TemplatePickerDialog(picker.fill, target.position, "ru", window)
-        dialog.choose("seller")
-        dialog.show()
-        _settle()
-        dialog.move(window.geometry().center() - dialog.rect().center())
-        _settle()
-        # the window with the dialog over it, as the owner sees it
-        from PySide6.QtGui import QPainter, QPixmap
+    target = section.model.target  # type: ignore[union-attr]
+    dialog = TemplatePickerDialog(picker.fill, target.position, "ru", window)
+    dialog.choose("seller")
+    dialog.show()
+    settle(8)
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    settle(8)
+    # the window with the dialog over it, as the owner sees it
+    from PySide6.QtGui import QPainter, QPixmap
 
-        shot = QPixmap(window.size())
-        window.render(shot)
-        painter = QPainter(shot)
-        offset = dialog.geometry().topLeft() - window.geometry().topLeft()
-        dialog.render(painter, offset)
-        painter.end()
-        _save(shot, "template")
-        dialog.close()
-        window.close()
-        demo.close()
-        del translators
+    shot = QPixmap(window.size())
+    window.render(shot)
+    painter = QPainter(shot)
+    offset = dialog.geometry().topLeft() - window.geometry().topLeft()
+    dialog.render(painter, offset)
+    painter.end()
+    _save(shot, "template")
+    dialog.close()
+    window.close()
+    demo.close()
     return 0
 
 

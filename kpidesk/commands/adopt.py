@@ -13,7 +13,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from kpidesk.commands.language import current, kind_label, problem_lines, translate
+from kpidesk.commands.language import (
+    current,
+    import_summary_lines,
+    problem_lines,
+    translate,
+)
 
 if TYPE_CHECKING:
     from kpidesk.io.adopt import Recognition
@@ -124,26 +129,7 @@ def report_text(report: AdoptReport) -> str:
     from kpidesk.core.money import format_number
 
     lang = current()
-    file = report.recognition.path.name
-    if report.dry_run:
-        head = translate("Cli", "{file}: checked, no problems; an import would change:")
-    elif report.summary.changed_anything:
-        head = translate("Cli", "imported {file}:")
-    else:
-        head = translate("Cli", "imported {file}: nothing changed (the data was already there)")
-    lines = [head.format(file=file)]
-    each = translate("Cli", "{kind}: {added} added, {changed} changed, {unchanged} unchanged")
-    for kind, counts in report.summary.kinds.items():
-        if counts.added or counts.changed or counts.unchanged:
-            lines.append(
-                "  "
-                + each.format(
-                    kind=kind_label(kind),
-                    added=counts.added,
-                    changed=counts.changed,
-                    unchanged=counts.unchanged,
-                )
-            )
+    lines = import_summary_lines(report.recognition.path.name, report.dry_run, report.summary)
     if not report.differences:
         lines.append(translate("Cli", "every KPI the sheets computed agrees with kpidesk"))
     for difference in report.differences:

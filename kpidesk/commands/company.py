@@ -13,7 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kpidesk.commands.language import kind_label, problem_lines, release, translate
+from kpidesk.commands.language import (
+    import_summary_lines,
+    problem_lines,
+    release,
+    translate,
+)
 
 if TYPE_CHECKING:
     from kpidesk.services.company import CompanyService
@@ -110,24 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _import_text(report: ImportReport) -> str:
     """What an import did, per kind (``ImportReport.describe`` in the user's language)."""
-    file = report.path.name
-    if report.dry_run:
-        head = translate("Cli", "{file}: checked, no problems; an import would change:")
-    elif report.summary.changed_anything:
-        head = translate("Cli", "imported {file}:")
-    else:
-        head = translate("Cli", "imported {file}: nothing changed (the data was already there)")
-    lines = [head.format(file=file)]
-    each = translate("Cli", "{kind}: {added} added, {changed} changed, {unchanged} unchanged")
-    for kind, counts in report.summary.kinds.items():
-        if counts.added or counts.changed or counts.unchanged:
-            line = each.format(
-                kind=kind_label(kind),
-                added=counts.added,
-                changed=counts.changed,
-                unchanged=counts.unchanged,
-            )
-            lines.append(f"  {line}")
+    lines = import_summary_lines(report.path.name, report.dry_run, report.summary)
     if report.warnings:
         count = len(report.warnings)
         lines.append(translate("Cli", "{count} warning(s) (shown above)").format(count=count))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kpidesk.core.problems import Problem
+    from kpidesk.store.content import ChangeSummary
 
 LANGUAGES = ("ru", "en")
 
@@ -132,3 +133,26 @@ def kind_label(kind: str) -> str:
     from kpidesk.reports.problem_text import kind_name
 
     return kind_name(kind)
+
+
+def import_summary_lines(file: str, dry_run: bool, summary: ChangeSummary) -> list[str]:
+    """The head line of an import (done, would change, nothing changed) and a line per kind
+    of content it added, changed or left — for ``import`` and ``adopt``."""
+    if dry_run:
+        head = translate("Cli", "{file}: checked, no problems; an import would change:")
+    elif summary.changed_anything:
+        head = translate("Cli", "imported {file}:")
+    else:
+        head = translate("Cli", "imported {file}: nothing changed (the data was already there)")
+    lines = [head.format(file=file)]
+    each = translate("Cli", "{kind}: {added} added, {changed} changed, {unchanged} unchanged")
+    for kind, counts in summary.kinds.items():
+        if counts.added or counts.changed or counts.unchanged:
+            line = each.format(
+                kind=kind_label(kind),
+                added=counts.added,
+                changed=counts.changed,
+                unchanged=counts.unchanged,
+            )
+            lines.append(f"  {line}")
+    return lines

@@ -233,7 +233,7 @@ def payout_kind(value: RawCell) -> PayoutKind:
     raise ValueError("expected linear / линейная or steps / ступени")
 
 
-_UNITS = {
+UNITS = {  # common spellings of a unit → the canonical one
     "₽": "₽",
     "руб": "₽",
     "руб.": "₽",
@@ -252,4 +252,4 @@ _UNITS = {
 def unit(value: RawCell) -> str:
     """An indicator unit; common spellings (``руб``, ``шт``) become the canonical ones."""
     cleaned = text(value)
-    return _UNITS.get(cleaned.casefold(), cleaned)
+    return UNITS.get(cleaned.casefold(), cleaned)

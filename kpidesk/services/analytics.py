@@ -1,8 +1,9 @@
 """Analytics use cases (SPEC §4.1, §4.6, §4.7): the dashboard, ratings over any range and
 the data series the charts draw. Every figure comes from ``core`` (``core.ratings``,
 ``core.store_metrics``, ``core.compute``); this module only picks the data and the rules.
-What a rating ranks by lives in ``analytics_measures``, the dashboard's data and missing
-items in ``analytics_dashboard``, the chart series (pandas) in ``analytics_series``.
+What a rating ranks by lives in ``analytics_measures``, the values of a non-KPI rating in
+``analytics_scores``, the dashboard's data and missing items in ``analytics_dashboard``, the
+chart series (pandas) in ``analytics_series``.
 
 :class:`Analytics` wraps one :class:`CompanyService` and keeps the pay periods' results it
 computed while the service's ``generation`` stays the same (the operations runner bumps it
@@ -32,7 +33,6 @@ from typing import Any
 from kpidesk.core.company import PeriodInputs
 from kpidesk.core.compute import PeriodKpis, compute_kpis
 from kpidesk.core.indicators import SourceKind
-from kpidesk.core.matrix import matrix_in_force
 from kpidesk.core.org import Employee
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import (
@@ -49,23 +49,17 @@ from kpidesk.core.ratings import (
     value_rating,
 )
 from kpidesk.core.ratings_kpi import company_kpi, employee_kpis, kpi_rating
-from kpidesk.core.ratings_values import (
-    StoreSet,
-    fact_scores,
-    group_means,
-    seller_scores,
-    store_scores,
-)
 from kpidesk.core.results import EmployeeResult, PeriodResult, Status
 from kpidesk.core.rights import Right
 from kpidesk.core.store_metrics import store_table
 from kpidesk.core.visibility import sees_results_of, sees_store
 from kpidesk.services.analytics_dashboard import Dashboard, missing_items
 from kpidesk.services.analytics_measures import Measure, find_measure, measures_of
+from kpidesk.services.analytics_scores import NO_DEPARTMENT as NO_DEPARTMENT
+from kpidesk.services.analytics_scores import measure_scores
 from kpidesk.services.company import CompanyService
 from kpidesk.services.reporting import StoreReportRow
 
-NO_DEPARTMENT = "Без отдела"  # employees without a department: one group (SPEC §2.9)
 KEPT_INPUTS = 2  # the inputs of this many periods are kept (the current and previous one)
 
 
@@ -175,8 +169,8 @@ class Analytics:
             return kpi_rating(
                 subject, period, current, previous, names=names, no_group=NO_DEPARTMENT
             )
-        now, overall = self._scores(subject, chosen, period)
-        before, _ = self._scores(subject, chosen, period.previous())
+        now, overall = measure_scores(self, subject, chosen, period)
+        before, _ = measure_scores(self, subject, chosen, period.previous())
         people: dict[str, Entry] = {}
         if subject is Subject.EMPLOYEE:
             for employee in self._employees(period):
@@ -220,88 +214,6 @@ class Analytics:
             and employee.works_in(period)
             and sees_results_of(actor, employee)
         ]
-
-    def _rated_employees(self, measure: Measure, period: Period) -> list[Employee]:
-        """Employees a measure applies to: for an indicator, those whose matrix in one of
-        the range's pay periods has it; for a bare store metric, those with a store."""
-        employees = self._employees(period)
-        if measure.indicator is None:
-            return [employee for employee in employees if employee.store is not None]
-        matrices = self.service.company().matrices
-        code = measure.indicator.code
-        rated = []
-        for employee in employees:
-            for pay_period in self.pay_periods(period):
-                matrix = matrix_in_force(matrices, employee.name, employee.position, pay_period)
-                if matrix is not None and any(row.indicator == code for row in matrix.rows):
-                    rated.append(employee)
-                    break
-        return rated
-
-    def _scores(
-        self, subject: Subject, measure: Measure, period: Period
-    ) -> tuple[dict[str, Score], Score | None]:
-        """Each subject's value of a (non-KPI) measure over a range, and the company's."""
-        database = self.service.database
-        if measure.source == "store":
-            assert measure.metric is not None
-            groups: dict[str, StoreSet] = {}
-            if subject is Subject.STORE:
-                groups = {name: frozenset({name}) for name in self._group_names(subject)}
-            elif subject is Subject.DEPARTMENT:
-                groups = self._department_stores(period)
-            else:
-                for employee in self._rated_employees(measure, period):
-                    store = employee.store
-                    groups[employee.name] = frozenset({store}) if store is not None else None
-            groups_with_total: dict[str, StoreSet] = {**groups, "\0company": None}
-            entries = database.daily.daily_rows(period.previous().start, period.end)
-            plans = database.daily.plans(period)
-            scores = store_scores(entries, groups_with_total, period, measure.metric, plans)
-            overall = scores.pop("\0company")
-            return scores, overall if sees_store(self.service.actor, None) else None
-        employees = self._rated_employees(measure, period)
-        if measure.source == "seller":
-            assert measure.metric is not None
-            seller_days = database.daily.seller_days(period.start, period.end)
-            entries = database.daily.daily_rows(period.start, period.end)
-            values = seller_scores(
-                seller_days, entries, [e.name for e in employees], period, measure.metric
-            )
-        else:
-            assert measure.indicator is not None
-            results = [self.result(p) for p in self.pay_periods(period)]
-            found = fact_scores(results, measure.indicator.code)
-            values = {e.name: found.get(e.name, Score(None)) for e in employees}
-        everyone = group_means(values, dict.fromkeys(values, "*"))
-        company_score = everyone.get("*") if sees_store(self.service.actor, None) else None
-        if subject is Subject.EMPLOYEE:
-            return values, company_score
-        if subject is Subject.STORE:
-            group_of = {e.name: e.store for e in employees}
-        else:
-            group_of = {e.name: e.department for e in employees}
-        means = group_means(values, group_of, self._group_names(subject))
-        if subject is Subject.STORE:
-            means.pop(None, None)
-        return {
-            (name if name is not None else NO_DEPARTMENT): score for name, score in means.items()
-        }, company_score
-
-    def _department_stores(self, period: Period) -> dict[str, StoreSet]:
-        """Each department's stores: the stores of its employees (employees without a store
-        add none, so a department without store staff has no store data)."""
-        stores: dict[str | None, set[str]] = {
-            name: set() for name in self._group_names(Subject.DEPARTMENT)
-        }
-        for employee in self._employees(period):
-            found = stores.setdefault(employee.department, set())
-            if employee.store is not None:
-                found.add(employee.store)
-        return {
-            (name if name is not None else NO_DEPARTMENT): frozenset(found)
-            for name, found in stores.items()
-        }
 
     # --- dashboard ------------------------------------------------------------------------
     def dashboard(self, period: Period, today: date, store: str | None = None) -> Dashboard:

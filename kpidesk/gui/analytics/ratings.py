@@ -4,6 +4,8 @@ previous equal range and the change; sortable; a double-click drills down to the
 employee's matrix or the store's month grid; export to .xlsx or CSV.
 
 Figures come from ``services.analytics`` (``core.ratings``); this module only shows them.
+The table's cells and the summary line are made in ``ratings_rows``, the export's file
+dialog and writing live in ``ratings_export``.
 """
 
 from __future__ import annotations
@@ -16,12 +18,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.ratings import KPI, Rating, RatingRow, Subject
+from kpidesk.gui.analytics.ratings_export import ask_export_path, write_export
 from kpidesk.gui.analytics.ratings_model import (
     Cell,
     RowsModel,
-    format_kpi,
-    format_value,
     metric_title,
 )
-from kpidesk.gui.analytics.ratings_rows import company_cells, group_name, row_cells
+from kpidesk.gui.analytics.ratings_rows import company_cells, group_name, row_cells, summary_text
 from kpidesk.gui.context import AppContext
 from kpidesk.gui.section import Section
 from kpidesk.gui.widgets.elided_label import shrink_combo
@@ -368,45 +367,9 @@ class RatingsSection(Section):
             )
 
     def _summary(self, rating: Rating, measure: Measure) -> str:
-        lang = self.context.lang
-        parts = [
-            self.tr("%1 — %2 to %3")
-            .replace("%1", self.measure_title(measure))
-            .replace("%2", rating.period.start.strftime("%d.%m.%Y"))
-            .replace("%3", rating.period.end.strftime("%d.%m.%Y"))
-        ]
-        if rating.lower_is_better:
-            parts.append(self.tr("lower is better"))
-        if rating.overall is not None:
-            overall = rating.overall
-            if measure.code == KPI:
-                parts.append(
-                    self.tr("company KPI %1, complete matrices: %2 of %3")
-                    .replace("%1", format_kpi(overall.value, lang))
-                    .replace("%2", str(overall.complete))
-                    .replace("%3", str(overall.total))
-                )
-            else:
-                parts.append(
-                    self.tr("company: %1").replace(
-                        "%1", format_value(overall.value, measure.unit, lang)
-                    )
-                )
-        covered = self._plan_days(rating, measure)
-        if covered is not None:
-            parts.append(
-                self.tr("the plans cover %1 of the %2 days; plan completion is of those days")
-                .replace("%1", str(covered))
-                .replace("%2", str(rating.period.length))
-            )
-        text = "; ".join(parts)
-        if rating.excluded:
-            text += "\n" + self.tr("Not rated (incomplete matrices): %1 — %2").replace(
-                "%1", str(len(rating.excluded))
-            ).replace("%2", ", ".join(rating.excluded))
-        if not rating.rows:
-            text += "\n" + self.tr("No data for this range.")
-        return text
+        title = self.measure_title(measure)
+        plan_days = self._plan_days(rating, measure)
+        return summary_text(rating, measure, title, self.context.lang, plan_days)
 
     def _plan_days(self, rating: Rating, measure: Measure) -> int | None:
         """The days of the range the company's plans cover, when plan completion is rated
@@ -454,51 +417,11 @@ class RatingsSection(Section):
         if rating is None or self.measure is None:
             return None
         if path is None:
-            suggested = f"rating-{rating.subject.value}-{rating.measure}-{rating.period.code}"
-            suggested = suggested.replace(":", "-").replace("..", "_")
-            filters = "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)"
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export rating"),
-                f"{suggested}.{kind or 'xlsx'}",
-                filters,
-            )
-            if not name:
+            path = ask_export_path(self, rating, kind)
+            if path is None:
                 return None
-            path = Path(name)
-            if not path.suffix:
-                path = path.with_suffix(f".{kind or 'xlsx'}")
-        from kpidesk.io.rating_export import write_rating_csv, write_rating_xlsx
-
-        headers = dict(
-            zip(
-                ("rank", "name", "position", "store", "value", "previous", "change", "complete"),
-                self._headers(self.measure),
-                strict=True,
-            )
-        )
-        company = self.tr("Company")
-        try:
-            if path.suffix.lower() == ".csv":
-                write_rating_csv(rating, path, headers=headers, delimiter=";", company=company)
-            else:
-                caption = self.summary_label.text().split("\n")[0]
-                write_rating_xlsx(
-                    rating,
-                    path,
-                    title=self.tr("Rating"),
-                    headers=headers,
-                    caption=caption,
-                    company=company,
-                )
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Export rating"),
-                self.tr("Cannot write %1: %2")
-                .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error)),
-            )
+        caption = self.summary_label.text().split("\n")[0]
+        if not write_export(self, rating, path, self._headers(self.measure), caption):
             return None
         status_message(self, self.tr("Exported to %1").replace("%1", str(path)))
         return path

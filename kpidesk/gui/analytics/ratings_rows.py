@@ -1,7 +1,8 @@
 """The cells of a rating's table (SPEC §4.6): a ranked row with its position and store,
-the change with a tooltip of the printed values it is the difference of (SPEC §2.9), and
-the company entry that closes a department rating. Numbers are formatted with
-``core.money`` through ``ratings_model``; nothing is computed here.
+the change with a tooltip of the printed values it is the difference of (SPEC §2.9), the
+company entry that closes a department rating, and the summary line above the table.
+Numbers are formatted with ``core.money`` through ``ratings_model``; nothing is computed
+here. The texts keep the translation context of ``RatingsSection``.
 """
 
 from __future__ import annotations
@@ -83,3 +84,53 @@ def company_cells(rating: Rating, measure: Measure, lang: str) -> list[Cell] | N
         Cell("—", None),
         _complete(overall.complete, overall.total),
     ]
+
+
+def summary_text(
+    rating: Rating, measure: Measure, title: str, lang: str, plan_days: int | None
+) -> str:
+    """The line above the table: the measure (named ``title``) and the range, whether lower
+    is better, the company's figure, the days the plans cover (``plan_days``, when they
+    cover the range in part), who is not rated, and that there is no data."""
+    parts = [
+        QCoreApplication.translate("RatingsSection", "%1 — %2 to %3")
+        .replace("%1", title)
+        .replace("%2", rating.period.start.strftime("%d.%m.%Y"))
+        .replace("%3", rating.period.end.strftime("%d.%m.%Y"))
+    ]
+    if rating.lower_is_better:
+        parts.append(QCoreApplication.translate("RatingsSection", "lower is better"))
+    if rating.overall is not None:
+        overall = rating.overall
+        if measure.code == KPI:
+            parts.append(
+                QCoreApplication.translate(
+                    "RatingsSection", "company KPI %1, complete matrices: %2 of %3"
+                )
+                .replace("%1", format_kpi(overall.value, lang))
+                .replace("%2", str(overall.complete))
+                .replace("%3", str(overall.total))
+            )
+        else:
+            parts.append(
+                QCoreApplication.translate("RatingsSection", "company: %1").replace(
+                    "%1", format_value(overall.value, measure.unit, lang)
+                )
+            )
+    if plan_days is not None:
+        parts.append(
+            QCoreApplication.translate(
+                "RatingsSection",
+                "the plans cover %1 of the %2 days; plan completion is of those days",
+            )
+            .replace("%1", str(plan_days))
+            .replace("%2", str(rating.period.length))
+        )
+    text = "; ".join(parts)
+    if rating.excluded:
+        text += "\n" + QCoreApplication.translate(
+            "RatingsSection", "Not rated (incomplete matrices): %1 — %2"
+        ).replace("%1", str(len(rating.excluded))).replace("%2", ", ".join(rating.excluded))
+    if not rating.rows:
+        text += "\n" + QCoreApplication.translate("RatingsSection", "No data for this range.")
+    return text

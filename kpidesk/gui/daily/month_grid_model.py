@@ -9,7 +9,8 @@ service call (one transaction) and pushed on the undo stack as one command; undo
 previous state back the same way (``month_grid_commands``). Every problem of an edit is
 listed with its date and column (``month_grid_checks``); the warnings of an edit are
 announced after it and withdrawn by its undo; a saved day that looks wrong (conversion over
-100 %, 3× off the usual day) is coloured, its tooltip saying why.
+100 %, 3× off the usual day) is coloured, its tooltip saying why (how cells, colours,
+tooltips and headers look: ``month_grid_look``).
 
 Must not: write SQL or compute a metric (``services.daily_entry`` and ``core`` do).
 """
@@ -28,29 +29,24 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from kpidesk.core.daily import DailyEntry
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem
 from kpidesk.core.store_metrics import StoreMetrics
-from kpidesk.gui.daily.month_grid_checks import (
-    SUSPICIOUS_BACKGROUND,
-    block_refusal,
-    check_edit,
-    parse_cell,
-    warnings_tooltip,
-)
+from kpidesk.gui.daily.month_grid_checks import block_refusal, check_edit, parse_cell
 from kpidesk.gui.daily.month_grid_commands import Values, empty_values, is_complete, is_empty
-from kpidesk.gui.widgets.daily_entry_text import (
-    DRAFT_BACKGROUND,
-    LOCKED_BACKGROUND,
-    MISSING_BACKGROUND,
-    WEEKEND_BACKGROUND,
-    count_text,
-    money_text,
-    percent_text,
-    ratio_text,
+from kpidesk.gui.daily.month_grid_look import (
+    COLUMN_ORDER,
+    DayState,
+    bold_font,
+    cell_text,
+    column_titles,
+    day_background,
+    day_header,
+    day_tooltip,
+    totals_header,
 )
 from kpidesk.gui.widgets.numbers import edit_text
 from kpidesk.gui.widgets.undo import AppliedEditCommand
@@ -74,9 +70,9 @@ class MonthGridModel(QAbstractTableModel):
             undo or redo).
     """
 
-    REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS, CONVERSION, AVG_CHECK, UPT = range(8)
+    REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS, CONVERSION, AVG_CHECK, UPT = COLUMN_ORDER
     EDITABLE = (REVENUE, RECEIPTS, VISITORS, UNITS, RETURNS)
-    COLUMNS = 8
+    COLUMNS = len(COLUMN_ORDER)
 
     problem = Signal(str)
     warned = Signal(list)
@@ -254,17 +250,6 @@ class MonthGridModel(QAbstractTableModel):
             return metrics.upt
         return None
 
-    def _display(self, column: int, value: Decimal | None) -> str:
-        if value is None:
-            return ""
-        if column in (self.REVENUE, self.RETURNS, self.AVG_CHECK):
-            return money_text(value, self.lang)
-        if column == self.CONVERSION:
-            return percent_text(value, self.lang)
-        if column == self.UPT:
-            return ratio_text(value, self.lang)
-        return count_text(value, self.lang)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
@@ -272,7 +257,7 @@ class MonthGridModel(QAbstractTableModel):
         totals = row == self.totals_row
         day = None if totals else self._days[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(column, self._raw(row, column))
+            return cell_text(column, self._raw(row, column), self.lang)
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(self._raw(row, column), self.lang)
         if role == Qt.ItemDataRole.UserRole:
@@ -280,43 +265,20 @@ class MonthGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and totals:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.ForegroundRole and column not in self.EDITABLE:
             return QBrush(QColor("#455a64"))
         if role == Qt.ItemDataRole.BackgroundRole and day is not None:
-            color = self._background(day)
+            color = day_background(day, self._state(day))
             return QBrush(QColor(color)) if color else None
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:
-            return self._tooltip(day)
+            return day_tooltip(day, self._state(day), self.today, self.lang)
         return None
 
-    def _background(self, day: date) -> str | None:
-        if day in self._locked:
-            return LOCKED_BACKGROUND
-        if day in self._drafts:
-            return DRAFT_BACKGROUND
-        if self.is_missing(day):
-            return MISSING_BACKGROUND
-        if self.is_suspicious(day):
-            return SUSPICIOUS_BACKGROUND
-        if day.weekday() >= 5:
-            return WEEKEND_BACKGROUND
-        return None
-
-    def _tooltip(self, day: date) -> str | None:
-        if day in self._locked:
-            return self.tr("The period is locked: this day cannot change.")
-        if day in self._drafts:
-            return self.tr("Not saved yet: enter revenue, receipts and visitors.")
-        if self.is_missing(day):
-            return self.tr("No data for this day yet.")
-        if self.is_suspicious(day):
-            return warnings_tooltip(day, self._warnings[day], self.lang)
-        if day > self.today:
-            return self.tr("This day has not come yet: it cannot have data.")
-        return None
+    def _state(self, day: date) -> DayState:
+        """What the row of ``day`` shows (its colour and tooltip: ``month_grid_look``)."""
+        warnings = self._warnings[day] if self.is_suspicious(day) else None
+        return DayState(day in self._locked, day in self._drafts, self.is_missing(day), warnings)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -324,34 +286,12 @@ class MonthGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < self.COLUMNS:
                 return None
-            titles = (
-                self.tr("Revenue, ₽"),
-                self.tr("Receipts"),
-                self.tr("Visitors"),
-                self.tr("Units"),
-                self.tr("Returns, ₽"),
-                self.tr("Conversion"),
-                self.tr("Avg. check, ₽"),
-                self.tr("UPT"),
-            )
-            return titles[section]
+            return column_titles()[section]
         if not 0 <= section < self.rowCount():
             return None
         if section == self.totals_row:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("Total")
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        day = self._days[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            weekday = self._locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-            return f"{day:%d.%m} {weekday}"
-        if role == Qt.ItemDataRole.ForegroundRole and day.weekday() >= 5:
-            return QBrush(QColor("#8e2430"))
-        return None
+            return totals_header(role)
+        return day_header(self._days[section], role, self._locale)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

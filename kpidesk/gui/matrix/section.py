@@ -4,8 +4,11 @@ see the weights' sum, the employee's KPI, payout coefficient, bonus and total li
 through the matrix service.
 
 The grid and its undo live in ``matrix_model``, the page's widgets and how the summary is
-shown in ``matrix_page``; this module keeps the owner pickers in step with the directories,
-loads the matrix in force, and turns buttons and shortcuts into model or service calls.
+shown in ``matrix_page``, the grid's row actions (add, remove, move, copy the previous
+period, plan from history) in ``row_actions`` and the words on which matrix applies and who
+follows a template in ``applies``; this module keeps the owner pickers in step with the
+directories, loads the matrix in force, and turns the other buttons and shortcuts (save,
+delete, return to the template) into model or service calls.
 Locked periods are shown read-only with a note; so is every matrix for a role that may
 not change matrices (SPEC §8.1: only the owner does), and the owners offered are the people
 whose results the logged-in user may see (an employee: their own matrix only).
@@ -16,29 +19,25 @@ other than through ``MatrixEditing.save``.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from kpidesk.core.matrix import Matrix
-from kpidesk.core.money import round_to
 from kpidesk.core.periods import Period
 from kpidesk.core.rights import Right, Scope
 from kpidesk.gui.context import AppContext
-from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE, MatrixPage
-from kpidesk.gui.matrix.rows import INDICATOR, WEIGHT, EditRow, MatrixTarget
+from kpidesk.gui.matrix.applies import applies_text, followers_texts
+from kpidesk.gui.matrix.page import EMPLOYEE, TEMPLATE
+from kpidesk.gui.matrix.row_actions import MatrixRowActions
+from kpidesk.gui.matrix.rows import WEIGHT, MatrixTarget
 from kpidesk.gui.matrix.template_picker import TemplatePicker
-from kpidesk.gui.matrix.widgets import PlanPreviewDialog, followers_text, short_name
 from kpidesk.gui.rights import edits_directories, sees_results
 from kpidesk.reports.problem_text import error_text, problems_text
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.errors import UserError
 from kpidesk.services.matrices import MatrixEditing, MatrixKind
 
-_CENT = Decimal("0.01")
 
-
-class MatrixSection(MatrixPage):
+class MatrixSection(MatrixRowActions):
     """Edit a KPI matrix for the toolbar's period."""
 
     key = "matrix"
@@ -239,37 +238,10 @@ class MatrixSection(MatrixPage):
         return self.editing.template(target.position or "", target.period)
 
     def _refresh_applies(self, target: MatrixTarget | None, matrix: Matrix | None) -> None:
-        period = self.context.period
         if target is None:
             self.applies.setText(self.tr("Add a position or an employee in Directories first."))
             return
-        if target.employee is not None:
-            applied = self.editing.applied(target.employee, period)
-            if applied.matrix is None:
-                text = self.tr(
-                    "No matrix applies yet: rows you add become the employee's own matrix from %1."
-                )
-            elif applied.kind is MatrixKind.OVERRIDE:
-                text = self.tr("Applies: the employee's own matrix from %2.")
-                if applied.matrix.period != period:
-                    text += " " + self.tr("Saving creates their own matrix from %1.")
-            else:
-                text = self.tr("Applies: the template of the position '%3' from %2.") + " "
-                text += self.tr("Saving creates the employee's own matrix from %1.")
-            position = self.editing.employee(target.employee).position
-        else:
-            position = target.position or ""
-            if matrix is None:
-                text = self.tr("The position has no template yet: rows you add apply from %1.")
-            elif matrix.period == period:
-                text = self.tr("The template of the position from %2.")
-            else:
-                text = self.tr("The template of the position in force since %2.") + " "
-                text += self.tr("Saving creates a new template from %1.")
-        since = matrix.period.code if matrix is not None else ""
-        self.applies.setText(
-            text.replace("%1", period.code).replace("%2", since).replace("%3", position)
-        )
+        self.applies.setText(applies_text(self.editing, target, matrix, self.context.period))
         self._refresh_followers(target)
 
     def _refresh_followers(self, target: MatrixTarget | None) -> None:
@@ -284,22 +256,9 @@ class MatrixSection(MatrixPage):
         if target is None or target.employee is not None or target.position is None:
             self.followers.hide()
             return
-        found = self.editing.followers(target.position, target.period)
-        following = self.tr("Follow the template: %1").replace(
-            "%1", followers_text(found.following, self.tr("nobody"))
-        )
-        own_names = [
-            self.tr("%1 (since %2)").replace("%1", short_name(name)).replace("%2", since.code)
-            for name, since in found.own
-        ]
-        own_text = self.tr("Their own matrix: %1").replace(
-            "%1", ", ".join(own_names) if own_names else self.tr("nobody")
-        )
-        self.followers.setText(f"{following} · {own_text}")
-        tip = [self.tr("Follow the template:"), *found.following]
-        tip += ["", self.tr("Their own matrix:")]
-        tip += [f"{name} ({since.code})" for name, since in found.own]
-        self.followers.setToolTip("\n".join(tip))
+        text, tip = followers_texts(self.editing.followers(target.position, target.period))
+        self.followers.setText(text)
+        self.followers.setToolTip(tip)
         self.followers.show()
 
     def _exact(self) -> Matrix | None:
@@ -323,100 +282,6 @@ class MatrixSection(MatrixPage):
         self.delete_action.setEnabled(editable and self._exact() is not None)
 
     # --- actions --------------------------------------------------------------------------
-    def _current_row(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def _focus(self, row: int, column: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, column)
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        self.view.setFocus()
-
-    def add_row(self) -> None:
-        """Add an empty row after the current one (at the end when none is current)."""
-        if self.model.read_only:
-            return
-        current = self._current_row()
-        at = self.model.rowCount() if current < 0 else current + 1
-        row = self.model.insert_row(at)
-        self._focus(row, INDICATOR)
-
-    def remove_row(self) -> None:
-        """Remove the selected rows."""
-        rows = sorted({index.row() for index in self.view.selectedIndexes()})
-        if not rows and self._current_row() >= 0:
-            rows = [self._current_row()]
-        if not rows or self.model.read_only:
-            return
-        column = max(self.view.currentIndex().column(), 0)
-        self.model.remove_rows(rows)
-        self._focus(min(rows[0], self.model.rowCount() - 1), column)
-
-    def move_row(self, delta: int) -> None:
-        """Move the current row up (−1) or down (+1)."""
-        row = self._current_row()
-        if row < 0 or self.model.read_only:
-            return
-        column = self.view.currentIndex().column()
-        self._focus(self.model.move_row(row, delta), column)
-
-    def copy_previous(self) -> None:
-        """Put the previous period's matrix into the grid (one undo step; save to keep)."""
-        target = self.model.target
-        if target is None or self.model.read_only:
-            return
-        matrix = self.editing.previous(
-            target.period, position=target.position, employee=target.employee
-        )
-        previous = target.period.previous().code
-        if matrix is None:
-            self._show_problem(self.tr("No matrix applied in %1.").replace("%1", previous))
-            return
-        self.model.replace_rows(
-            [EditRow.of(row) for row in matrix.rows], self.tr("Copy from the previous period")
-        )
-        self._show_info(
-            self.tr("Copied %1 rows from %2. Save to keep them for %3.")
-            .replace("%1", str(len(matrix.rows)))
-            .replace("%2", previous)
-            .replace("%3", target.period.code)
-        )
-
-    def plan_row(self) -> None:
-        """Suggest the current row's base, norm and target from history; apply on OK."""
-        target = self.model.target
-        row = self._current_row()
-        if target is None or row < 0 or self.model.read_only:
-            return
-        edit = self.model.rows[row]
-        indicator = self.model.indicator(row)
-        if indicator is None or not edit.complete:
-            self._show_problem(self.tr("Choose the row's indicator and norm first."))
-            return
-        plan = self.editing.plan(
-            target.period,
-            edit.matrix_row(),
-            employee=target.employee,
-            position=target.position if target.employee is None else None,
-        )
-        if plan.suggestion is None:
-            self._show_problem(
-                self.tr("No facts of '%1' in the last six periods.").replace("%1", indicator.name)
-            )
-            return
-        values = (
-            round_to(plan.suggestion.base, _CENT),
-            round_to(plan.suggestion.norm, _CENT),
-            round_to(plan.suggestion.target, _CENT),
-        )
-        dialog = PlanPreviewDialog(indicator.name, edit, plan, values, self.context.lang, self)
-        self.plan_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.model.set_plan(row, *values)
-            self._show_info(self.tr("Plan from history applied. Save to keep it."))
-
     def save(self) -> bool:
         """Save the edited matrix for the period through the service."""
         target = self.model.target

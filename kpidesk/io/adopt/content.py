@@ -27,25 +27,12 @@ from kpidesk.core.periods import Period
 from kpidesk.core.problems import Location, Problem, Severity
 from kpidesk.io.adopt.model import MatrixBlock, Recognition
 from kpidesk.io.adopt.vocabulary import key
+from kpidesk.io.cells import UNITS
 from kpidesk.io.reader import ReadResult
 
 DEFAULT_POSITION = "Сотрудник"
 
-_UNITS = {
-    "₽": "₽",
-    "руб": "₽",
-    "руб.": "₽",
-    "р.": "₽",
-    "rub": "₽",
-    "%": "%",
-    "шт": "шт.",
-    "шт.": "шт.",
-    "pcs": "шт.",
-    "дн": "дн.",
-    "дн.": "дн.",
-    "дней": "дн.",
-    "days": "дн.",
-}
+_UNITS = {**UNITS, "дней": "дн."}  # an owner's sheet also writes the word out
 _LATIN = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

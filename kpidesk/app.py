@@ -5,7 +5,15 @@ call; ``run_selfcheck`` is ``kpidesk selfcheck`` (the window offscreen on a temp
 company). Before any ``QApplication`` exists, ``run_gui`` checks that there is a display
 (``gui.display``) and says so in the user's language instead of letting Qt abort; the
 window's size, layout and last section are kept in ``QSettings`` (``gui.app_settings``);
-an unexpected error is logged (``services.crash_log``) and shown in the crash dialog."""
+an unexpected error is logged (``services.crash_log``) and shown in the crash dialog.
+
+A cold start comes in two steps (SPEC §9, issue 17): ``run_gui`` shows the window's frame
+(``MainWindow(None, …)``: Qt, the translators and the settings only), and once it has been
+painted (``gui.first_paint``) :class:`SecondStep` opens the company, asks who is working,
+puts the company under the frame and, on the next event-loop turn, shows the numbers. So
+this module imports the services, the store and the calculation only inside functions —
+never at module level; a company that cannot be opened is said in a message box, as
+before, and a bug still reaches the command line's handler (re-raised after the loop)."""
 
 from __future__ import annotations
 
@@ -17,30 +25,28 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from kpidesk import __version__
-from kpidesk.core.periods import Period
-from kpidesk.gui import login_dialog
 from kpidesk.gui.app_settings import AppSettings
-from kpidesk.gui.context import AppContext
 from kpidesk.gui.display import NO_DISPLAY, display_problem
+from kpidesk.gui.first_paint import StartProbe, after_first_paint
 from kpidesk.gui.icons import app_icon
 from kpidesk.gui.main_window import MainWindow
-from kpidesk.gui.opening import Opened, connect_server, open_location
 from kpidesk.gui.sections import SECTIONS
-from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog, ask_new_company
-from kpidesk.reports.problem_text import error_text
-from kpidesk.reports.translations import choose_language, install_translators
+from kpidesk.reports.translations import choose_language, install_translators, remove_translators
 from kpidesk.services import locations
-from kpidesk.services.company import CompanyService
-from kpidesk.services.errors import UserError
-from kpidesk.services.live import CompanyAddress, is_connection_lost
-from kpidesk.services.locations import Location
 
 if TYPE_CHECKING:
+    from kpidesk.core.periods import Period
+    from kpidesk.gui.context import AppContext
+    from kpidesk.gui.opening import Opened
     from kpidesk.gui.selfcheck import SelfcheckReport
+    from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
+    from kpidesk.services.company import CompanyService
+    from kpidesk.services.live import CompanyAddress
+    from kpidesk.services.locations import Location
 
 
 def application() -> QApplication:
@@ -58,10 +64,11 @@ def application() -> QApplication:
 
 def route_qt_messages() -> object:
     """Send Qt's own warnings to kpidesk's log instead of the terminal; returns the handler
-    it replaced (to put back with ``qInstallMessageHandler``)."""
+    it replaced (to put back with ``qInstallMessageHandler``). They go to the ``kpidesk``
+    logger, whose file ``crash_log.setup_logging`` opens — after the first paint in
+    ``run_gui`` (``logging.handlers`` is not worth the frame's wait, SPEC §9); the logger
+    keeps nothing before that, which a warning while the frame appears can spare."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    from kpidesk.services import crash_log
 
     levels = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -70,9 +77,10 @@ def route_qt_messages() -> object:
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
+    logger = logging.getLogger("kpidesk")  # (crash_log.LOGGER_NAME, without importing it)
 
     def handler(kind: QtMsgType, context: object, message: str) -> None:
-        crash_log.logger.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
+        logger.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
 
     return qInstallMessageHandler(handler)
 
@@ -105,7 +113,10 @@ def build_main_window(
     today: date | None = None,
 ) -> MainWindow:
     """The main window over an open company (``address``: where it is, with a server's
-    password, to reconnect); its sections are built when first shown."""
+    password, to reconnect), frame, company and start section in one go; its sections are
+    built when first shown."""
+    from kpidesk.gui.context import AppContext
+
     context = AppContext(service, address=address, lang=lang, period=period, today=today)
     return MainWindow(context, SECTIONS)
 
@@ -115,6 +126,9 @@ def welcome_service(
 ) -> tuple[CompanyService | None, Path | None]:
     """Carry out the welcome's choice. Returns the opened company (``None`` when the user
     backed out) and, for an import, the workbook to import once the window is up."""
+    from kpidesk.gui.welcome import WelcomeChoice, ask_new_company
+    from kpidesk.services.company import CompanyService
+
     choice = dialog.choice
     if choice is WelcomeChoice.DEMO:
         from kpidesk.services.demo_setup import create_demo_database
@@ -150,6 +164,8 @@ def welcome_service(
 def logged_in(service: CompanyService) -> CompanyService | None:
     """``service`` once someone has logged in to it (at once for a company without users);
     ``None`` (and the company closed) when the login was cancelled."""
+    from kpidesk.gui import login_dialog
+
     if login_dialog.ask_login(service):
         return service
     service.close()
@@ -160,10 +176,15 @@ def install_exception_hook(contexts: Sequence[AppContext] = ()) -> None:
     """Show an unexpected error in the crash dialog (its traceback goes to the log file)
     instead of letting the window die. A lost company server is no crash: the windows of
     ``contexts`` (filled in once they exist) show their banner and reconnect."""
-    from kpidesk.gui.crash_dialog import CrashDialog
-    from kpidesk.services import crash_log
 
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        try:  # (imported here: the window's first paint does without them, SPEC §9)
+            from kpidesk.gui.crash_dialog import CrashDialog
+            from kpidesk.services import crash_log
+            from kpidesk.services.live import is_connection_lost
+        except Exception:  # the install itself is broken: Python's own report
+            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
         if isinstance(error, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
             return
@@ -181,15 +202,11 @@ def install_exception_hook(contexts: Sequence[AppContext] = ()) -> None:
 def run_gui(database: Location | None = None, *, period: Period | None = None) -> int:
     """Open the window on ``database`` (a company file or a company server's URL), the
     last company opened, or the welcome. Returns 1, with a message, where there is no
-    display to open it on."""
-    from kpidesk.services import crash_log
-
+    display to open it on, or when the company cannot be opened."""
     problem = display_problem()
     if problem is not None and QApplication.instance() is None:
         print(f"kpidesk: {display_message(problem)}", file=sys.stderr)
         return 1
-    crash_log.setup_logging()
-    crash_log.logger.info("kpidesk %s: the window starts", __version__)
     route_qt_messages()
     settings = AppSettings()
     app = application()
@@ -197,47 +214,164 @@ def run_gui(database: Location | None = None, *, period: Period | None = None) -
     install_exception_hook(contexts)
     lang = choose_language(settings.language())
     translators = install_translators(app, lang)
-    today = date.today()
-    workbook: Path | None = None
-    welcome_choice: WelcomeChoice | None = None
-    try:
-        location = database or locations.last_location()
-        opened: Opened | None = None
-        if location is not None:
-            opened = open_location(location, create=database is not None)
-        while opened is None:  # nothing opened, or the login cancelled: the welcome
-            dialog = WelcomeDialog()
-            if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
-                return 0
-            if dialog.choice is WelcomeChoice.SERVER:
-                opened = connect_server()
-                continue  # given up: the welcome again
-            service, workbook = welcome_service(dialog, today)
-            welcome_choice = dialog.choice
-            if service is None:
-                return 0
-            if logged_in(service) is not None:  # (the welcome opens company files only)
-                opened = service, CompanyAddress.of(service)
-    except UserError as error:
-        QMessageBox.critical(None, "kpidesk", error_text(error))
-        return 1
-    service, address = opened
-    locations.remember_location(address.shown if address.is_server else address.location)
-    window = build_main_window(service, address=address, lang=lang, period=period, today=today)
-    contexts.append(window.context)
-    last_section = settings.restore_window(window)
-    if last_section and workbook is None:
-        window.show_section(last_section)  # (one the user may not see is ignored)
+    window = MainWindow(None, SECTIONS)
+    step = SecondStep(window, settings, contexts, lang=lang, period=period)
+    location = database or locations.last_location()
+    if location is None and not step.welcome():  # the first run: the welcome before all
+        remove_translators(app, translators)
+        return step.code
     window.show()
-    if workbook is not None and welcome_choice is WelcomeChoice.ADOPT:
-        window.file_actions.adopt_workbook(workbook)
-    elif workbook is not None:
-        window.file_actions.import_workbook(workbook)
+    after_first_paint(window, lambda: step.run(location, create=database is not None))
     code = app.exec()
-    settings.save_window(window, current_section(window))
-    window.context.service.close()  # the company open at the end (File → Open may switch)
-    del translators
+    if step.error is not None:
+        raise step.error  # a bug: the command line logs it and says so, as ever
+    if window.attached:
+        settings.save_window(window, current_section(window))
+        window.close()  # (already closed, unless the bench's probe ended the loop)
+        window.context.service.close()  # the company open at the end (File → Open may switch)
+    window.deleteLater()
+    remove_translators(app, translators)  # (the application owns them and outlives this)
     return code
+
+
+class SecondStep:
+    """What ``run_gui`` does once the frame is painted: open the company at the location
+    (the share warning, a server's password, the login — over the frame), or the welcome
+    when there is none or the user gave up; put the company under the frame, and on the
+    next event-loop turn the numbers (the period's status and the section shown last),
+    then the workbook the welcome chose to import.
+
+    ``code`` is the exit code when the start ends without a window (0: the user backed
+    out; 1: the company cannot be opened); ``error`` an unexpected error, re-raised by
+    ``run_gui`` after the event loop."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: AppSettings,
+        contexts: list[AppContext],
+        *,
+        lang: str,
+        period: Period | None,
+    ) -> None:
+        self.window = window
+        self.settings = settings
+        self.contexts = contexts
+        self.lang = lang
+        self.period = period
+        self.today = date.today()
+        self.last_section = settings.restore_window(window)
+        self.probe = StartProbe.from_environment()
+        self.opened: Opened | None = None
+        self.workbook: Path | None = None
+        self.choice: WelcomeChoice | None = None
+        self.code = 0
+        self.error: BaseException | None = None
+        self.logging = False  # whether the log file is set up
+
+    def run(self, location: Location | None, *, create: bool) -> None:
+        """The frame is on screen: open the company and put it under the frame (or end the
+        start: see ``code``)."""
+        if self.probe is not None and not self.probe.reached("paint"):
+            return  # the bench measured the first paint and is done
+        self._start_log()
+        try:
+            if self.opened is None and not self._open(location, create=create):
+                self.window.close()
+                QCoreApplication.exit(self.code)
+                return
+            self._attach()
+        except Exception as error:  # a bug: the loop ends and run_gui raises it
+            self.error = error
+            QCoreApplication.exit(1)
+
+    def _start_log(self) -> None:
+        """The log file, once (before it, an error is logged by ``crash_log.record``)."""
+        from kpidesk.services import crash_log
+
+        if not self.logging:
+            self.logging = True
+            crash_log.setup_logging()
+            crash_log.logger.info("kpidesk %s: the window starts", __version__)
+
+    def _open(self, location: Location | None, *, create: bool) -> bool:
+        from kpidesk.gui.opening import open_location
+        from kpidesk.reports.problem_text import error_text
+        from kpidesk.services.errors import UserError
+
+        try:
+            if location is not None:
+                self.opened = open_location(location, self.window, create=create)
+        except UserError as error:
+            QMessageBox.critical(self.window, "kpidesk", error_text(error))
+            self.code = 1
+            return False
+        if self.opened is None:  # the login cancelled (or a warning): the welcome
+            self.window.hide()
+            return self.welcome()
+        return True
+
+    def welcome(self) -> bool:
+        """The welcome until a company is open (``False``, with ``code``: backed out, or
+        the company could not be made)."""
+        from kpidesk.gui.opening import connect_server
+        from kpidesk.gui.welcome import WelcomeChoice, WelcomeDialog
+        from kpidesk.reports.problem_text import error_text
+        from kpidesk.services.errors import UserError
+        from kpidesk.services.live import CompanyAddress
+
+        self._start_log()
+        try:
+            while self.opened is None:
+                dialog = WelcomeDialog()
+                if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+                    return False
+                if dialog.choice is WelcomeChoice.SERVER:
+                    self.opened = connect_server()
+                    continue  # given up: the welcome again
+                service, self.workbook = welcome_service(dialog, self.today)
+                self.choice = dialog.choice
+                if service is None:
+                    return False
+                if logged_in(service) is not None:  # (the welcome opens company files only)
+                    self.opened = service, CompanyAddress.of(service)
+        except UserError as error:
+            QMessageBox.critical(None, "kpidesk", error_text(error))
+            self.code = 1
+            return False
+        return True
+
+    def _attach(self) -> None:
+        from kpidesk.gui.context import AppContext
+
+        assert self.opened is not None
+        service, address = self.opened
+        locations.remember_location(address.shown if address.is_server else address.location)
+        context = AppContext(
+            service, address=address, lang=self.lang, period=self.period, today=self.today
+        )
+        self.window.attach(context, start=False)
+        self.contexts.append(context)
+        self.window.show()  # (hidden while the welcome showed)
+        QTimer.singleShot(0, self._numbers)
+
+    def _numbers(self) -> None:
+        from kpidesk.gui.welcome import WelcomeChoice
+
+        try:
+            self.window.show_start(self.last_section if self.workbook is None else None)
+            QTimer.singleShot(0, self._numbers_shown)  # after their paint, posted before
+            if self.workbook is not None and self.choice is WelcomeChoice.ADOPT:
+                self.window.file_actions.adopt_workbook(self.workbook)
+            elif self.workbook is not None:
+                self.window.file_actions.import_workbook(self.workbook)
+        except Exception as error:
+            self.error = error
+            QCoreApplication.exit(1)
+
+    def _numbers_shown(self) -> None:
+        if self.probe is not None:
+            self.probe.reached("numbers")
 
 
 def current_section(window: MainWindow) -> str | None:
@@ -255,6 +389,7 @@ def run_selfcheck(*, lang: str = "ru", keep: Path | None = None) -> SelfcheckRep
     import tempfile
 
     from kpidesk.gui.selfcheck import WINDOW, check_window, run_step
+    from kpidesk.services.company import CompanyService
     from kpidesk.services.demo_setup import create_demo_database
 
     if QApplication.instance() is None:
@@ -288,8 +423,6 @@ def run_selfcheck(*, lang: str = "ru", keep: Path | None = None) -> SelfcheckRep
                 window.deleteLater()
             app.processEvents()
             service.close()
-            from kpidesk.reports.translations import remove_translators
-
             remove_translators(app, translators)
             from PySide6.QtCore import qInstallMessageHandler
 

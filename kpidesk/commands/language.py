@@ -3,9 +3,16 @@ by default): the global ``--lang``, else the language saved in the window's sett
 Russian; and the one way a command's own text and a service's refusal reach the terminal
 translated (:func:`translate`, :func:`problem_lines`).
 
-QtCore is imported, a ``QCoreApplication`` created (when none exists) and the translators
-installed only the first time a Russian text is printed, so that a command that prints only
-JSON (``report bonus``) starts without Qt; English is the source language and needs none.
+A command's own text (:func:`translate`) and the kinds of an import summary
+(:func:`kind_label`) are translated from the dictionaries ``resources/i18n/ru/*.json``,
+without Qt: they are what ``resources/i18n/build.py`` fills the ``.ts`` with (by source
+text, in every context) before compiling the ``.qm`` Qt reads, so the words are the same
+(``tests/cli/test_cli_language.py`` compares every ``Cli`` and ``ProblemText``
+message with Qt's translator), and a successful ``import`` starts no Qt at all (importing
+QtCore cost ≈ 0.2 s of a 0.6 s budget, SPEC §9). Only the problems (``problem_lines``,
+``reports.problem_text``) still need Qt's translators: QtCore is imported, a
+``QCoreApplication`` created (when none exists) and the translators installed the first
+time a problem is printed in Russian; English is the source language and needs none.
 
 The language is process state, set by ``main`` with :func:`speaking` and undone after it:
 one ``kpidesk`` run speaks one language, and Qt's translators are process-wide anyway (the
@@ -16,9 +23,11 @@ Must not: import Qt at module level, or open the company.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,6 +35,46 @@ if TYPE_CHECKING:
     from kpidesk.store.content import ChangeSummary
 
 LANGUAGES = ("ru", "en")
+
+# the kinds of content as ``reports.problem_text.kind_name`` names them (its English
+# sources, context ``ProblemText``): kept equal by a test
+_KIND_NAMES = {
+    "company": "Company",
+    "stores": "Stores",
+    "departments": "Departments",
+    "positions": "Positions",
+    "employees": "Employees",
+    "indicators": "Indicators",
+    "schedules": "Payout",
+    "matrices": "Matrix",
+    "daily": "Daily",
+    "seller_days": "Sales by seller",
+    "plans": "Plans",
+    "facts": "Facts",
+    "inputs": "Inputs",
+    "duty_templates": "Duties",
+    "tasks": "Tasks",
+}
+
+
+@cache
+def dictionary(lang: str) -> dict[str, str]:
+    """Every ``resources/i18n/<lang>/*.json`` merged, English source → translation, in
+    the order ``resources/i18n/build.py`` merges them (a later file wins)."""
+    from kpidesk.resources_path import resource_path
+
+    merged: dict[str, str] = {}
+    for path in sorted(resource_path("i18n", lang).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def _words(text: str) -> str:
+    """``text`` in the current language from the dictionaries (the source if missing)."""
+    lang = _current.lang
+    if lang == "en":
+        return text
+    return dictionary(lang).get(text) or text
 
 
 def default_language() -> str:
@@ -106,17 +155,15 @@ def release() -> None:
 def translate(context: str, text: str) -> str:
     """``text`` (English, the source) in the command's language. ``pyside6-lupdate``
     collects the calls of this function (context ``Cli``, a literal text) as it collects
-    ``QCoreApplication.translate``."""
-    if _current.lang == "en":
-        return text
-    _current.ready()
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)
+    ``QCoreApplication.translate``; the translation comes from the same dictionaries, by
+    source text (see the module docstring), so ``context`` only serves lupdate."""
+    return _words(text)
 
 
 def problem_lines(problems: Sequence[Problem]) -> list[str]:
     """The problems as terminal lines in the command's language (where, then what)."""
+    if not problems:
+        return []  # nothing to say: no translators (an import without warnings)
     _current.ready()
     from kpidesk.reports.problem_text import problem_line
 
@@ -129,10 +176,8 @@ def kind_label(kind: str) -> str:
     the workbook sheet's name otherwise (``Ежедневно``)."""
     if _current.lang == "en":
         return kind
-    _current.ready()
-    from kpidesk.reports.problem_text import kind_name
-
-    return kind_name(kind)
+    source = _KIND_NAMES.get(kind)
+    return kind if source is None else _words(source)
 
 
 def import_summary_lines(file: str, dry_run: bool, summary: ChangeSummary) -> list[str]:

@@ -15,6 +15,7 @@ from kpidesk.core.org import Department, Employee, Position, Store
 from kpidesk.core.payout import PayoutSchedule
 from kpidesk.core.periods import PeriodKind
 from kpidesk.core.problems import Location
+from kpidesk.core.store_sums import StoreSums
 from kpidesk.core.tasks import DutyTemplate, Task
 
 
@@ -56,6 +57,10 @@ class PeriodInputs:
     ``facts`` maps (employee, indicator code) → the manual fact for the period;
     ``inputs`` maps (employee, "<family>:<name>") → a raw warehouse/marketing/sales input.
     ``tasks`` are the period's duties and tasks (for the ``tasks:`` metrics).
+    ``store_sums``, when given, replaces ``daily`` (which is then empty): each store's rows
+    summed (``core.store_metrics.StoreSums``), all that the store and seller metrics need —
+    for the calculations that show no daily row (a rating's KPIs, the dashboard); never
+    posted in a snapshot.
     """
 
     facts: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
@@ -64,6 +69,7 @@ class PeriodInputs:
     plans: tuple[StorePlan, ...] = ()
     inputs: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
+    store_sums: Mapping[str, StoreSums] | None = None
 
 
 ContentKind = str  # "stores", "employees", "indicators", "matrices", "daily", "facts", …

@@ -34,9 +34,6 @@ from kpidesk.core.item_validation import validate_matrix
 from kpidesk.core.kpi import (
     DeferredExplanation,
     explain_kpi,
-    explain_outcome,
-    explain_weighted,
-    index_outcome,
 )
 from kpidesk.core.matrix import Matrix, MatrixRow, matrix_in_force
 from kpidesk.core.money import ONE, ZERO, round_kpi
@@ -46,6 +43,7 @@ from kpidesk.core.pay import amounts_for_period, pay_for, per_indicator_payout
 from kpidesk.core.payout import PayoutSchedule, next_step, schedule_for
 from kpidesk.core.periods import Period
 from kpidesk.core.problems import Problem, has_errors
+from kpidesk.core.results import EmployeeKpi as EmployeeKpi  # the KPI-only results
 from kpidesk.core.results import (
     EmployeeResult,
     HalfMonthPay,
@@ -53,8 +51,9 @@ from kpidesk.core.results import (
     RowNeed,
     RowPayout,
     RowResult,
-    Status,
 )
+from kpidesk.core.results import PeriodKpis as PeriodKpis
+from kpidesk.core.row_figures import RowFigures
 from kpidesk.core.sources import (
     BreakdownReader,
     FactReader,
@@ -62,20 +61,6 @@ from kpidesk.core.sources import (
     breakdown_reader,
     fact_reader,
 )
-
-
-@dataclass(frozen=True)
-class _RowFigures:
-    """A row's numbers for one fact: the same for everyone with that row and that fact.
-
-    ``result`` is the row's result with the plain need (the fact for index 1.0) and no
-    row bonus — what every employee above the payout threshold on a whole-matrix schedule
-    gets; other cases build their own ``RowResult`` from the same figures.
-    """
-
-    index: Decimal | None
-    weighted: Decimal | None
-    result: RowResult
 
 
 @dataclass(frozen=True)
@@ -90,10 +75,10 @@ class _RowPlan:
     no_fact: RowResult  # the row's result without a fact
     # by fact, or by (fact, id of its breakdown): a breakdown is one shared object per
     # store or per distinct inputs, and the figures keep it alive
-    figures: dict[Decimal | tuple[Decimal, int], _RowFigures]
+    figures: dict[Decimal | tuple[Decimal, int], RowFigures]
     explain: BreakdownReader  # what a computed fact was computed from
 
-    def figures_for(self, employee: Employee, fact: Decimal, explain: bool = True) -> _RowFigures:
+    def figures_for(self, employee: Employee, fact: Decimal, explain: bool = True) -> RowFigures:
         """The shared figures of ``fact`` — with the breakdown of the employee's fact
         attached unless ``explain`` is false (a KPI alone needs none)."""
         told = self.explain(employee) if explain else None
@@ -118,7 +103,7 @@ class _MatrixPlan:
     by_store: dict[tuple[str | None, bool], tuple[_Cell | None, ...]]
 
 
-_Cell = tuple[Decimal | None, "_RowFigures | None"]
+_Cell = tuple[Decimal | None, RowFigures | None]
 
 
 def _no_fact(employee: Employee) -> Decimal | None:
@@ -216,7 +201,7 @@ class _Calculation:
             )
         plan = self.plan_of(matrix)
         facts: list[Decimal | None] = []
-        figures: list[_RowFigures | None] = []
+        figures: list[RowFigures | None] = []
         missing: list[str] = []
         weighted: list[Decimal] = []
         exact = self._rows(plan, employee, facts, figures, missing, weighted)
@@ -224,30 +209,33 @@ class _Calculation:
             employee, matrix, schedule, plan, facts, figures, missing, exact, weighted, half_month
         )
 
-    def kpi(self, employee: Employee) -> Decimal | None:
-        """Only the employee's rounded KPI (``None``: incomplete or invalid matrix) — the
-        same figure as ``employee(...).kpi``, without the pay, rows and explanations."""
+    def kpi(self, employee: Employee) -> EmployeeKpi:
+        """Only the employee's rounded KPI (``None``: incomplete or invalid matrix), with
+        the missing rows and the manual facts not typed in — the same as ``employee(...)``'s
+        ``kpi``/``missing`` and its rows' manual facts, without pay or explanations."""
         matrix = self.matrix_for(employee)
         if matrix is None:
-            return None
+            return EmployeeKpi(employee, None, ("matrix",))
         plan = self.plan_of(matrix)
-        if plan.invalid:
-            return None
         cells = plan.by_store.get((employee.store, False)) or self._cells(plan, employee, False)
         exact = ZERO  # summed in the rows' order, exactly as ``employee``
+        missing: list[str] = []
+        typed: list[str] = []  # manual facts not typed in
         for row_plan, cell in zip(plan.rows, cells, strict=True):
             if cell is not None:
-                found = cell[1]
+                fact, found = cell
             else:
                 fact = row_plan.read(employee)
-                if fact is None:
-                    return None
-                found = row_plan.figures_for(employee, fact, explain=False)
+                found = None if fact is None else row_plan.figures_for(employee, fact, False)
             if found is None or found.index is None:
-                return None
-            if found.weighted:
+                missing.append(row_plan.row.indicator)
+            elif found.weighted:
                 exact += found.weighted
-        return round_kpi(exact)
+            indicator = row_plan.indicator
+            if fact is None and indicator is not None and indicator.source.is_manual:
+                typed.append(indicator.code)
+        kpi = None if missing or plan.invalid else round_kpi(exact)
+        return EmployeeKpi(employee, kpi, tuple(missing), tuple(typed))
 
     def _cells(
         self, plan: _MatrixPlan, employee: Employee, explain: bool = True
@@ -277,7 +265,7 @@ class _Calculation:
         plan: _MatrixPlan,
         employee: Employee,
         facts: list[Decimal | None],
-        figures: list[_RowFigures | None],
+        figures: list[RowFigures | None],
         missing: list[str],
         weighted: list[Decimal],
     ) -> Decimal | None:
@@ -309,7 +297,7 @@ class _Calculation:
         schedule: PayoutSchedule,
         plan: _MatrixPlan,
         facts: list[Decimal | None],
-        figures: list[_RowFigures | None],
+        figures: list[RowFigures | None],
         missing: list[str],
         exact: Decimal | None,
         weighted: list[Decimal],
@@ -365,7 +353,7 @@ class _Calculation:
         schedule: PayoutSchedule,
         plans: tuple[_RowPlan, ...],
         facts: list[Decimal | None],
-        figures: list[_RowFigures | None],
+        figures: list[RowFigures | None],
         payouts: tuple[RowPayout, ...] | None,
         exact: Decimal | None,
     ) -> tuple[RowResult, ...]:
@@ -419,28 +407,8 @@ class _Calculation:
         return tuple(rows)
 
 
-def _figures(plan: _RowPlan, fact: Decimal, told: FactBreakdown | None = None) -> _RowFigures:
-    outcome = index_outcome(plan.row, fact, plan.method)
-    index = outcome.index if outcome is not None else None
-    row, method = plan.row, plan.method
-    # a computed fact is printed with its two decimals (SPEC §2.4): "2,00", not "2"
-    places = 2 if plan.indicator is not None and not plan.indicator.source.is_manual else None
-    weighted = row.weight * index if index is not None else None
-    result = RowResult(
-        row,
-        plan.indicator,
-        fact,
-        index,
-        weighted,
-        DeferredExplanation(
-            build=lambda: explain_outcome(row, fact, method, outcome, fact_places=places)
-        ),
-        None if index is None else DeferredExplanation(build=lambda: explain_weighted(row, index)),
-        plan.full_need,
-        None,
-        fact_breakdown=told,
-    )
-    return _RowFigures(index, weighted, result)
+def _figures(plan: _RowPlan, fact: Decimal, told: FactBreakdown | None = None) -> RowFigures:
+    return RowFigures(plan.row, plan.indicator, plan.method, plan.full_need, fact, told)
 
 
 def compute_employee(
@@ -484,28 +452,6 @@ def compute_period(company: Company, period: Period, inputs: PeriodInputs) -> Pe
     )
 
 
-@dataclass(frozen=True)
-class EmployeeKpi:
-    """An employee's KPI for a period without the pay, rows or explanations: what a
-    rating needs of the previous range (``kpi`` ``None``: the matrix is incomplete)."""
-
-    employee: Employee
-    kpi: Decimal | None
-
-    @property
-    def status(self) -> Status:
-        """Complete when there is a KPI (as ``EmployeeResult.status``: a KPI means pay)."""
-        return Status.COMPLETE if self.kpi is not None else Status.INCOMPLETE
-
-
-@dataclass(frozen=True)
-class PeriodKpis:
-    """The KPIs of a pay period's employees (:func:`compute_kpis`)."""
-
-    period: Period
-    employees: tuple[EmployeeKpi, ...]
-
-
 def compute_kpis(
     company: Company,
     period: Period,
@@ -525,7 +471,7 @@ def compute_kpis(
     return PeriodKpis(
         period,
         tuple(
-            EmployeeKpi(working, calculation.kpi(working))
+            calculation.kpi(working)
             for working in (
                 employee.in_period(period)
                 for employee in company.employees

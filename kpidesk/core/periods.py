@@ -69,6 +69,22 @@ class Period:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
 
+    def __hash__(self) -> int:
+        """The hash the dataclass would generate, ``hash((start, end, kind))``, kept after
+        the first call: an import hashes the same few periods 40 000 times (its duplicate
+        check of the facts), and the enum's hash is a Python call each time (issue 17)."""
+        try:
+            return self.__dict__["_hash"]  # type: ignore[no-any-return]
+        except KeyError:
+            value = hash((self.start, self.end, self.kind))
+            object.__setattr__(self, "_hash", value)
+            return value
+
+    def __getstate__(self) -> dict[str, object]:
+        """The fields only: a kept hash is of this process (strings hash differently in
+        another), so a pickled or copied period computes its own."""
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
     # --- constructors -------------------------------------------------------------------
     @classmethod
     def month(cls, year: int, month: int) -> Period:

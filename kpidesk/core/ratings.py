@@ -41,7 +41,7 @@ Must not: read storage, format text for a screen, or know about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -198,22 +198,43 @@ def rank(
     rows: list[RatingRow] = []
     last: Decimal | None = None
     current_rank = 0
+    shown = _printed_once(places)
     for position, entry in enumerate(valued, start=1):
         value = entry.current.value
         if value != last:
             current_rank, last = position, value
-        rows.append(_row(current_rank, entry, places))
-    rows.extend(_row(None, entry, places) for entry in empty)
+        rows.append(_row(current_rank, entry, shown))
+    rows.extend(_row(None, entry, shown) for entry in empty)
     return tuple(rows)
 
 
-def _row(position: int | None, entry: Entry, places: int | None) -> RatingRow:
+def _printed_once(places: int | None) -> Callable[[Decimal], Decimal]:
+    """:func:`printed` with ``places``, each value rounded once (2 000 employees share a
+    few hundred KPIs; the printed figure depends only on the value, not its exponent)."""
+    if places is None:
+        return lambda value: value
+    seen: dict[Decimal, Decimal] = {}
+
+    def shown(value: Decimal) -> Decimal:
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = printed(value, places)
+        return found
+
+    return shown
+
+
+def _row(position: int | None, entry: Entry, shown: Callable[[Decimal], Decimal]) -> RatingRow:
+    value, previous = entry.current.value, entry.previous.value
+    change = None  # as ``change_of(value, previous, places)``
+    if value is not None and previous is not None:
+        change = unsigned_zero(shown(value) - shown(previous))
     return RatingRow(
         rank=position,
         name=entry.name,
-        value=entry.current.value,
-        previous=entry.previous.value,
-        change=change_of(entry.current.value, entry.previous.value, places),
+        value=value,
+        previous=previous,
+        change=change,
         complete=entry.current.complete,
         total=entry.current.total,
         position=entry.position,

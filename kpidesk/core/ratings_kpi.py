@@ -50,7 +50,17 @@ def employee_kpis(results: Sequence[KpiResults]) -> dict[str, Score]:
             bucket = values.setdefault(name, [])
             if employee.status is Status.COMPLETE and employee.kpi is not None:
                 bucket.append(employee.kpi)
-    return {name: Score(mean_kpi(kpis), len(kpis), worked[name]) for name, kpis in values.items()}
+    single: dict[Decimal, Decimal | None] = {}  # one period's mean: the KPI rounded, once
+    scores: dict[str, Score] = {}
+    for name, kpis in values.items():
+        if len(kpis) == 1:  # the mean depends on the value only, not its exponent
+            mean = single.get(kpis[0])
+            if mean is None:
+                mean = single[kpis[0]] = mean_kpi(kpis)
+        else:
+            mean = mean_kpi(kpis)
+        scores[name] = Score(mean, len(kpis), worked[name])
+    return scores
 
 
 def group_kpis(results: Sequence[KpiResults], group_of: GroupOf) -> dict[str | None, Score]:

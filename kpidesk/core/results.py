@@ -187,3 +187,27 @@ class PeriodResult:
             if result.employee.name == name:
                 return result
         return None
+
+
+@dataclass(frozen=True)
+class EmployeeKpi:
+    """An employee's KPI for a period without the pay, rows or explanations: what a
+    rating and the dashboard need (``kpi`` ``None``: the matrix is incomplete)."""
+
+    employee: Employee
+    kpi: Decimal | None
+    missing: tuple[str, ...] = ()  # as ``EmployeeResult.missing``
+    missing_facts: tuple[str, ...] = ()  # the manual facts not typed in, in row order
+
+    @property
+    def status(self) -> Status:
+        """Complete when there is a KPI (as ``EmployeeResult.status``: a KPI means pay)."""
+        return Status.COMPLETE if self.kpi is not None else Status.INCOMPLETE
+
+
+@dataclass(frozen=True)
+class PeriodKpis:
+    """The KPIs of a pay period's employees (``core.compute.compute_kpis``)."""
+
+    period: Period
+    employees: tuple[EmployeeKpi, ...]

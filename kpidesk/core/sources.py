@@ -37,6 +37,7 @@ from kpidesk.core.store_metrics import (
     period_sums,
     plan_coverage,
 )
+from kpidesk.core.store_sums import sums_metrics
 from kpidesk.core.tasks import Task, task_metric
 
 
@@ -91,6 +92,12 @@ class PeriodBook:
         cached = self._stores.get(name)
         if cached is not None:
             return cached
+        sums = self.inputs.store_sums
+        if sums is not None:  # the rows summed already (the same figures)
+            own = list(self.inputs.plans) if name is None else self._plans.get(name, [])
+            found, _ = sums_metrics(sums, own, None if name is None else {name}, self.period)
+            self._stores[name] = found
+            return found
         if name is None:
             entries, stores = self._all_daily, None
             plans: list[StorePlan] = list(self.inputs.plans)
@@ -111,7 +118,7 @@ class PeriodBook:
         days = self._sellers.get(employee, [])
         stores = {day.store for day in days}
         entries = [entry for store in stores for entry in self._daily.get(store, [])]
-        metrics = employee_metrics(days, entries, employee, self.period)
+        metrics = employee_metrics(days, entries, employee, self.period, self.inputs.store_sums)
         self._employees[employee] = metrics
         return metrics
 

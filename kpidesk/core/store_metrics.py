@@ -9,14 +9,18 @@ Must not: read a database or files, round (display does that), or use floats.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.money import HUNDRED, ZERO, safe_div
 from kpidesk.core.periods import Period
+
+if TYPE_CHECKING:
+    from kpidesk.core.store_sums import StoreSums
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,25 @@ class DailySums:
     visitors: int = 0
     units: int = 0
     returns: Decimal | None = None
+
+
+def add_sums(parts: Iterable[DailySums]) -> DailySums:
+    """Several stores' sums as one (the company's: ``daily_sums`` with ``stores=None``);
+    exact, as the row-by-row sum."""
+    rows = receipts = visitors = units = 0
+    revenue = ZERO
+    returns: Decimal | None = None
+    for part in parts:
+        if not part.rows:
+            continue
+        rows += part.rows
+        revenue += part.revenue
+        receipts += part.receipts
+        visitors += part.visitors
+        units += part.units
+        if part.returns is not None:
+            returns = part.returns if returns is None else returns + part.returns
+    return DailySums(rows, revenue, receipts, visitors, units, returns)
 
 
 def _percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
@@ -205,10 +228,10 @@ def plan_coverage(
             continue
         if any(first <= entry.day <= last for first, last in own):
             revenue += entry.revenue
-    return PlanCoverage(total, revenue, _covered_days(spans.values()), period.length)
+    return PlanCoverage(total, revenue, covered_days(spans.values()), period.length)
 
 
-def _covered_days(spans: Iterable[list[tuple[date, date]]]) -> int:
+def covered_days(spans: Iterable[list[tuple[date, date]]]) -> int:
     """The number of distinct days in the union of the spans."""
     merged = sorted(span for own in spans for span in own)
     days = 0
@@ -309,6 +332,7 @@ def employee_metrics(
     entries: Iterable[DailyEntry],
     employee: str,
     period: Period,
+    sums: Mapping[str, StoreSums] | None = None,
 ) -> EmployeeMetrics:
     """A seller's metrics over ``period``.
 
@@ -318,6 +342,7 @@ def employee_metrics(
             the revenue of the stores they sold in, over the same range.
         employee: the seller's name.
         period: any range of days.
+        sums: instead of ``entries``, the stores' sums over ``period`` (``current``).
     """
     rows = 0
     revenue = ZERO
@@ -333,7 +358,10 @@ def employee_metrics(
         stores.add(day.store)
     if rows == 0:
         return EmployeeMetrics()
-    store_sums = daily_sums(entries, stores, period)
+    if sums is not None:
+        store_sums = add_sums(sums[name].current for name in stores if name in sums)
+    else:
+        store_sums = daily_sums(entries, stores, period)
     store_revenue = store_sums.revenue if store_sums.rows else None
     return EmployeeMetrics(
         revenue=revenue,

@@ -46,10 +46,12 @@ def _duplicates(
     key: Callable[[Item], Hashable],
     describe: Callable[[Item], str],
 ) -> list[Problem]:
+    keys = [key(item) for item in items]
+    if len(set(keys)) == len(keys):  # the usual case: one hash per item, no dict of firsts
+        return []
     first_seen: dict[Hashable, int] = {}
     found: list[Problem] = []
-    for index, item in enumerate(items):
-        item_key = key(item)
+    for index, (item, item_key) in enumerate(zip(items, keys, strict=True)):
         if item_key not in first_seen:
             first_seen[item_key] = index
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from kpidesk.core.rights import Right, Scope
 from kpidesk.gui import login_dialog
@@ -44,16 +44,22 @@ class FileActions:
 
     ``refresh_status`` is the window's ``refresh_status`` (the status bar after a backup);
     it is passed in so that this module does not import the main window (which imports
-    it)."""
+    it). ``menu``: the File menu to fill (the window's frame makes it before a company is
+    open, so that it stays first in the menu bar); ``None``: a new one."""
 
     def __init__(
-        self, window: QMainWindow, context: AppContext, refresh_status: Callable[[], None]
+        self,
+        window: QMainWindow,
+        context: AppContext,
+        refresh_status: Callable[[], None],
+        menu: QMenu | None = None,
     ) -> None:
         self.window = window
         self.context = context
         self.refresh_status = refresh_status
         self._workers: list[Worker] = []
-        menu = window.menuBar().addMenu(self.tr("&File"))
+        if menu is None:
+            menu = window.menuBar().addMenu(self.tr("&File"))
         menu.setToolTipsVisible(True)  # a disabled action says why
         self.menu = menu
         self.new_action = self._add(

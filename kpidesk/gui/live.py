@@ -15,20 +15,24 @@ with the same user (``live.adopt_connection``) and ``AppContext.reconnected`` te
 views, which then save what they kept.
 
 Must not: touch the database other than through ``services.live``; decide what a view
-redraws.
+redraws; import the services or ``Qt``'s namespace at module level (the window's frame
+imports this module before any company is open, SPEC §9's first paint: they are imported
+where used).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kpidesk.gui.context import AppContext
-from kpidesk.gui.widgets.workers import Worker, start
-from kpidesk.services.company import CompanyService
-from kpidesk.services.live import CompanyAddress, Poll, adopt_connection
+if TYPE_CHECKING:
+    from kpidesk.gui.context import AppContext
+    from kpidesk.gui.widgets.workers import Worker
+    from kpidesk.services.company import CompanyService
+    from kpidesk.services.live import CompanyAddress
 
 POLL_MS = 1000  # within SPEC §3.2's 2 s, with room for the redraw
 RETRY_MS = 3000  # between two attempts to reach a lost server
@@ -38,6 +42,8 @@ class ConnectionBanner(QWidget):
     """The strip over the sections while the company server cannot be reached."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # (not at module level: see the module docstring)
+
         super().__init__(parent)
         self.setObjectName("connection_banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint its colour
@@ -108,6 +114,8 @@ class LiveUpdates(QObject):
     # --- polling --------------------------------------------------------------------------
     def tick(self) -> None:
         """One poll: announce another connection's change, or the lost server."""
+        from kpidesk.services.live import Poll
+
         if not self.context.online:
             return
         found = self.context.watch.poll()
@@ -133,6 +141,8 @@ class LiveUpdates(QObject):
     def try_reconnect(self) -> None:
         """Try to connect to the company server again, off the GUI thread (one attempt at
         a time)."""
+        from kpidesk.gui.widgets.workers import Worker, start
+
         if self._stopped or self.context.online or self._worker is not None:
             return
         if not self.context.is_server:
@@ -151,6 +161,8 @@ class LiveUpdates(QObject):
         start(worker)
 
     def _connected(self, fresh: CompanyService, address: CompanyAddress) -> None:
+        from kpidesk.services.live import adopt_connection
+
         self._worker = None
         if self._stopped or self.context.online or self.context.address != address:
             fresh.close()  # the window closed, back already, or another company opened

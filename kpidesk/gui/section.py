@@ -16,13 +16,16 @@ Must not: clear a service's cache (the operations runner does), or publish chang
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kpidesk.core.periods import Period
-from kpidesk.gui.context import AppContext
-from kpidesk.services.changes import Change
+if TYPE_CHECKING:  # (types only: the window's frame imports this before any company)
+    from kpidesk.core.periods import Period
+    from kpidesk.gui.context import AppContext
+    from kpidesk.services.changes import Change
 
 Button = QMessageBox.StandardButton
 

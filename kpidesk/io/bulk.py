@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from kpidesk.core.daily import DailyEntry, Fact
 from kpidesk.core.periods import Period
@@ -24,23 +23,6 @@ from kpidesk.io.cells import RawCell
 Rows = Sequence[Sequence[RawCell]]
 _ZERO = Decimal(0)
 _ABSENT = 1 << 30  # a position past any row: the cell reads as "" (as ``RowCursor.raw``)
-
-
-def _filler(cls: type) -> Callable[..., Any]:
-    """Build a frozen dataclass without its generated ``__init__`` (one dict update
-    instead of a ``object.__setattr__`` per field); the values are checked here."""
-    new = object.__new__
-
-    def make(**values: Any) -> Any:
-        item: Any = new(cls)
-        item.__dict__.update(values)
-        return item
-
-    return make
-
-
-_new_daily = _filler(DailyEntry)
-_new_fact = _filler(Fact)
 
 
 def _number(value: RawCell) -> Decimal:
@@ -63,7 +45,7 @@ def daily_rows(rows: Rows, at: Mapping[str, int]) -> list[DailyEntry | None]:
     store_at, day_at = at["store"], at["day"]
     revenue_at, receipts_at, visitors_at = at["revenue"], at["receipts"], at["visitors"]
     units_at, returns_at = at.get("units", _ABSENT), at.get("returns", _ABSENT)
-    new, number, count, to_day = _new_daily, _number, _count, cells.day
+    blank, number, count, to_day = object.__new__, _number, _count, cells.day
     out: list[DailyEntry | None] = []
     append = out.append
     for row in rows:
@@ -81,33 +63,32 @@ def daily_rows(rows: Rows, at: Mapping[str, int]) -> list[DailyEntry | None]:
             revenue = row[revenue_at]  # a float cell inline (the common case), else
             receipts = row[receipts_at]  # through ``cells`` like the careful path
             visitors = row[visitors_at]
-            append(
-                new(
-                    store=store,
-                    day=day,
-                    revenue=(
-                        (Decimal(repr(revenue)) if revenue else _ZERO)
-                        if type(revenue) is float and -1e12 <= revenue <= 1e12
-                        else number(revenue)
-                    ),
-                    receipts=(
-                        int(receipts)
-                        if type(receipts) is float
-                        and receipts.is_integer()
-                        and -1e9 <= receipts <= 1e9
-                        else count(receipts)
-                    ),
-                    visitors=(
-                        int(visitors)
-                        if type(visitors) is float
-                        and visitors.is_integer()
-                        and -1e9 <= visitors <= 1e9
-                        else count(visitors)
-                    ),
-                    units=0 if units == "" else count(units),
-                    returns=None if returns == "" else number(returns),
-                )
-            )
+            fields = {
+                "store": store,
+                "day": day,
+                "revenue": (
+                    (Decimal(repr(revenue)) if revenue else _ZERO)
+                    if type(revenue) is float and -1e12 <= revenue <= 1e12
+                    else number(revenue)
+                ),
+                "receipts": (
+                    int(receipts)
+                    if type(receipts) is float and receipts.is_integer() and -1e9 <= receipts <= 1e9
+                    else count(receipts)
+                ),
+                "visitors": (
+                    int(visitors)
+                    if type(visitors) is float and visitors.is_integer() and -1e9 <= visitors <= 1e9
+                    else count(visitors)
+                ),
+                "units": 0 if units == "" else count(units),
+                "returns": None if returns == "" else number(returns),
+            }
+            # the frozen dataclass without its generated ``__init__``: one dict update, not
+            # an ``object.__setattr__`` per field (the values are checked above)
+            item = blank(DailyEntry)
+            item.__dict__.update(fields)
+            append(item)
         except (ValueError, IndexError):
             append(None)
     return out
@@ -118,7 +99,7 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
     period_at, employee_at = at["period"], at["employee"]
     indicator_at, value_at = at["indicator"], at["value"]
     periods: dict[tuple[type, RawCell], Period] = {}  # a sheet repeats a few periods
-    new, number, to_period = _new_fact, _number, cells.period
+    blank, number, to_period = object.__new__, _number, cells.period
     out: list[Fact | None] = []
     append = out.append
     for row in rows:
@@ -136,14 +117,15 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
             period = periods.get(key)
             if period is None:
                 period = periods[key] = to_period(raw)
-            append(
-                new(
-                    period=period,
-                    employee=employee,
-                    indicator=indicator,
-                    value=number(row[value_at]),
-                )
-            )
+            fields = {
+                "period": period,
+                "employee": employee,
+                "indicator": indicator,
+                "value": number(row[value_at]),
+            }
+            item = blank(Fact)  # as a daily entry is made
+            item.__dict__.update(fields)
+            append(item)
         except (ValueError, IndexError, TypeError):
             append(None)
     return out

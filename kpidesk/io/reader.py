@@ -24,11 +24,13 @@ from kpidesk.io.builders import Collector, read_row
 from kpidesk.io.bulk import BULK
 from kpidesk.io.cells import RawCell, is_blank, is_blank_row, show
 from kpidesk.io.rows import RowCursor
+from kpidesk.io.sheet_loader import SheetLoader
 from kpidesk.io.sheets import SheetSpec, header_keys, normalize, sheet_for_name
 
 __all__ = ["ReadResult", "column_for", "locate", "read_workbook", "resolve_indicator_names"]
 
 _PROGRESS_EVERY = 1000
+THREADED = True  # python-calamine parses ahead in a thread (``io.sheet_loader``)
 
 
 @dataclass(frozen=True)
@@ -85,17 +87,21 @@ def read_workbook(
         archive = safety.open_checked(path)
     except safety.UnsafeFileError as error:
         return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+    loader = SheetLoader(path, threaded=THREADED)  # parses each sheet the scan has passed
     try:
-        plan = _plan(archive)
-    except safety.UnsafeFileError as error:
-        return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+        try:
+            plan = _plan(archive, loader)
+        except safety.UnsafeFileError as error:
+            return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+        finally:
+            archive.close()
+        try:
+            return _read(path, plan, loader, progress, cancelled)
+        except _CancelledError:
+            problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
+            return ReadResult(CompanyContent(), [problem], cancelled=True)
     finally:
-        archive.close()
-    try:
-        return _read(path, plan, progress, cancelled)
-    except _CancelledError:
-        problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
-        return ReadResult(CompanyContent(), [problem], cancelled=True)
+        loader.close()
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,13 @@ class _SheetPlan:
     rows: int
 
 
-def _plan(archive: zipfile.ZipFile) -> list[_SheetPlan]:
+def _plan(archive: zipfile.ZipFile, loader: SheetLoader) -> list[_SheetPlan]:
     """Which sheets to read, after the safety scan of the workbook and of each of them
-    (sheets never loaded need no scan: they may be large)."""
-    rows = safety.check_sheets(archive, lambda name: sheet_for_name(name) is not None)
+    (sheets never loaded need no scan: they may be large); ``loader`` is told each sheet
+    that passes, in the order they will be read."""
+    rows = safety.check_sheets(
+        archive, lambda name: sheet_for_name(name) is not None, loader.passed
+    )
     plans = []
     for name, count in rows.items():
         spec = sheet_for_name(name)
@@ -120,11 +129,10 @@ def _plan(archive: zipfile.ZipFile) -> list[_SheetPlan]:
 def _read(
     path: Path,
     plans: list[_SheetPlan],
+    loader: SheetLoader,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> ReadResult:
-    from python_calamine import CalamineWorkbook
-
     out = Collector()
     headers: dict[str, dict[str, str]] = {}
     total = sum(plan.rows for plan in plans)
@@ -132,22 +140,19 @@ def _read(
     if progress is not None:
         progress(0, total)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        loader.workbook()
     except _NOT_OURS:
         raise
     except BaseException as error:  # calamine's own errors, and a Rust panic
         return ReadResult(CompanyContent(), [_unreadable(path, error)])
-    try:
-        for plan in plans:
-            try:
-                rows = workbook.get_sheet_by_name(plan.name).iter_rows()
-                done = _read_sheet(plan, rows, out, headers, done, total, progress, cancelled)
-            except _NOT_OURS:
-                raise
-            except BaseException as error:  # calamine's own errors, and a Rust panic
-                return ReadResult(CompanyContent(), [_unreadable(path, error, plan.name)])
-    finally:
-        workbook.close()
+    for plan in plans:
+        try:
+            rows = loader.take(plan.name).iter_rows()
+            done = _read_sheet(plan, rows, out, headers, done, total, progress, cancelled)
+        except _NOT_OURS:
+            raise
+        except BaseException as error:  # calamine's own errors, and a Rust panic
+            return ReadResult(CompanyContent(), [_unreadable(path, error, plan.name)])
     if progress is not None:
         progress(total, total)
     content, row_origins = assemble(out)

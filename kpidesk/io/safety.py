@@ -671,10 +671,16 @@ def _exact_extent(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     return SheetExtent(state["rows"], state["columns"], state["row_elements"], state["cells"])
 
 
-def check_sheets(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> dict[str, int]:
+def check_sheets(
+    archive: zipfile.ZipFile,
+    wanted: Callable[[str], bool],
+    passed: Callable[[str, int], None] | None = None,
+) -> dict[str, int]:
     """Scan the workbook for a read of the sheets whose names ``wanted`` accepts: every
     XML part but the sheets, then each wanted sheet (every member a reader may take for
-    it); returns sheet name → its number of ``<row>`` elements.
+    it); returns sheet name → its number of ``<row>`` elements. ``passed`` is told each
+    wanted sheet's name and number of rows, in order, once every part but the sheets and
+    all of that sheet's members have passed (``io.sheet_loader`` may then parse it).
 
     Raises:
         UnsafeFileError: the workbook or a sheet is refused; the message names the part
@@ -700,4 +706,6 @@ def check_sheets(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> dic
             except UnsafeFileError as error:
                 raise UnsafeFileError(error.code, f"sheet {name!r}: {error}", part) from None
             rows[name] = max(rows.get(name, 0), extent.row_elements)
+        if passed is not None:
+            passed(name, rows.get(name, 0))
     return rows

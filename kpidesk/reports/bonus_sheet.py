@@ -15,6 +15,13 @@ employees of a position) and the HTML is joined from plain strings — 200 sheet
 the PDF in under a second (bench/bench_pdf.py). Numbers from ``core.money`` hold only
 digits, spaces, signs, ``%`` and ``₽`` and are not escaped; user text always is.
 
+Every text that differs between the employees goes through a *slot* (``Slot``): for the
+HTML the slot returns the text, for :meth:`SheetRenderer.shape` it returns a placeholder
+and records the text. The two outputs therefore come from one code path, and the sheet's
+HTML is exactly its shape with each placeholder replaced by its text —
+``reports.sheet_document`` relies on that to fill one parsed document per shape instead of
+parsing the HTML of every sheet.
+
 Must not: compute a number (all come from ``core``'s ``EmployeeResult``) or touch widgets.
 """
 
@@ -52,6 +59,17 @@ def stylesheet() -> str:
 # stylesheet, which costs more than the table itself (bench/bench_pdf.py)
 _NUM = '<td align="right">'
 _SHADE = '<tr bgcolor="#f4f6f9">'
+
+Slot = Callable[[str], str]
+"""Takes one employee's escaped text, returns what goes into the HTML in its place."""
+
+PLACEHOLDER_BASE = 0xE100  # slot n of a shape is the two characters U+E000, U+E100 + n
+PLACEHOLDER_MARK = "\ue000"
+MAX_SLOTS = 0xF8FF - PLACEHOLDER_BASE  # the private use area's end
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _labels() -> dict[str, str]:
@@ -169,7 +187,7 @@ class SheetRenderer:
             rule = self._rules[schedule] = escape(words.payout_rule(schedule, self.lang))
         return rule
 
-    def _matrix_rows(self, result: EmployeeResult) -> str:
+    def _matrix_rows(self, result: EmployeeResult, slot: Slot) -> str:
         lines: list[str] = []
         for number, row in enumerate(result.rows):
             indicator = row.indicator
@@ -179,34 +197,34 @@ class SheetRenderer:
             cells = [
                 _SHADE if number % 2 else "<tr>",
                 "<td>",
-                escape(name),
+                slot(escape(name)),
                 "</td>",
                 _NUM,
-                self._number("s", row.row.weight, words.share),
+                slot(self._number("s", row.row.weight, words.share)),
                 "</td>",
                 _NUM,
-                self._quantity(row.row.base),
+                slot(self._quantity(row.row.base)),
                 "</td>",
                 _NUM,
-                self._quantity(row.row.norm),
+                slot(self._quantity(row.row.norm)),
                 "</td>",
                 _NUM,
-                self._quantity(row.row.target),
+                slot(self._quantity(row.row.target)),
                 "</td>",
                 _NUM,
-                self._fact(row) if row.fact is not None else self._no_fact,
+                slot(self._fact(row) if row.fact is not None else self._no_fact),
                 "</td>",
                 _NUM,
-                self._percent(row.index),
+                slot(self._percent(row.index)),
                 "</td>",
                 _NUM,
-                self._percent(row.weighted),
+                slot(self._percent(row.weighted)),
                 "</td></tr>",
             ]
             lines.append("".join(cells))
         return "\n".join(lines)
 
-    def _payout_table(self, result: EmployeeResult) -> str:
+    def _payout_table(self, result: EmployeeResult, slot: Slot) -> str:
         """Per-indicator payout: each row's share × coefficient = amount, then the bonus as
         the sum of the printed amounts (the core's explanation of it)."""
         pay = result.pay
@@ -225,16 +243,16 @@ class SheetRenderer:
                     (
                         _SHADE if number % 2 else "<tr>",
                         "<td>",
-                        escape(_name(row)),
+                        slot(escape(_name(row))),
                         "</td>",
                         _NUM,
-                        self._money(payout.share),
+                        slot(self._money(payout.share)),
                         "</td><td>×</td>",
                         _NUM,
-                        words.coefficient(payout.coefficient, self.lang),
+                        slot(words.coefficient(payout.coefficient, self.lang)),
                         "</td><td>=</td>",
                         _NUM,
-                        self._money(payout.amount),
+                        slot(self._money(payout.amount)),
                         "</td></tr>",
                     )
                 )
@@ -242,14 +260,33 @@ class SheetRenderer:
         label = escape(translate("BonusSheet", "Bonus: the sum of the amounts"))
         lines.append(
             f'<tr bgcolor="#dfe5ee"><td colspan="5" align="right"><b>{label}</b></td>'
-            f"{_NUM}<b>{self._money(pay.bonus)}</b></td></tr>"
+            f"{_NUM}<b>{slot(self._money(pay.bonus))}</b></td></tr>"
         )
         lines.append("</table>")
-        lines.append(f"<p>{escape(words.explanation_text(pay.bonus_explanation))}</p>")
+        lines.append(f"<p>{slot(escape(words.explanation_text(pay.bonus_explanation)))}</p>")
         return "\n".join(lines)
 
     def html(self, result: EmployeeResult) -> str:
         """The bonus sheet of one employee as HTML for ``QTextDocument``."""
+        return self._build(result, _same)
+
+    def shape(self, result: EmployeeResult) -> tuple[str, list[str]] | None:
+        """The sheet as its shape and its texts: the HTML with every non-empty
+        per-employee text replaced by the placeholder of its slot number (an empty one is
+        left empty, so emptiness is part of the shape), and the escaped texts in slot
+        order. Sheets of equal shape differ only in their texts. ``None`` when a sheet
+        has more texts than there are placeholders."""
+        texts: list[str] = []
+        mark, base = PLACEHOLDER_MARK, PLACEHOLDER_BASE
+
+        def slot(text: str) -> str:
+            texts.append(text)
+            return f"{mark}{chr(base + len(texts) - 1)}" if text else ""
+
+        html = self._build(result, slot)
+        return None if len(texts) > MAX_SLOTS else (html, texts)
+
+    def _build(self, result: EmployeeResult, slot: Slot) -> str:
         employee = result.employee
         pay = result.pay
         if pay is not None and result.kpi is not None:
@@ -301,26 +338,26 @@ class SheetRenderer:
             kpi_text = self._percent(result.kpi)
         values = dict(
             self._fixed,
-            employee=escape(employee.name),
-            number=escape(employee.personnel_number or "—"),
-            position=escape(employee.position),
-            store=escape(employee.store or "—"),
+            employee=slot(escape(employee.name)),
+            number=slot(escape(employee.personnel_number or "—")),
+            position=slot(escape(employee.position)),
+            store=slot(escape(employee.store or "—")),
             matrix_header=self._header,
-            matrix_rows=self._matrix_rows(result),
+            matrix_rows=self._matrix_rows(result, slot),
             kpi_colspan="7",
-            kpi=kpi_text,
+            kpi=slot(kpi_text),
             kpi_tail="",
-            status=status,
-            rule=self._rule(result.schedule),
-            applied=applied,
-            payout=self._payout_table(result),
-            fixed_label=self._fixed_label(result),
-            fixed=self._money(employee.fixed_pay if pay is None else pay.fixed_pay),
-            bonus_label=bonus_label,
-            bonus=self._money(pay.bonus if pay else None),
-            total=self._money(pay.total if pay else None),
-            sum_line=sum_line,
-            appendix=_appendix(result, self.lang) if self.appendix else "",
+            status=slot(status),
+            rule=slot(self._rule(result.schedule)),
+            applied=slot(applied),
+            payout=self._payout_table(result, slot),
+            fixed_label=slot(self._fixed_label(result)),
+            fixed=slot(self._money(employee.fixed_pay if pay is None else pay.fixed_pay)),
+            bonus_label=slot(bonus_label),
+            bonus=slot(self._money(pay.bonus if pay else None)),
+            total=slot(self._money(pay.total if pay else None)),
+            sum_line=slot(sum_line),
+            appendix=_appendix(result, self.lang, slot) if self.appendix else "",
         )
         return self._template.substitute(values)
 
@@ -335,7 +372,7 @@ class SheetRenderer:
         )
 
 
-def _appendix(result: EmployeeResult, lang: str = "ru") -> str:
+def _appendix(result: EmployeeResult, lang: str = "ru", slot: Slot = _same) -> str:
     """Every number's explanation (the core's formula with the values put in), and the
     rounding rule of computed facts (SPEC §2.4)."""
     lines: list[tuple[str, str]] = [
@@ -413,7 +450,7 @@ def _appendix(result: EmployeeResult, lang: str = "ru") -> str:
             (translate("BonusSheet", "Total pay"), words.explanation_text(pay.total_explanation))
         )
     rows = "".join(
-        f'<tr><td width="36%">{escape(label)}</td><td>{escape(text)}</td></tr>'
+        f'<tr><td width="36%">{slot(escape(label))}</td><td>{slot(escape(text))}</td></tr>'
         for label, text in lines
     )
     title = escape(translate("BonusSheet", "Appendix: how each number was obtained"))

@@ -7,6 +7,8 @@ content, counting the whole job: the sheets and the pay list's pages.
 Each sheet is laid out by ``QTextDocument`` in CSS pixels (794 px = the A4 width at 96 dpi)
 and scaled onto the device's printable area; a sheet taller than a page (a long matrix with
 the appendix) is laid out wider and scaled down so that it still fits on its one page.
+The sheets' documents come from ``reports.sheet_document``, which parses each shape of
+sheet once and fills in each employee's texts (the same document ``setHtml`` would give).
 On request the pay list's summary sheet (``reports.pay_list_sheet``, SPEC §7) follows the
 sheets, paginated at the page height with its header row repeated; it is a draft while
 the period is open or a sheet is incomplete.
@@ -34,6 +36,7 @@ from kpidesk.core.results import EmployeeResult, Status
 from kpidesk.reports.bonus_sheet import SheetRenderer, stylesheet
 from kpidesk.reports.pay_list_sheet import pay_list_html
 from kpidesk.reports.period_words import page_of, period_in_words
+from kpidesk.reports.sheet_document import SheetDocuments
 from kpidesk.reports.sheet_text import translate
 from kpidesk.services.bonus_sheets import BonusBatch
 from kpidesk.services.errors import UserError
@@ -65,9 +68,9 @@ class SheetPainter:
         self.lang = lang
         self.appendix = appendix
         self.renderer = SheetRenderer(batch, lang=lang, appendix=appendix)
-        # one document for every sheet: its default font and stylesheet are set (and the
-        # stylesheet parsed) once; each sheet is a setHtml into it
-        self.document = _document()
+        # a parsed document per shape of sheet, each sheet's texts filled in
+        # (reports.sheet_document): the HTML is not parsed again for every sheet
+        self.sheets = SheetDocuments(self.renderer, _document, LAYOUT_WIDTH)
         self.watermark = translate("BonusSheet", "DRAFT")
         self.watermark_font = QFont(FONT_FAMILY)
         self.watermark_font.setBold(True)
@@ -177,11 +180,8 @@ class SheetPainter:
     def _paint_sheet(
         self, painter: QPainter, result: EmployeeResult, width: float, height: float
     ) -> None:
-        document = self.document
+        document = self.sheets.document(result)  # laid out at LAYOUT_WIDTH
         layout_width = LAYOUT_WIDTH
-        if document.textWidth() != layout_width:  # before setHtml: one layout, not two
-            document.setTextWidth(layout_width)
-        document.setHtml(self.renderer.html(result))
         page_ratio = height / width
         for _ in range(4):  # too tall: lay out wider (smaller once scaled) until it fits
             needed = document.size().height() / (layout_width * page_ratio)

@@ -52,12 +52,14 @@ from kpidesk.core.ratings_kpi import company_kpi, employee_kpis, kpi_rating
 from kpidesk.core.results import EmployeeResult, PeriodResult, Status
 from kpidesk.core.rights import Right
 from kpidesk.core.store_metrics import store_table
+from kpidesk.core.store_sums import sums_table
 from kpidesk.core.visibility import sees_results_of, sees_store
 from kpidesk.services.analytics_dashboard import Dashboard, missing_items
 from kpidesk.services.analytics_measures import Measure, find_measure, measures_of
 from kpidesk.services.analytics_scores import NO_DEPARTMENT as NO_DEPARTMENT
 from kpidesk.services.analytics_scores import measure_scores
 from kpidesk.services.company import CompanyService
+from kpidesk.services.period_status import PeriodStatus, build_status
 from kpidesk.services.reporting import StoreReportRow
 
 KEPT_INPUTS = 2  # the inputs of this many periods are kept (the current and previous one)
@@ -111,9 +113,7 @@ class Analytics:
             self._results[period] = found
             inputs = self.service.cached_inputs(period)
             if inputs is not None:
-                self._inputs[period] = inputs
-            while len(self._inputs) > KEPT_INPUTS:
-                del self._inputs[next(iter(self._inputs))]
+                self._keep_inputs(period, inputs)
         return found
 
     def pay_periods(self, period: Period) -> tuple[Period, ...]:
@@ -232,13 +232,15 @@ class Analytics:
         actor = self.service.actor
         if not sees_store(actor, store):  # a manager's dashboard is their store's
             store = actor.store
-        results = [self.result(p) for p in self.pay_periods(period)]
+        # the KPIs, statuses and missing facts are all it shows of the period's results:
+        # the full results when cached, else the KPI-only calculation (the same figures)
+        results = [self.kpis(p) for p in self.pay_periods(period)]
         company = company_kpi(results)
         # ranked on the current range only; the change is shown just for the ten people on
         # the dashboard, so only they are computed for the previous range (at 2 000
         # employees a whole previous period costs more than the rest of the dashboard)
         rating = kpi_rating(Subject.EMPLOYEE, period, results, [], no_group=NO_DEPARTMENT)
-        status = self.service.period_status(period, today, self.result(period))
+        status = self._period_status(period, today)
         stores = self.store_rows(period)
         employees_of_store: set[str] | None = None
         if store is not None:
@@ -261,6 +263,21 @@ class Analytics:
         bottom = [_with_previous(row, before) for row in bottom]
         missing = missing_items(status, results, store, employees_of_store)
         return Dashboard(period, company, stores, top, bottom, rating, status, missing)
+
+    def _period_status(self, period: Period, today: date) -> PeriodStatus:
+        """``CompanyService.period_status`` from the period's KPIs (``kpis``) instead of its
+        full results: the same status (compared by the tests)."""
+        service = self.service
+        present, locked = service.status_reads(period, today)  # kept by the service
+        status = build_status(period, today, service.company(), self.kpis(period), present, locked)
+        if sees_store(service.actor, None):
+            return status
+        shown = {
+            store: days
+            for store, days in status.missing_days.items()
+            if sees_store(service.actor, store)
+        }
+        return replace(status, missing_days=shown)
 
     def _previous_kpis(self, period: Period, names: set[str]) -> dict[str, Score]:
         """The KPI over the previous equal range of only these employees — from the cache
@@ -308,13 +325,22 @@ class Analytics:
             if frozen is not None:
                 kpis = compute_kpis(frozen.company, period, frozen.inputs, shown)
             else:
-                inputs = self.service.cached_inputs(period)
-                if inputs is None:
-                    inputs = self.service.database.content.load_period_inputs(period, stores)
+                inputs = self.service.cached_inputs(period) or self._inputs.get(period)
+                content = self.service.database.content
+                if inputs is None and stores is not None:  # a few stores' rows: fewer
+                    inputs = content.load_period_inputs(period, stores)
+                elif inputs is None:  # the stores' sums are all a KPI needs of the rows
+                    inputs = content.load_period_inputs(period, sums=True)
+                    self._keep_inputs(period, inputs)
                 kpis = compute_kpis(self.service.full_company(), period, inputs, shown)
         if keep is None:
             self._kpis[period] = kpis
         return kpis
+
+    def _keep_inputs(self, period: Period, inputs: PeriodInputs) -> None:
+        self._inputs[period] = inputs
+        while len(self._inputs) > KEPT_INPUTS:
+            del self._inputs[next(iter(self._inputs))]
 
     def store_rows(self, period: Period) -> list[StoreReportRow]:
         """Each store's metrics, then the company's (the rows of
@@ -322,17 +348,18 @@ class Analytics:
         when it was just computed."""
         self._drop_if_stale()
         inputs = self._inputs.get(period)
-        database = self.service.database
-        if inputs is not None:  # its daily rows cover the period and the previous one
-            entries, plans = list(inputs.daily), list(inputs.plans)
-        else:
-            entries = database.daily.daily_rows(period.previous().start, period.end)
-            plans = database.daily.plans(period)
         stores = [store.name for store in self.service.company().stores if not store.archived]
+        if inputs is not None and inputs.store_sums is None:  # the period and previous one
+            table = store_table(list(inputs.daily), list(inputs.plans), stores, period)
+        else:  # the stores' sums: the same figures as from their rows (compared by tests)
+            daily = self.service.database.daily
+            plans = list(inputs.plans) if inputs is not None else daily.plans(period)
+            sums = inputs.store_sums if inputs is not None else None
+            table = sums_table(sums or daily.store_sums(period, plans), plans, stores, period)
         actor = self.service.actor
         return [
             StoreReportRow(name, metrics, plan)
-            for name, metrics, plan in store_table(entries, plans, stores, period)
+            for name, metrics, plan in table
             if sees_store(actor, name)
         ]
 

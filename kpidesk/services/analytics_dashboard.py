@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kpidesk.core.compute import PeriodKpis
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import Rating, RatingRow, Score
 from kpidesk.core.results import PeriodResult, Status
@@ -76,7 +77,7 @@ class Dashboard:
 
 def missing_items(
     status: PeriodStatus,
-    results: Sequence[PeriodResult],
+    results: Sequence[PeriodResult | PeriodKpis],
     store: str | None,
     employees: set[str] | None,
 ) -> list[MissingItem]:
@@ -85,7 +86,7 @@ def missing_items(
 
     Args:
         status: the period's status.
-        results: the pay periods' results (for the reasons a matrix is incomplete).
+        results: the pay periods' results or KPIs (for the reasons a matrix is incomplete).
         store: only this store's days (``None`` = all).
         employees: only these employees' facts and matrices (``None`` = all).
     """

@@ -83,10 +83,11 @@ class CompanyService:
         self.database = database
         # without users everyone holds every right; with users, no one until they log in;
         # on a company server the server's login says who it is
+        self._logins_on: bool | None = None  # whether the company has users, once read
         if actor is None and database.is_server:
-            from kpidesk.services.login import server_actor
+            from kpidesk.services.login import server_identity
 
-            actor = server_actor(database)
+            actor, self._logins_on = server_identity(database)
         self.actor = actor or Actor(database.actor, anonymous=database.users.any())
         if actor is not None and actor.role is not None:
             database.actor = actor.name
@@ -95,6 +96,10 @@ class CompanyService:
         self._results: dict[Period, PeriodResult] = {}
         self._inputs: dict[Period, PeriodInputs] = {}
         self._visible: dict[Period, PeriodResult] = {}
+        # period statuses by (period, today), with the result each was built from
+        self._statuses: dict[tuple[Period, date], tuple[PeriodResult, PeriodStatus]] = {}
+        self._status_reads: dict[tuple[Period, date], tuple[set[tuple[str, date]], bool]] = {}
+        self._snapshot_periods: frozenset[str] | None = None  # the codes with a snapshot
         self.generation = 0  # counts invalidations: a cache elsewhere keys on it
 
     # --- opening --------------------------------------------------------------------------
@@ -225,8 +230,13 @@ class CompanyService:
         return self.path.stem
 
     def logins_on(self) -> bool:
-        """Whether the company has users (then who works must log in)."""
-        return self.database.users.any()
+        """Whether the company has users (then who works must log in): kept until the
+        next change (a server's opening tells it), read afresh inside a transaction."""
+        if self.database.connection.in_transaction:
+            return self.database.users.any()
+        if self._logins_on is None:
+            self._logins_on = self.database.users.any()
+        return self._logins_on
 
     def sign_in(self, actor: Actor) -> None:
         """Make ``actor`` who is working: their rights from now on, their name in the audit
@@ -273,6 +283,10 @@ class CompanyService:
             self._company = None
             self.database.forget_lookups()
         self._visible_company = None
+        self._logins_on = None
+        self._statuses.clear()
+        self._status_reads.clear()
+        self._snapshot_periods = None
         self._results.clear()
         self._inputs.clear()
         self._visible.clear()
@@ -318,7 +332,9 @@ class CompanyService:
         if frozen is not None:
             found = compute_period(frozen.company, period, frozen.inputs)
         else:
-            inputs = self.database.content.load_period_inputs(period)
+            # the stores' daily rows summed are all a calculation reads of them (the same
+            # results, ``tests/unit/store/test_perf_store_sums.py``), a row per store
+            inputs = self.database.content.load_period_inputs(period, sums=True)
             found = compute_period(self.full_company(), period, inputs)
             if len(self._inputs) >= _CACHED_PERIODS:
                 self._inputs.pop(next(iter(self._inputs)))
@@ -330,18 +346,27 @@ class CompanyService:
 
     def cached_inputs(self, period: Period) -> PeriodInputs | None:
         """The data an open period's results were last computed from, while they are
-        still current (its daily rows cover the period and the previous one), or
-        ``None``."""
+        still current (its stores' daily rows summed, ``PeriodInputs.store_sums``, over
+        the period and the previous one), or ``None``."""
         return self._inputs.get(period)
 
     def snapshot(self, period: Period) -> PeriodSnapshot | None:
         """The snapshot of a locked pay period, or ``None`` (open, or locked before
         snapshots existed).
 
+        Which periods have one is kept until the next change (on a server a read per
+        period computed is a round trip), read afresh inside a transaction.
+
         Raises:
             UserError: the snapshot is damaged.
         """
-        data = self.database.snapshots.load(period)
+        snapshots = self.database.snapshots
+        if not self.database.connection.in_transaction:
+            if self._snapshot_periods is None:
+                self._snapshot_periods = frozenset(snapshots.periods())
+            if period.code not in self._snapshot_periods:
+                return None
+        data = snapshots.load(period)
         if data is None:
             return None
         try:
@@ -353,22 +378,39 @@ class CompanyService:
         self, period: Period, today: date | None = None, result: PeriodResult | None = None
     ) -> PeriodStatus:
         """Whether the period is locked and what is still missing for it (``result``: the
-        period already computed, to avoid computing it again)."""
+        period already computed, to avoid computing it again). Kept until the next change
+        for the same result: the status bar, the dashboard and the setup checklist each
+        ask on opening (on a company server every read is a round trip)."""
         today = today or date.today()
-        last_day = last_counted_day(period, today)
-        present = (
-            self.database.daily.days_with_data(period.start, last_day)
-            if last_day >= period.start
-            else set()
-        )
-        status = build_status(
-            period,
-            today,
-            self.company(),
-            result or self.compute_period(period),
-            present,
-            self.is_locked(period),
-        )
+        result = result or self.compute_period(period)
+        kept = self._statuses.get((period, today))
+        if kept is not None and kept[0] is result:
+            return kept[1]
+        status = self._period_status(period, today, result)
+        if len(self._statuses) >= _CACHED_PERIODS:
+            self._statuses.pop(next(iter(self._statuses)))
+        self._statuses[(period, today)] = (result, status)
+        return status
+
+    def status_reads(self, period: Period, today: date) -> tuple[set[tuple[str, date]], bool]:
+        """What a period status reads besides the results — the days with data up to the
+        last counted day, whether the period is locked — kept until the next change."""
+        kept = self._status_reads.get((period, today))
+        if kept is None:
+            last_day = last_counted_day(period, today)
+            present = (
+                self.database.daily.days_with_data(period.start, last_day)
+                if last_day >= period.start
+                else set()
+            )
+            if len(self._status_reads) >= _CACHED_PERIODS:
+                self._status_reads.pop(next(iter(self._status_reads)))
+            kept = self._status_reads[(period, today)] = (present, self.is_locked(period))
+        return kept
+
+    def _period_status(self, period: Period, today: date, result: PeriodResult) -> PeriodStatus:
+        present, locked = self.status_reads(period, today)
+        status = build_status(period, today, self.company(), result, present, locked)
         if sees_store(self.actor, None):
             return status
         missing_days = {

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -303,6 +302,8 @@ def system_mounts() -> list[Mount]:
         except OSError:
             return []
     if sys.platform == "darwin":
+        import subprocess  # (here: the window's first paint reads this module, SPEC §9)
+
         try:
             done = subprocess.run(
                 ["/sbin/mount"], capture_output=True, text=True, timeout=2, check=False

@@ -155,15 +155,21 @@ def server_actor(database: Database) -> Actor | None:
     """Who works on a company server: the server authenticated the login, so it is the
     user of that name (``None`` when it is no user: then, with users, no one, unless the
     login owns the company — the owner's own account that ran ``server init``)."""
+    return server_identity(database)[0]
+
+
+def server_identity(database: Database) -> tuple[Actor | None, bool | None]:
+    """:func:`server_actor`, and whether the company has users (``None``: not a server),
+    which the same statement tells (``CompanyService.logins_on`` keeps it)."""
     from kpidesk.core.rights import Role
     from kpidesk.store.server import ServerDatabase
 
     if not isinstance(database, ServerDatabase):
-        return None
+        return None, None
     name, owner, any_users, known = database.who()  # one round trip (SPEC §9)
     row = database.users.user(name) if known else None
     if row is not None and not row.disabled:
-        return User.of(row).actor()
+        return User.of(row).actor(), any_users
     if owner:
-        return Actor(name, Role.OWNER if any_users else None)
-    return None
+        return Actor(name, Role.OWNER if any_users else None), any_users
+    return None, any_users

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kpidesk.core.company import Company
+from kpidesk.core.compute import EmployeeKpi, PeriodKpis
 from kpidesk.core.periods import Period
 from kpidesk.core.results import PeriodResult, Status
 
@@ -65,12 +66,13 @@ def build_status(
     period: Period,
     today: date,
     company: Company,
-    result: PeriodResult,
+    result: PeriodResult | PeriodKpis,
     present: set[tuple[str, date]],
     locked: bool,
 ) -> PeriodStatus:
     """The status of ``period`` as of ``today`` (days after yesterday are not yet missing)
-    from the period's results and the (store, day) pairs that have daily data."""
+    from the period's results (or only its KPIs, ``core.compute.compute_kpis``: the same
+    status) and the (store, day) pairs that have daily data."""
     last_day = last_counted_day(period, today)
     missing_days: dict[str, list[date]] = {}
     if last_day >= period.start:
@@ -87,12 +89,16 @@ def build_status(
     missing_facts: list[MissingFact] = []
     incomplete: list[str] = []
     for employee in result.employees:
+        name = employee.employee.name
         if employee.status is Status.INCOMPLETE:
-            incomplete.append(employee.employee.name)
+            incomplete.append(name)
+        if isinstance(employee, EmployeeKpi):  # the KPI-only calculation names them
+            missing_facts.extend(MissingFact(name, code) for code in employee.missing_facts)
+            continue
         for row in employee.rows:
             indicator = row.indicator
             if indicator is not None and indicator.source.is_manual and row.fact is None:
-                missing_facts.append(MissingFact(employee.employee.name, indicator.code))
+                missing_facts.append(MissingFact(name, indicator.code))
     return PeriodStatus(
         period=period,
         locked=locked,

@@ -60,6 +60,12 @@ class StoreContext:
         cm: AbstractContextManager[Connection] = self.engine.write(self.conn, savepoint=savepoint)
         return cm
 
+    def batch(self) -> AbstractContextManager[Connection]:
+        """Reads that travel together: issue them all inside, then look at the results
+        (on the company server one round trip for all; see ``postgres_dialect.batch``)."""
+        cm: AbstractContextManager[Connection] = self.engine.batch(self.conn)
+        return cm
+
     # --- look-ups ---------------------------------------------------------------------
     def ids(self, table: str) -> dict[str, int]:
         """Every row id of a directory table by name (indicators: by code)."""
@@ -80,6 +86,13 @@ class StoreContext:
             else:
                 self._names[table] = found
         return dict(found)
+
+    def keep_names(self, table: str, names: dict[int, str]) -> None:
+        """Keep the id ↔ name map of ``table`` that a caller read with its rows (all of
+        them, archived included), as :meth:`names` would have read it; never inside a
+        write (the map is read fresh there)."""
+        if not self.conn.in_transaction:
+            self._names[table] = dict(names)
 
     def forget_names(self) -> None:
         """Drop the kept id ↔ name maps (after a write, or a change from elsewhere)."""

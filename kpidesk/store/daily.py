@@ -23,8 +23,10 @@ from typing import Any
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.periods import Period
+from kpidesk.core.store_sums import StoreSums
 from kpidesk.store.codec import dec_text, to_day
 from kpidesk.store.context import StoreContext
+from kpidesk.store.daily_sums import store_sums
 from kpidesk.store.errors import ContentError
 from kpidesk.store.merge import (
     AuditMode,
@@ -171,8 +173,16 @@ def seller_days_of(rows: Iterable[Any]) -> list[SellerDay]:
 
 
 def plans_of(rows: Iterable[Any]) -> list[StorePlan]:
-    """Store plans from :data:`PLAN_SELECT`."""
-    return [StorePlan(store, Period.parse(code), Decimal(revenue)) for store, code, revenue in rows]
+    """Store plans from :data:`PLAN_SELECT` (each period code parsed once: a period's
+    plans of every store share it)."""
+    periods: dict[str, Period] = {}
+    plans = []
+    for store, code, revenue in rows:
+        period = periods.get(code)
+        if period is None:
+            period = periods[code] = Period.parse(code)
+        plans.append(StorePlan(store, period, Decimal(revenue)))
+    return plans
 
 
 # One statement each: the old row with the ids it needs resolved (an unknown name gives a
@@ -233,6 +243,13 @@ class DailyRepository:
             sql += f" AND d.store_id IN ({', '.join('?' for _ in ids)})"
             params.extend(ids)
         return _daily_by_id(self._ctx.execute(sql + " ORDER BY d.day, d.store_id", params), names)
+
+    def store_sums(self, period: Period, plans: Sequence[StorePlan]) -> dict[str, StoreSums]:
+        """Each store's daily rows of ``period`` and of its previous equal period summed,
+        with the revenue of the period's days that its ``plans`` cover (see
+        ``store.daily_sums``): the figures of summing :meth:`daily_rows`, a row per store
+        read instead of a row per day."""
+        return store_sums(self._ctx, period, plans, self.daily_rows)
 
     def seller_days(self, start: date, end: date) -> list[SellerDay]:
         """The per-seller rows from ``start`` to ``end`` inclusive."""

@@ -11,7 +11,7 @@ Must not: read or write directories other than creating a missing position.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from kpidesk.core.matrix import Matrix, MatrixRow
@@ -87,49 +87,71 @@ class MatrixRepository:
     # --- reading ----------------------------------------------------------------------
     def matrices(self) -> tuple[Matrix, ...]:
         """Every matrix with its rows in order, in the order the matrices were added."""
-        heads = self._ctx.execute(
+        return self.matrices_later()()
+
+    def matrices_later(self) -> Callable[[], tuple[Matrix, ...]]:
+        """:meth:`matrices` in two halves: the statements issued now, the matrices built
+        when the returned function is called (``load_company`` issues every read of the
+        directories in one batch: one round trip on the company server)."""
+        heads_cursor = self._ctx.execute(
             "SELECT m.id, m.period, p.name, e.name FROM matrices m"
             " LEFT JOIN positions p ON p.id = m.position_id"
             " LEFT JOIN employees e ON e.id = m.employee_id ORDER BY m.id"
-        ).fetchall()
-        rows: dict[int, list[MatrixRow]] = {int(h[0]): [] for h in heads}
-        for matrix_id, code, weight, base, norm, target in self._ctx.execute(
+        )
+        rows_cursor = self._ctx.execute(
             "SELECT r.matrix_id, i.code, r.weight, r.base, r.norm, r.target FROM matrix_rows r"
             " JOIN indicators i ON i.id = r.indicator_id ORDER BY r.matrix_id, r.position"
-        ):
-            rows[int(matrix_id)].append(
-                MatrixRow(code, to_dec(weight), opt_dec(base), to_dec(norm), opt_dec(target))
-            )
-        periods: dict[str, Period] = {}
-        result = []
-        for matrix_id, code, position, employee in heads:
-            period = periods.get(code) or periods.setdefault(code, Period.parse(code))
-            result.append(Matrix(period, tuple(rows[int(matrix_id)]), position, employee))
-        return tuple(result)
+        )
+
+        def build() -> tuple[Matrix, ...]:
+            heads = heads_cursor.fetchall()
+            rows: dict[int, list[MatrixRow]] = {int(h[0]): [] for h in heads}
+            for matrix_id, code, weight, base, norm, target in rows_cursor.fetchall():
+                rows[int(matrix_id)].append(
+                    MatrixRow(code, to_dec(weight), opt_dec(base), to_dec(norm), opt_dec(target))
+                )
+            periods: dict[str, Period] = {}
+            result = []
+            for matrix_id, code, position, employee in heads:
+                period = periods.get(code) or periods.setdefault(code, Period.parse(code))
+                result.append(Matrix(period, tuple(rows[int(matrix_id)]), position, employee))
+            return tuple(result)
+
+        return build
 
     def schedules(self) -> tuple[PayoutSchedule, ...]:
         """Every payout schedule (the company's has ``position=None``)."""
-        heads = self._ctx.execute(
+        return self.schedules_later()()
+
+    def schedules_later(self) -> Callable[[], tuple[PayoutSchedule, ...]]:
+        """:meth:`schedules` in two halves (see :meth:`matrices_later`)."""
+        heads_cursor = self._ctx.execute(
             "SELECT s.id, p.name, s.kind, s.threshold, s.cap, s.per_indicator"
             " FROM payout_schedules s LEFT JOIN positions p ON p.id = s.position_id ORDER BY s.id"
-        ).fetchall()
-        steps: dict[int, list[PayoutStep]] = {int(h[0]): [] for h in heads}
-        for schedule_id, threshold, coefficient in self._ctx.execute(
+        )
+        steps_cursor = self._ctx.execute(
             "SELECT schedule_id, threshold, coefficient FROM payout_steps"
             " ORDER BY schedule_id, position"
-        ):
-            steps[int(schedule_id)].append(PayoutStep(to_dec(threshold), to_dec(coefficient)))
-        return tuple(
-            PayoutSchedule(
-                PayoutKind(kind),
-                to_dec(threshold),
-                opt_dec(cap),
-                tuple(steps[int(sid)]),
-                bool(per_indicator),
-                position,
-            )
-            for sid, position, kind, threshold, cap, per_indicator in heads
         )
+
+        def build() -> tuple[PayoutSchedule, ...]:
+            heads = heads_cursor.fetchall()
+            steps: dict[int, list[PayoutStep]] = {int(h[0]): [] for h in heads}
+            for schedule_id, threshold, coefficient in steps_cursor.fetchall():
+                steps[int(schedule_id)].append(PayoutStep(to_dec(threshold), to_dec(coefficient)))
+            return tuple(
+                PayoutSchedule(
+                    PayoutKind(kind),
+                    to_dec(threshold),
+                    opt_dec(cap),
+                    tuple(steps[int(sid)]),
+                    bool(per_indicator),
+                    position,
+                )
+                for sid, position, kind, threshold, cap, per_indicator in heads
+            )
+
+        return build
 
     # --- merging ----------------------------------------------------------------------
     def _stored_matrices(self) -> dict[tuple[str, Owner], tuple[int, int | None, date]]:

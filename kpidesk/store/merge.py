@@ -2,10 +2,11 @@
 delete one row whose old state the caller has read, and the period-lock checks of imports.
 
 A merge compares what is stored with what comes in (decimal columns by numeric value, so
-``"39700.0"`` equals ``"39700.00"``), inserts the new rows and updates the changed ones with
-``executemany``, and audits either item by item (``AuditMode.EACH``) or additions with one
-summary row per call (``AuditMode.SUMMARY``, for imports of bulk kinds); changed values are
-always audited one row each, all in one multi-row insert. An unchanged row is never written
+``"39700.0"`` equals ``"39700.00"``), inserts the new rows with multi-row inserts
+(:func:`insert_rows`) and updates the changed ones with ``executemany``, and audits either
+item by item (``AuditMode.EACH``) or additions with one summary row per call
+(``AuditMode.SUMMARY``, for imports of bulk kinds); changed values are always audited one
+row each, all in one multi-row insert. An unchanged row is never written
 (nor audited), so re-importing unchanged data into a locked period succeeds. The period
 checks here name each refused item of an import; single writes rely on the schema's lock
 triggers instead. Nothing here opens a transaction: callers wrap it in ``ctx.write()``.
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from itertools import chain
 
 from kpidesk.core.problems import Location
 from kpidesk.store.codec import same_number, to_day
@@ -26,6 +28,7 @@ from kpidesk.store.errors import ContentError, LockedPeriodError
 Origin = Callable[[int], Location]  # where item ``index`` of a batch came from
 Context = tuple[str | None, str | None, str | None]  # audit period, store, employee
 _SMALL_BATCH = 32
+_INSERT_PARAMETERS = 5_000  # per multi-row insert: far below either engine's limit
 
 
 class AuditMode(Enum):
@@ -215,35 +218,36 @@ def merge(
     unchanged = 0
     entity, found_get = table.entity, existing.get
     each = audit is AuditMode.EACH
-    for key, item in incoming.items():
-        found = found_get(key)
-        values = item[1]
-        if found is None:
+    if not existing and not locks and not each:
+        # none of the keys is stored and no period is locked (a first import): every item
+        # is added, as the loop below would find one by one
+        inserts = [key + item[1] for key, item in incoming.items()]
+    else:
+        for key, item in incoming.items():
+            found = found_get(key)
+            values = item[1]
+            if found is None:
+                if locks and item[6] is not None:
+                    refuse_locked(locks, item[6], f"{entity} {item[2]}")
+                inserts.append(key + values)
+                if each:
+                    rows.append(("add", entity, item[2], None, None, None, *item[3:6]))
+                continue
+            row_id, old_values = found
+            if old_values == values:
+                unchanged += 1
+                continue
+            diffs = _diffs(table, old_values, values)
+            if not diffs:
+                unchanged += 1
+                continue
             if locks and item[6] is not None:
                 refuse_locked(locks, item[6], f"{entity} {item[2]}")
-            inserts.append(key + values)
-            if each:
-                rows.append(("add", entity, item[2], None, None, None, *item[3:6]))
-            continue
-        row_id, old_values = found
-        if old_values == values:
-            unchanged += 1
-            continue
-        diffs = _diffs(table, old_values, values)
-        if not diffs:
-            unchanged += 1
-            continue
-        if locks and item[6] is not None:
-            refuse_locked(locks, item[6], f"{entity} {item[2]}")
-        updates.append((*values, row_id))
-        context = (item[3], item[4], item[5])
-        rows.extend(_change_rows(table, item[2], context, old_values, values, diffs, ref_names))
+            updates.append((*values, row_id))
+            context = (item[3], item[4], item[5])
+            rows.extend(_change_rows(table, item[2], context, old_values, values, diffs, ref_names))
     if inserts:
-        columns = (*table.keys, *table.columns)
-        marks = ", ".join("?" for _ in columns)
-        ctx.conn.executemany(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", inserts
-        )
+        insert_rows(ctx, table.name, (*table.keys, *table.columns), inserts)
         if not each:
             text = f"added {len(inserts)} {entity} rows"
             rows.append(("add", entity, "", None, None, text, None, None, None))
@@ -252,6 +256,26 @@ def merge(
         ctx.conn.executemany(f"UPDATE {table.name} SET {assignments} WHERE id = ?", updates)
     ctx.audit(rows)
     return KindSummary(added=len(inserts), changed=len(updates), unchanged=unchanged)
+
+
+def insert_rows(
+    ctx: StoreContext, name: str, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> None:
+    """Insert ``rows`` in order with multi-row ``INSERT … VALUES (…), (…)`` statements of
+    at most ``_INSERT_PARAMETERS`` parameters each (as the audit rows are written), not
+    one execution per row: inside the import's savepoint every execution of a statement
+    that a lock trigger may abort opens a statement journal, which tripled the cost of an
+    import's 44 000 rows (0.5 s against 0.15 s, issue 17). The rows, their order and so
+    their ids are the same; the lock triggers still fire for each row."""
+    width = len(columns)
+    per = max(1, _INSERT_PARAMETERS // width)
+    head = f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
+    one = "(" + ", ".join("?" * width) + ")"
+    full = head + ", ".join([one] * per)
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        sql = full if len(chunk) == per else head + ", ".join([one] * len(chunk))
+        ctx.execute(sql, list(chain.from_iterable(chunk)))
 
 
 # --- single rows ------------------------------------------------------------------------

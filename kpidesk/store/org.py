@@ -9,7 +9,7 @@ per-period data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from enum import Enum
 
@@ -110,77 +110,129 @@ class OrgRepository:
         self._ctx = ctx
 
     # --- reading ----------------------------------------------------------------------
-    def _named(self, table: str) -> list[tuple[str, bool]]:
-        rows = self._ctx.execute(f"SELECT name, archived FROM {table} ORDER BY id").fetchall()
-        return [(str(name), bool(archived)) for name, archived in rows]
+    # Each directory is read in two halves — the statements issued (``*_later``), then the
+    # rows built when the returned function is called — so that ``load_company`` can issue
+    # every directory's reads in one batch (one round trip on the company server). The
+    # reads with the rows' ids keep the tables' id ↔ name maps (``StoreContext.names``).
+    def _named_later(self, table: str) -> Callable[[], list[tuple[str, bool]]]:
+        cursor = self._ctx.execute(f"SELECT id, name, archived FROM {table} ORDER BY id")
+
+        def rows() -> list[tuple[str, bool]]:
+            found = cursor.fetchall()
+            self._ctx.keep_names(table, {int(row_id): str(name) for row_id, name, _ in found})
+            return [(str(name), bool(archived)) for _, name, archived in found]
+
+        return rows
+
+    def stores_later(self) -> Callable[[], tuple[Store, ...]]:
+        """:meth:`stores`, its statement issued now and its rows built when called."""
+        rows = self._named_later("stores")
+        return lambda: tuple(Store(name, archived) for name, archived in rows())
+
+    def departments_later(self) -> Callable[[], tuple[Department, ...]]:
+        """:meth:`departments` in two halves (see :meth:`stores_later`)."""
+        rows = self._named_later("departments")
+        return lambda: tuple(Department(n, a) for n, a in rows())
+
+    def positions_later(self) -> Callable[[], tuple[Position, ...]]:
+        """:meth:`positions` in two halves (see :meth:`stores_later`)."""
+        rows = self._named_later("positions")
+        return lambda: tuple(Position(n, a) for n, a in rows())
 
     def stores(self) -> tuple[Store, ...]:
         """Every store, archived ones included, in the order they were added."""
-        return tuple(Store(name, archived) for name, archived in self._named("stores"))
+        return self.stores_later()()
 
     def departments(self) -> tuple[Department, ...]:
         """Every department, archived ones included."""
-        return tuple(Department(n, a) for n, a in self._named("departments"))
+        return self.departments_later()()
 
     def positions(self) -> tuple[Position, ...]:
         """Every position, archived ones included."""
-        return tuple(Position(n, a) for n, a in self._named("positions"))
+        return self.positions_later()()
 
     def employees(self) -> tuple[Employee, ...]:
         """Every employee, archived ones included."""
-        rows = self._ctx.execute(
+        return self.employees_later()()
+
+    def employees_later(self) -> Callable[[], tuple[Employee, ...]]:
+        """:meth:`employees` in two halves (see :meth:`stores_later`)."""
+        cursor = self._ctx.execute(
             "SELECT e.name, p.name, s.name, d.name, e.fixed_pay, e.target_bonus, e.start_date,"
-            " e.end_date, e.archived, e.personnel_number FROM employees e"
+            " e.end_date, e.archived, e.personnel_number, e.id FROM employees e"
             " JOIN positions p ON p.id = e.position_id"
             " LEFT JOIN stores s ON s.id = e.store_id"
             " LEFT JOIN departments d ON d.id = e.department_id ORDER BY e.id"
-        ).fetchall()
-        employees = tuple(
-            Employee(
-                name=r[0],
-                position=r[1],
-                store=r[2],
-                department=r[3],
-                fixed_pay=to_dec(r[4]),
-                target_bonus=to_dec(r[5]),
-                start=opt_day(r[6]),
-                end=opt_day(r[7]),
-                archived=bool(r[8]),
-                personnel_number=r[9],
-            )
-            for r in rows
         )
-        rates = self._rates()
-        if not rates:
-            return employees
-        return tuple(replace(e, rates=rates[e.name]) if e.name in rates else e for e in employees)
+        rates_later = self._rates_later()
+
+        def build() -> tuple[Employee, ...]:
+            rows = cursor.fetchall()
+            self._ctx.keep_names("employees", {int(r[10]): str(r[0]) for r in rows})
+            employees = tuple(
+                Employee(
+                    name=r[0],
+                    position=r[1],
+                    store=r[2],
+                    department=r[3],
+                    fixed_pay=to_dec(r[4]),
+                    target_bonus=to_dec(r[5]),
+                    start=opt_day(r[6]),
+                    end=opt_day(r[7]),
+                    archived=bool(r[8]),
+                    personnel_number=r[9],
+                )
+                for r in rows
+            )
+            rates = rates_later()
+            if not rates:
+                return employees
+            return tuple(
+                replace(e, rates=rates[e.name]) if e.name in rates else e for e in employees
+            )
+
+        return build
 
     def _numbers(self) -> dict[str, str | None]:
         """Each stored employee's personnel number, by name."""
         rows = self._ctx.execute("SELECT name, personnel_number FROM employees").fetchall()
         return {str(name): None if number is None else str(number) for name, number in rows}
 
-    def _rates(self) -> dict[str, tuple[PayRate, ...]]:
-        rows = self._ctx.execute(
+    def _rates_later(self) -> Callable[[], dict[str, tuple[PayRate, ...]]]:
+        cursor = self._ctx.execute(
             "SELECT e.name, r.period, r.fixed_pay, r.target_bonus FROM pay_rates r"
             " JOIN employees e ON e.id = r.employee_id ORDER BY r.start_date, r.id"
-        ).fetchall()
-        found: dict[str, list[PayRate]] = {}
-        for name, code, fixed, bonus in rows:
-            found.setdefault(name, []).append(
-                PayRate(Period.parse(code), to_dec(fixed), to_dec(bonus))
-            )
-        return {name: tuple(rates) for name, rates in found.items()}
+        )
+
+        def build() -> dict[str, tuple[PayRate, ...]]:
+            found: dict[str, list[PayRate]] = {}
+            for name, code, fixed, bonus in cursor.fetchall():
+                found.setdefault(name, []).append(
+                    PayRate(Period.parse(code), to_dec(fixed), to_dec(bonus))
+                )
+            return {name: tuple(rates) for name, rates in found.items()}
+
+        return build
 
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator, archived ones included."""
-        rows = self._ctx.execute(
-            "SELECT code, name, unit, source, method, archived FROM indicators ORDER BY id"
-        ).fetchall()
-        return tuple(
-            Indicator(r[0], r[1], r[2], Source.parse(r[3]), IndexMethod(r[4]), bool(r[5]))
-            for r in rows
+        return self.indicators_later()()
+
+    def indicators_later(self) -> Callable[[], tuple[Indicator, ...]]:
+        """:meth:`indicators` in two halves (see :meth:`stores_later`)."""
+        cursor = self._ctx.execute(
+            "SELECT code, name, unit, source, method, archived, id FROM indicators ORDER BY id"
         )
+
+        def build() -> tuple[Indicator, ...]:
+            rows = cursor.fetchall()
+            self._ctx.keep_names("indicators", {int(r[6]): str(r[0]) for r in rows})
+            return tuple(
+                Indicator(r[0], r[1], r[2], Source.parse(r[3]), IndexMethod(r[4]), bool(r[5]))
+                for r in rows
+            )
+
+        return build
 
     # --- merging ----------------------------------------------------------------------
     def ensure_positions(self, names: Iterable[str | None]) -> int:

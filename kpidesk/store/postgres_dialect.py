@@ -11,16 +11,13 @@ trigger DDL, and sorting the server's errors into the store's user-facing errors
   transaction starts with a transaction-scoped advisory lock. Each statement then sees the
   writes committed before it, so a period lock committed by another PC is seen by the lock
   triggers of a later save.
-- **Round trips** (every one is network latency, SPEC §9): inside a write transaction the
-  statements wait and travel together in psycopg's pipeline mode — the ``BEGIN`` and the
-  lock with the first statement whose result is read, the writes and audit rows nobody
-  reads the result of with the ``COMMIT`` — so a day saved or a fact edited through the
-  runner costs two round trips (see :func:`write` for where refusals come back). The lock
-  is thereby held for one round trip, not four, which is what lets five PCs save at
-  once. The session's time zone travels with the first statement, the encoding in the
-  start-up message. A serialization failure or deadlock is sorted as
-  :class:`RetryError` (the runner retries the operation); a lost connection as
-  :class:`ConnectionLostError` (nothing was written: the server rolls back).
+- **Round trips** (every one is network latency, SPEC §9): inside a write transaction, or
+  a read :func:`batch`, statements wait and travel together in psycopg's pipeline mode
+  until a result is looked at — a day saved or a fact edited costs two round trips (see
+  :func:`write`), and the lock is held for one, which lets five PCs save at once. The time
+  zone travels with the first statement, the encoding in the start-up message. A
+  serialization failure or deadlock is sorted as :class:`RetryError` (the runner retries
+  the operation); a lost connection as :class:`ConnectionLostError` (nothing written).
 - **Triggers** are PL/pgSQL functions with the same conditions as the file's (``postgres_ddl``).
 - The schema version is a one-row table ``kpidesk_schema`` (PostgreSQL has no
   ``user_version``).
@@ -57,13 +54,12 @@ DECIMAL = "NUMERIC"
 BLOB = "BYTEA"
 LOCKED_ABORT = "kpidesk_locked"
 VERSION_TABLE = "kpidesk_schema"
-# the schema the company's tables live in (a user whose money is masked reads a view of
-# one of them from another schema first: ``server_rights``)
-SCHEMA = "public"
+SCHEMA = "public"  # the company's tables (a masked user reads views first: server_rights)
 # the advisory lock every write transaction takes first (one writer per company database)
 WRITE_LOCK = 0x6B706964  # "kpid"
 URL_PREFIXES = ("postgresql://", "postgres://")
 _CONNECT_TIMEOUT = 10
+TIME_ZONE = "SET TIME ZONE 'UTC'"  # the session setting (sent with the first statement)
 
 if TYPE_CHECKING:
     import psycopg
@@ -130,11 +126,10 @@ class PgConnection:
     ``execute(sql, params)`` with ``?`` placeholders, ``executemany``, ``in_transaction``,
     ``close``. Autocommit, with transactions begun and ended explicitly by :func:`write`.
 
-    Inside a write transaction a statement is not sent at once: it waits in
-    :attr:`pending` until a result is looked at (a read), the transaction ends, or a
-    savepoint or a single write's naming block ends (see :func:`write`); then everything
-    waiting goes in one round trip (psycopg's pipeline mode), in order. Outside a
-    transaction every statement is one round trip, as before."""
+    Inside a write transaction or a read :func:`batch` a statement waits in :attr:`pending`
+    until a result is looked at, the block ends, or a savepoint or a single write's naming
+    block ends (see :func:`write`); then all that waits goes in one round trip (psycopg's
+    pipeline mode), in order. Elsewhere every statement is one round trip."""
 
     dialect = NAME
 
@@ -148,6 +143,8 @@ class PgConnection:
         self.round_trips = 0  # times the client waited for the server
         self.pending: list[_Pending] = []
         self.depth = 0  # write blocks open: > 0 while a write transaction is open
+        self.batching = 0  # read batches open (:func:`batch`): reads wait as in a write
+        self.transactions = 0  # write transactions begun (a value read ahead is stale after)
         self.issued = 0  # statements queued so far (numbers the savepoints' marks)
         self.begun = 0  # ``issued`` once the open transaction's BEGIN and lock were queued
 
@@ -157,9 +154,7 @@ class PgConnection:
         self.issued += 1
         return cursor
 
-    def pending_statement(self, sql: str) -> None:
-        """Queue a statement without parameters whose result no one reads (a session
-        setting): it travels with the next round trip."""
+    def pending_statement(self, sql: str) -> None:  # a session setting, sent with the next
         self._queue(sql, None)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> PgCursor:
@@ -170,7 +165,7 @@ class PgConnection:
             with _sorting():
                 return PgCursor(self, self.raw.execute(sql))
         cursor = self._queue(_translated(sql), tuple(params)) if params else self._queue(sql, None)
-        if not self.depth:
+        if not self.depth and not self.batching:
             self.flush()
         return cursor
 
@@ -328,8 +323,29 @@ def connect(location: str, *, password: str | None = None) -> PgConnection:
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to the server: {exc}") from exc
     conn = PgConnection(raw, location)
-    conn.pending_statement("SET TIME ZONE 'UTC'")  # travels with the first statement
+    conn.pending_statement(TIME_ZONE)  # travels with the first statement
     return conn
+
+
+@contextmanager
+def batch(conn: PgConnection) -> Iterator[PgConnection]:
+    """Reads that travel together: inside, a statement waits (as in a write transaction)
+    until a result is looked at, then all that waits goes in one round trip — issue the
+    reads first, look at them after, and they cost one. Each read still sees what was
+    committed before it. A failure inside forgets the reads issued inside; a write begun
+    inside first sends the reads before it."""
+    start = len(conn.pending)
+    conn.batching += 1
+    try:
+        yield conn
+    except BaseException:
+        if not conn.depth:
+            del conn.pending[start:]
+        raise
+    finally:
+        conn.batching -= 1
+    if not conn.depth:
+        conn.flush()
 
 
 # the connection whose transaction is one single write's own (see ``write``), in this thread
@@ -341,18 +357,16 @@ def write(conn: PgConnection, *, savepoint: bool = True) -> Iterator[PgConnectio
     """One write transaction, serialised with the company's other writers; nested use is a
     savepoint (see ``sqlite_dialect.write``, whose contract this keeps).
 
-    Round trips (every one is network latency): ``BEGIN`` and the advisory lock wait for
-    the transaction's first statement and travel with it; a statement whose result is not
-    looked at (a write, an audit insert) waits for the next one that is, or for the
-    ``COMMIT``: a day saved through the runner is two round trips — the read with the
-    ``BEGIN`` and the lock, then the write, its audit row and the ``COMMIT``. Refusals and
-    failures are raised where the statements are sent, sorted as ever, and roll the whole
-    transaction back; a locked period refused at the ``COMMIT`` is named by the trigger,
-    the item (``StoreContext.naming_locks``) only where the refusal came back in time.
-    Two kinds of block end by sending what was issued inside them, so that their refusals
-    are raised inside: a savepoint (its caller may go on after it), and the naming block
-    of a single write's own transaction (``savepoint=False`` outside any transaction), so
-    that a single write on its own names what was refused (three round trips)."""
+    Round trips: ``BEGIN`` and the advisory lock travel with the first statement; one
+    whose result is not looked at (a write, an audit row) waits for the next one that is,
+    or for the ``COMMIT``: a day saved is two round trips. Refusals and failures are raised
+    where the statements are sent, sorted as ever, and roll the whole transaction back; a
+    locked period refused at the ``COMMIT`` is named by the trigger, the item
+    (``StoreContext.naming_locks``) only where the refusal came back in time. Two kinds of
+    block end by sending what was issued inside them, so that their refusals are raised
+    inside: a savepoint (its caller may go on after it), and the naming block of a single
+    write's own transaction (``savepoint=False`` outside any transaction: three round
+    trips)."""
     if conn.in_transaction:
         if not savepoint:
             yield conn
@@ -360,7 +374,10 @@ def write(conn: PgConnection, *, savepoint: bool = True) -> Iterator[PgConnectio
         with _savepoint(conn):
             yield conn
         return
+    if conn.batching:
+        conn.flush()  # reads of a batch go first, outside the transaction
     conn.depth = 1
+    conn.transactions += 1
     start = len(conn.pending)  # a session statement may wait before the BEGIN
     begun = conn.execute("BEGIN")
     conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
@@ -440,8 +457,7 @@ def _savepoint(conn: PgConnection) -> Iterator[None]:
 
 # --- the schema version and the catalogue -------------------------------------------------
 def table_names(conn: PgConnection) -> set[str]:
-    """The names of the tables in the connection's schema."""
-    rows = conn.execute(
+    rows = conn.execute(  # the names of the tables in the connection's schema
         "SELECT table_name FROM information_schema.tables"
         f" WHERE table_schema = '{SCHEMA}' AND table_type = 'BASE TABLE'"
     ).fetchall()
@@ -449,8 +465,7 @@ def table_names(conn: PgConnection) -> set[str]:
 
 
 def trigger_names(conn: PgConnection) -> set[str]:
-    """The names of the triggers in the connection's schema."""
-    rows = conn.execute(
+    rows = conn.execute(  # the names of the triggers in the connection's schema
         "SELECT DISTINCT trigger_name FROM information_schema.triggers"
         f" WHERE trigger_schema = '{SCHEMA}'"
     ).fetchall()
@@ -462,14 +477,19 @@ def schema_version(conn: PgConnection) -> int:
     statement: the version table is read through ``query_to_xml`` only when it exists (a
     plain sub-select of a missing table would fail to parse), so that opening the company
     does not spend a round trip on the catalogue first."""
+    row = version_read(conn).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def version_read(conn: PgConnection) -> PgCursor:
+    """The statement of :func:`schema_version`, issued (to look at later, in a batch)."""
     table = f"{SCHEMA}.{VERSION_TABLE}"
-    row = conn.execute(
+    return conn.execute(
         f"SELECT CASE WHEN to_regclass('{table}') IS NULL THEN 0 ELSE coalesce(("
         "xpath('/table/row/version/text()',"
         f" query_to_xml('SELECT version FROM {table}', false, false, '')))[1]::text::int, 0)"
         " END"
-    ).fetchone()
-    return 0 if row is None else int(row[0])
+    )
 
 
 def set_schema_version(conn: PgConnection, version: int) -> None:

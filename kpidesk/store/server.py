@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit, urlunsplit
 
 from kpidesk.store import postgres_dialect, server_rights
 from kpidesk.store.database import Database
-from kpidesk.store.errors import EmptyDatabaseError, NotADatabaseError, StoreError
+from kpidesk.store.errors import (
+    ConnectionLostError,
+    EmptyDatabaseError,
+    NotADatabaseError,
+    StoreError,
+)
 from kpidesk.store.migrations import CURRENT_VERSION, migrate
 from kpidesk.store.postgres_dialect import PgConnection, connect, schema_version, table_names
 from kpidesk.store.schema import APP_KEY, APP_NAME
@@ -77,6 +83,55 @@ def _version(conn: PgConnection, location: str) -> int:
     return version
 
 
+_WHO = (
+    "SELECT session_user,"
+    " coalesce((SELECT tableowner FROM pg_tables WHERE schemaname = 'public'"
+    " AND tablename = 'meta') = session_user, false)"
+    " OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false),"
+    " EXISTS (SELECT 1 FROM users),"
+    " EXISTS (SELECT 1 FROM users WHERE name = session_user)"
+)
+Who = tuple[str, bool, bool, bool]
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What opening a company reads in its one round trip."""
+
+    version: int
+    who: Who
+    revision: int
+
+
+def _opening(conn: PgConnection) -> _Opening | None:
+    """The schema version, the kpidesk marker, who the login is (``ServerDatabase.who``)
+    and the revision, in ONE round trip (SPEC §9: four before) — or ``None`` when that
+    does not tell (an empty or foreign database: a table is missing, so the batch fails;
+    :func:`_version` then reads step by step and refuses as ever). A lost connection is
+    raised."""
+    try:
+        with postgres_dialect.batch(conn):
+            version = postgres_dialect.version_read(conn)
+            meta = conn.execute(
+                "SELECT key, value FROM meta WHERE key IN (?, 'revision')", (APP_KEY,)
+            )
+            who = conn.execute(_WHO)
+            found = version.fetchone()
+            values = {str(key): str(value) for key, value in meta.fetchall()}
+            row = who.fetchone()
+    except ConnectionLostError:
+        raise
+    except Exception:  # read again step by step below, which sorts it as ever
+        if not conn.closed:  # the failed batch's implicit transaction undid the setting
+            conn.pending_statement(postgres_dialect.TIME_ZONE)
+        return None
+    number = 0 if found is None else int(found[0])
+    if number == 0 or values.get(APP_KEY) != APP_NAME:
+        return None  # not kpidesk's: refused by the step-by-step reads
+    who_is = (str(row[0]), bool(row[1]), bool(row[2]), bool(row[3]))
+    return _Opening(number, who_is, int(values.get("revision", "0")))
+
+
 class ServerDatabase(Database):
     """A company on a company server. Use :meth:`connect` or :meth:`initialise`."""
 
@@ -86,6 +141,8 @@ class ServerDatabase(Database):
         self._server = conn
         self.location = display_location(location)
         self.url = location
+        self._opened: _Opening | None = None  # read on opening, for the first callers
+        self._who_ahead: Who | None = None
 
     @property
     def is_server(self) -> bool:
@@ -96,19 +153,26 @@ class ServerDatabase(Database):
         """The server database the company lives in (its group roles are named after it)."""
         return database_name(self.url)
 
-    def who(self) -> tuple[str, bool, bool, bool]:
+    def who(self) -> Who:
         """In one round trip: the login, whether it owns the company's tables (the owner's
         own account, which ``server init`` ran as) or is a superuser, whether the company
-        has users, and whether the login is one of them."""
-        row = self._conn.execute(
-            "SELECT session_user,"
-            " coalesce((SELECT tableowner FROM pg_tables WHERE schemaname = 'public'"
-            " AND tablename = 'meta') = session_user, false)"
-            " OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false),"
-            " EXISTS (SELECT 1 FROM users),"
-            " EXISTS (SELECT 1 FROM users WHERE name = session_user)"
-        ).fetchone()
+        has users, and whether the login is one of them. The first call after
+        :meth:`connect` answers what opening read (no round trip), unless this connection
+        wrote since."""
+        found, self._who_ahead = self._who_ahead, None
+        if found is not None and self._server.transactions == 0:
+            return found
+        row = self._conn.execute(_WHO).fetchone()
         return str(row[0]), bool(row[1]), bool(row[2]), bool(row[3])
+
+    def revision(self) -> int:
+        """The company's revision (one statement). The first call after :meth:`connect`
+        answers the revision read on opening, unless this connection wrote since: an
+        older revision is safe for a watch (a change after it shows as a change)."""
+        opened, self._opened = self._opened, None
+        if opened is not None and self._server.transactions == 0:
+            return opened.revision
+        return super().revision()
 
     @classmethod
     def connect(cls, location: str, *, actor: str, password: str | None = None) -> ServerDatabase:
@@ -122,13 +186,20 @@ class ServerDatabase(Database):
         """
         conn = connect(location, password=password)
         try:
-            if _version(conn, location) == 0:
+            opened = _opening(conn)
+            version = opened.version if opened is not None else _version(conn, location)
+            if version == 0:
                 raise EmptyDatabaseError(Path(display_location(location)))
-            migrate(cast(Connection, conn), display_location(location))
+            if version != CURRENT_VERSION:  # (the current one: nothing to read again)
+                migrate(cast(Connection, conn), display_location(location))
+                opened = None  # what it read may have changed
         except BaseException:
             conn.close()
             raise
-        return cls(conn, actor, location)
+        database = cls(conn, actor, location)
+        if opened is not None:
+            database._opened, database._who_ahead = opened, opened.who
+        return database
 
     @classmethod
     def initialise(

@@ -298,6 +298,13 @@ def write(conn: Connection, *, savepoint: bool = True) -> Iterator[Connection]:
         _raise_sorted(exc)
 
 
+@contextmanager
+def batch(conn: Connection) -> Iterator[Connection]:
+    """Reads that travel together (``postgres_dialect.batch``): a file has no round trips,
+    so each read runs where it is issued, as ever."""
+    yield conn
+
+
 # --- the schema version and the catalogue -------------------------------------------------
 def schema_version(conn: Connection) -> int:
     """The schema version stored in the file (0 for a new, empty file)."""

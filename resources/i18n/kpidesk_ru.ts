@@ -2975,6 +2975,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the company…</source>
+        <translation>Открываем компанию…</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Период</translation>
     </message>

@@ -5,6 +5,7 @@ metrics shared per store, employees without a store, overrides, invalid matrices
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +13,11 @@ from hypothesis import HealthCheck, given, settings
 
 from kpidesk.core.company import Company, PeriodInputs
 from kpidesk.core.compute import compute_kpis, compute_period
+from kpidesk.core.money import ZERO
 from kpidesk.core.periods import Period
-from kpidesk.core.results import Status
+from kpidesk.core.results import EmployeeResult, Status
+from kpidesk.core.store_metrics import daily_sums, plan_coverage
+from kpidesk.core.store_sums import StoreSums
 from kpidesk.services.demo_setup import create_demo_database
 from kpidesk.store.database import Database
 from tests.unit.core.test_core_compute_shared import OCT, companies
@@ -26,10 +30,40 @@ def assert_same_kpis(company: Company, period: Period, inputs: PeriodInputs) -> 
     assert [(e.employee, e.kpi, e.status) for e in light.employees] == [
         (e.employee, e.kpi, e.status) for e in full.employees
     ]
+    # what the dashboard and the period status read of them: the missing rows, the manual
+    # facts not typed in (in row order)
+    assert [(e.missing, e.missing_facts) for e in light.employees] == [
+        (e.missing, _untyped(e)) for e in full.employees
+    ]
+    summed = replace(inputs, daily=(), store_sums=sums_of(inputs, period))
+    assert compute_kpis(company, period, summed) == light
+    assert compute_period(company, period, summed) == full
     kept = compute_kpis(company, period, inputs, lambda employee: employee.name.endswith("1"))
     assert [(e.employee.name, e.kpi) for e in kept.employees] == [
         (e.employee.name, e.kpi) for e in full.employees if e.employee.name.endswith("1")
     ]
+
+
+def _untyped(result: EmployeeResult) -> tuple[str, ...]:
+    return tuple(
+        row.indicator.code
+        for row in result.rows
+        if row.indicator is not None and row.indicator.source.is_manual and row.fact is None
+    )
+
+
+def sums_of(inputs: PeriodInputs, period: Period) -> dict[str, StoreSums]:
+    """Each store's rows summed in Python, as ``DailyRepository.store_sums`` sums them."""
+    sums = {}
+    for store in {entry.store for entry in inputs.daily}:
+        own = {store}
+        coverage = plan_coverage(inputs.daily, inputs.plans, own, period)
+        sums[store] = StoreSums(
+            daily_sums(inputs.daily, own, period),
+            daily_sums(inputs.daily, own, period.previous()),
+            coverage.revenue if coverage is not None else ZERO,
+        )
+    return sums
 
 
 def test_demo_kpis_equal_the_full_calculation(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from kpidesk.core.compute import PeriodKpis
 from kpidesk.core.periods import Period
 from kpidesk.core.ratings import KPI, Subject, top_and_bottom
 from kpidesk.core.ratings_kpi import kpi_rating
+from kpidesk.core.rights import Actor, Role
 from kpidesk.services.analytics import NO_DEPARTMENT, Analytics
 from kpidesk.services.company import CompanyService
 from kpidesk.services.demo_setup import create_demo_database
@@ -145,9 +146,9 @@ def test_dashboard_reading_only_its_peoples_stores_equals_the_full_rating(
         content = chain.database.content
         load, asked = content.load_period_inputs, []
 
-        def spy(period: Period, stores: object = None) -> object:
+        def spy(period: Period, stores: object = None, **options: bool) -> object:
             asked.append((period, stores))
-            return load(period, stores)  # type: ignore[arg-type]
+            return load(period, stores, **options)  # type: ignore[arg-type]
 
         content.load_period_inputs = spy  # type: ignore[method-assign]
         cold = Analytics(chain).dashboard(OCTOBER, TODAY)
@@ -159,3 +160,41 @@ def test_dashboard_reading_only_its_peoples_stores_equals_the_full_rating(
     shown = {row.store for row in (*cold.top, *cold.bottom)}
     assert len(shown) < 6  # a subset of the stores
     assert (OCTOBER.previous(), shown) in [(p, set(s or ())) for p, s in asked]
+
+
+def _actors(service: CompanyService) -> list[Actor]:
+    company = service.company()
+    store = company.stores[0].name
+    seller = next(e for e in company.employees if e.store == store)
+    return [
+        Actor("Хозяин", Role.OWNER),
+        Actor("Управляющий", Role.MANAGER, store=store),
+        Actor("Анна", Role.EMPLOYEE, store=store, employee=seller.name),
+    ]
+
+
+@pytest.mark.parametrize("period", [OCTOBER, OCTOBER.next()])
+def test_dashboard_from_kpis_and_sums_equals_the_one_from_full_results(
+    service: CompanyService, period: Period
+) -> None:
+    """The dashboard computes its period with the KPI-only calculation, its status from it
+    and its store rows from the stores' sums; from the full results and the daily rows
+    (cached first) it must be the same, for every reader — the missing days, facts and
+    matrices too (November is half missing as of ``TODAY``)."""
+    missing = 0
+    for actor in _actors(service):
+        service.sign_in(actor)
+        for store in (None, service.company().stores[1].name):
+            service.invalidate()
+            light = Analytics(service)
+            cold = light.dashboard(period, TODAY, store)
+            assert isinstance(light.kpis(period), PeriodKpis)  # not the full results
+            service.invalidate()
+            full = Analytics(service)
+            for pay_period in (*full.pay_periods(period), *full.previous_pay_periods(period)):
+                full.result(pay_period)  # the full results, and their daily rows
+            assert cold == full.dashboard(period, TODAY, store)
+            assert cold.status == service.period_status(period, TODAY)
+            assert light.store_rows(period) == service.store_report(period)
+            missing += len(cold.missing) + len(cold.status.missing_facts)
+    assert missing or period == OCTOBER  # November: what is missing is compared too

@@ -1,0 +1,106 @@
+"""Store metrics from each store's daily rows summed (``PeriodInputs.store_sums``, read by
+``store.daily_sums``) instead of the rows: the same figures as ``core.store_metrics`` over
+the rows, for the calculations that need no single row (a rating's KPIs, the dashboard —
+SPEC §9 at 10×: a row per store instead of a row per day).
+
+Must not: read a database, round, or use floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kpidesk.core.daily import StorePlan
+from kpidesk.core.money import ZERO
+from kpidesk.core.periods import Period
+from kpidesk.core.store_metrics import (
+    DailySums,
+    PlanCoverage,
+    StoreMetrics,
+    add_sums,
+    covered_days,
+    metrics_from_sums,
+)
+
+
+@dataclass(frozen=True)
+class StoreSums:
+    """One store's daily rows of a period's calculation, summed (``PeriodInputs.store_sums``):
+    the period's (``current``), the previous equal period's (``previous``), and the revenue
+    of the period's days that a plan of the store covers (``covered``, for plan
+    completion). All that the store metrics need of the rows (:func:`sums_metrics`)."""
+
+    current: DailySums
+    previous: DailySums
+    covered: Decimal = ZERO
+
+
+def sums_coverage(
+    sums: Mapping[str, StoreSums],
+    plans: Iterable[StorePlan],
+    stores: set[str] | frozenset[str] | None,
+    period: Period,
+) -> PlanCoverage | None:
+    """:func:`plan_coverage` from the stores' sums instead of their rows: the same plan,
+    covered days and (exact) revenue of the covered days."""
+    spans: dict[str, list[tuple[date, date]]] = {}
+    total = ZERO
+    for plan in plans:
+        if stores is not None and plan.store not in stores:
+            continue
+        if not plan.period.overlaps(period):
+            continue
+        first = max(plan.period.start, period.start)
+        last = min(plan.period.end, period.end)
+        total += plan.revenue * ((last - first).days + 1) / plan.period.length
+        spans.setdefault(plan.store, []).append((first, last))
+    if not spans:
+        return None
+    revenue = ZERO
+    for store in spans:
+        found = sums.get(store)
+        if found is not None:
+            revenue += found.covered
+    return PlanCoverage(total, revenue, covered_days(spans.values()), period.length)
+
+
+def sums_metrics(
+    sums: Mapping[str, StoreSums],
+    plans: Sequence[StorePlan],
+    stores: set[str] | None,
+    period: Period,
+) -> tuple[StoreMetrics, PlanCoverage | None]:
+    """The metrics of ``stores`` (``None``: all together) and their plans' coverage from
+    the stores' sums — the same as :func:`store_metrics` over the rows the sums were made
+    of (and :func:`plan_coverage`)."""
+    chosen = [sums[name] for name in stores if name in sums] if stores is not None else None
+    parts = chosen if chosen is not None else list(sums.values())
+    if len(parts) == 1:
+        current, previous = parts[0].current, parts[0].previous
+    else:
+        current = add_sums(part.current for part in parts)
+        previous = add_sums(part.previous for part in parts)
+    coverage = sums_coverage(sums, plans, stores, period)
+    return metrics_from_sums(current, previous, coverage), coverage
+
+
+def sums_table(
+    sums: Mapping[str, StoreSums],
+    plans: Sequence[StorePlan],
+    stores: Sequence[str],
+    period: Period,
+) -> list[tuple[str | None, StoreMetrics, Decimal | None]]:
+    """:func:`store_table` from the stores' sums (``PeriodInputs.store_sums``)."""
+    plans_by_store: dict[str, list[StorePlan]] = {}
+    for plan in plans:
+        plans_by_store.setdefault(plan.store, []).append(plan)
+    rows: list[tuple[str | None, StoreMetrics, Decimal | None]] = []
+    for name in [*stores, None]:
+        chosen = None if name is None else {name}
+        own_plans = plans if name is None else plans_by_store.get(name, [])
+        metrics, coverage = sums_metrics(sums, own_plans, chosen, period)
+        rows.append((name, metrics, coverage.plan if coverage is not None else None))
+    return rows

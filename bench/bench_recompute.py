@@ -7,6 +7,7 @@ timed separately and together. Run bench/generate.py first.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def main() -> int:
     print(f"load period inputs:        median {ms(load)}")
     print(f"compute_period (pure):     median {ms(pure)}")
     print(f"load + compute (recompute): median {ms(whole)}")
+    # the machine is shared: a figure means little without the load it was measured at
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

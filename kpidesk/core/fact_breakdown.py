@@ -130,6 +130,15 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _long(value: Decimal) -> bool:
+    """Whether ``value`` has more than two decimals (:func:`_places` > 2); most operands
+    (counts, kopecks) are told by their exponent alone, without normalizing."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        return False  # normalizing only removes decimals
+    return _places(value) > 2
+
+
 def breakdown(
     operation: Operation,
     operands: Sequence[tuple[str, Decimal, Quantity]],
@@ -155,7 +164,7 @@ def breakdown(
     exact = evaluate(operation, exact_values)
     fact = None if exact is None else round_to(exact, FACT_STEP)
     shown = list(exact_values)
-    long = [i for i, value in enumerate(exact_values) if _places(value) > 2]
+    long = [i for i, value in enumerate(exact_values) if _long(value)]
     places = 2
     while long:
         if places > _MAX_PLACES:

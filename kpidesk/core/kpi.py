@@ -122,6 +122,18 @@ class DeferredExplanation(Explanation):
         return f"Explanation(formula={self.formula!r}, note={self.note!r})"
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def deferred(build: Callable[[], Explanation]) -> DeferredExplanation:
+    """``DeferredExplanation(build=build)``, faster (the instance dictionary in one step:
+    a period's calculation makes over a thousand of them)."""
+    item = _new_object(DeferredExplanation)
+    _set_attribute(item, "__dict__", {"_build": build, "_built": None})
+    return item
+
+
 @dataclass(frozen=True)
 class IndexOutcome:
     """An index before and after clamping, and why it was clamped.

@@ -22,12 +22,25 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_FLOOR, Decimal
 
-from kpidesk.core.kpi import MINUS, TIMES, DeferredExplanation, number_text, percent_text
+from kpidesk.core.kpi import (
+    MINUS,
+    TIMES,
+    DeferredExplanation,
+    deferred,
+    number_text,
+    percent_text,
+)
 from kpidesk.core.money import KOPECK, NBSP, ZERO, round_kpi, round_money
 from kpidesk.core.org import Employee
 from kpidesk.core.payout import PayoutKind, PayoutSchedule, coefficient_for
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.results import Explanation, HalfMonthPay, PayResult, RowPayout
+from kpidesk.core.results import (
+    Explanation,
+    HalfMonthPay,
+    PayResult,
+    RowPayout,
+    new_pay_result,
+)
 
 NOTE_CAPPED = "capped at the maximum"
 NOTE_PER_INDICATOR = "per-indicator payout"
@@ -94,20 +107,18 @@ def pay_for(employee: Employee, schedule: PayoutSchedule, kpi: Decimal) -> PayRe
     coefficient = coefficient_for(schedule, kpi)
     bonus = max(round_money(target * coefficient), ZERO)
     fixed = round_money(employee.fixed_pay)
-    return PayResult(
-        coefficient=coefficient,
-        bonus=bonus,
-        fixed_pay=fixed,
-        total=fixed + bonus,
-        coefficient_explanation=DeferredExplanation(
-            build=lambda: explain_coefficient(schedule, kpi)
-        ),
-        bonus_explanation=DeferredExplanation(
-            build=lambda: Explanation(
+    return new_pay_result(  # PayResult(...), made faster (one per employee)
+        coefficient,
+        bonus,
+        fixed,
+        fixed + bonus,
+        deferred(lambda: explain_coefficient(schedule, kpi)),
+        deferred(
+            lambda: Explanation(
                 f"{money_text(target)} {TIMES} {number_text(coefficient)} = {money_text(bonus)}"
             )
         ),
-        total_explanation=DeferredExplanation(build=lambda: explain_total(fixed, bonus)),
+        deferred(lambda: explain_total(fixed, bonus)),
     )
 
 

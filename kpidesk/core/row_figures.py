@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from kpidesk.core.fact_breakdown import FactBreakdown
 from kpidesk.core.indicators import IndexMethod, Indicator
-from kpidesk.core.kpi import DeferredExplanation, explain_outcome, explain_weighted, index_outcome
+from kpidesk.core.kpi import deferred, explain_outcome, explain_weighted, index_outcome
 from kpidesk.core.matrix import MatrixRow
-from kpidesk.core.results import RowNeed, RowResult
+from kpidesk.core.results import RowNeed, RowResult, new_row_result
 
 
 class RowFigures:
@@ -71,17 +71,16 @@ def _row_result(figures: RowFigures) -> RowResult:
     index, indicator = figures.index, figures._indicator
     # a computed fact is printed with its two decimals (SPEC §2.4): "2,00", not "2"
     places = 2 if indicator is not None and not indicator.source.is_manual else None
-    return RowResult(
+    return new_row_result(
         row,
         indicator,
         fact,
         index,
         figures.weighted,
-        DeferredExplanation(
-            build=lambda: explain_outcome(row, fact, method, outcome, fact_places=places)
-        ),
-        None if index is None else DeferredExplanation(build=lambda: explain_weighted(row, index)),
+        deferred(lambda: explain_outcome(row, fact, method, outcome, fact_places=places)),
+        None if index is None else deferred(lambda: explain_weighted(row, index)),
         figures._need,
         None,
-        fact_breakdown=figures._told,
+        None,
+        figures._told,
     )

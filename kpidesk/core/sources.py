@@ -37,7 +37,7 @@ from kpidesk.core.store_metrics import (
     period_sums,
     plan_coverage,
 )
-from kpidesk.core.store_sums import sums_metrics
+from kpidesk.core.store_sums import rows_sums, sums_metrics
 from kpidesk.core.tasks import Task, task_metric
 
 
@@ -98,12 +98,14 @@ class PeriodBook:
             found, _ = sums_metrics(sums, own, None if name is None else {name}, self.period)
             self._stores[name] = found
             return found
-        if name is None:
-            entries, stores = self._all_daily, None
-            plans: list[StorePlan] = list(self.inputs.plans)
-        else:
-            entries, stores = self._daily.get(name, []), {name}
-            plans = self._plans.get(name, [])
+        if name is not None:  # one pass over the store's rows (the same figures)
+            own = self._plans.get(name, [])
+            summed = rows_sums(self._daily.get(name, []), own, self.period, self._previous)
+            found, _ = sums_metrics({name: summed}, own, {name}, self.period)
+            self._stores[name] = found
+            return found
+        entries, stores = self._all_daily, None
+        plans: list[StorePlan] = list(self.inputs.plans)
         current, previous = period_sums(entries, stores, self.period, self._previous)
         coverage = plan_coverage(entries, plans, stores, self.period)
         metrics = metrics_from_sums(current, previous, coverage)
@@ -190,7 +192,8 @@ def fact_reader(indicator: Indicator, book: PeriodBook) -> FactReader:
 BreakdownReader = Callable[[Employee], FactBreakdown | None]
 
 
-def _no_breakdown(employee: Employee) -> FactBreakdown | None:
+def no_breakdown(employee: Employee) -> FactBreakdown | None:
+    """The breakdown reader of a typed-in fact: none."""
     return None
 
 
@@ -214,7 +217,7 @@ def breakdown_reader(indicator: Indicator, book: PeriodBook) -> BreakdownReader:
     source = indicator.source
     metric, kind = source.metric, source.kind
     if kind is SourceKind.MANUAL or metric is None or metric not in KNOWN_METRICS.get(kind, ()):
-        return _no_breakdown
+        return no_breakdown
     if kind is SourceKind.STORE:
         return lambda employee: book.store_breakdown(employee.store, metric)
     if kind is SourceKind.EMPLOYEE:

@@ -99,6 +99,10 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
     period_at, employee_at = at["period"], at["employee"]
     indicator_at, value_at = at["indicator"], at["value"]
     periods: dict[tuple[type, RawCell], Period] = {}  # a sheet repeats a few periods
+    # and a few dozen values (scores, counts): each float's Decimal made once a chunk,
+    # the same as ``_number`` makes it (equal floats have one repr; 0.0 and -0.0 both
+    # read as zero; a NaN never equals a key, so it always goes through ``_number``)
+    decimals: dict[float, Decimal] = {}
     blank, number, to_period = object.__new__, _number, cells.period
     out: list[Fact | None] = []
     append = out.append
@@ -117,11 +121,18 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
             period = periods.get(key)
             if period is None:
                 period = periods[key] = to_period(raw)
+            value = row[value_at]
+            if type(value) is float:
+                found = decimals.get(value)
+                if found is None:
+                    found = decimals[value] = number(value)
+            else:
+                found = number(value)
             fields = {
                 "period": period,
                 "employee": employee,
                 "indicator": indicator,
-                "value": number(row[value_at]),
+                "value": found,
             }
             item = blank(Fact)  # as a daily entry is made
             item.__dict__.update(fields)

@@ -83,14 +83,18 @@ _DEVIATION = re.compile(
 )
 # a c or row tag in another case (<C>, <Row>) is unusual too; <DIMENSION> is measured
 # anyway (its pattern ignores case)
-_NAMES = (b"<c", b"<row")
+_ODD_CASE = re.compile(rb"<(?:C|R[Oo][Ww]|r(?:O[Ww]|oW))")
 # a tag with a namespace prefix (x:c): legal, unusual, measured exactly
 _PREFIXED = re.compile(rb":(?:c|row|dimension)[\s/>]", re.IGNORECASE)
 # Quick test of a piece: every c and row tag canonical *and* within row 99 999 and column T
 # (then the grid is at most 99 999 × 20 cells, within MAX_CELLS, and needs no closer
 # measure). Patterns that start with a literal are several times faster to search.
-_NOT_NEAR_CELL = re.compile(rb'<c(?! r="[A-Ta-t][0-9]{1,5}")[\s/>]')
-_NOT_NEAR_ROW = re.compile(rb'<row(?! r="[0-9]{1,5}")[\s/>]')
+# One search for all of it (an odd case, a <dimension> in any case, a cell or row beyond):
+# one pass over the piece instead of seven (issue 17).
+_NOT_NEAR = re.compile(
+    rb'<(?:c(?! r="[A-Ta-t][0-9]{1,5}")[\s/>]|row(?! r="[0-9]{1,5}")[\s/>]'
+    rb"|C|R[Oo][Ww]|r(?:O[Ww]|oW)|[Dd][Ii][Mm][Ee][Nn][Ss][Ii][Oo][Nn])"
+)
 _NEAR_ROWS, _NEAR_COLUMNS = 99_999, 20
 _CELL_ROW = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
 _CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]{1,3})[0-9]{1,7}"')
@@ -563,22 +567,14 @@ def sheet_extent(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     for piece in _markup_aligned(_feeding(archive, part, xml), part):
         if unusual:
             continue  # the exact measure below reads the part again; here only the parser
-        lowered = piece.lower()
-        odd_case = any(lowered.count(name) != piece.count(name) for name in _NAMES)
-        if not (
-            odd_case
-            or _NOT_NEAR_CELL.search(piece)
-            or _NOT_NEAR_ROW.search(piece)
-            or b"<dimension" in lowered
-            or _PREFIXED.search(lowered)
-        ):
+        if not (_NOT_NEAR.search(piece) or _PREFIXED.search(piece)):
             near = True  # every reference here is within 99 999 rows × 20 columns
             cells += piece.count(b'<c r="')
             row_elements += piece.count(b'<row r="')
             if cells > MAX_CELLS:
                 raise _too_large(part, 0, 0, cells) or AssertionError
             continue
-        if odd_case or _DEVIATION.search(piece) or _PREFIXED.search(piece):
+        if _ODD_CASE.search(piece) or _DEVIATION.search(piece) or _PREFIXED.search(piece):
             unusual = True  # <C>, <x:c>, a tab before r, r='…', no r, …: measure exactly
             continue
         cells += piece.count(b'<c r="')

@@ -15,13 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar
 
 from kpidesk.core.company import Company, CompanyContent, PeriodInputs
-from kpidesk.core.compute import compute_period
 from kpidesk.core.periods import Period, PeriodKind
-from kpidesk.core.results import PeriodResult
 from kpidesk.core.rights import Actor, Right
 from kpidesk.core.snapshot import PeriodSnapshot, SnapshotError
 from kpidesk.core.snapshot import decode as decode_snapshot
@@ -32,8 +29,6 @@ from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company_files import CheckReport
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session
-from kpidesk.services.period_status import PeriodStatus, build_status, last_counted_day
-from kpidesk.services.reporting import StoreReportRow
 from kpidesk.services.store_refusals import (
     backup_refusal,
     damage_report,
@@ -43,8 +38,11 @@ from kpidesk.services.store_refusals import (
 from kpidesk.store.database import Database, check_database
 from kpidesk.store.errors import StoreError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest on first use: ``kpidesk import`` computes nothing (issue 17)
+    from kpidesk.core.results import PeriodResult
     from kpidesk.services.importing import ImportReport
+    from kpidesk.services.period_status import PeriodStatus
+    from kpidesk.services.reporting import StoreReportRow
 
 Progress = Callable[[int, int], None]
 _DIRECTORY_KINDS = frozenset(
@@ -203,12 +201,7 @@ class CompanyService:
     def __enter__(self) -> CompanyService:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # --- who is working ---------------------------------------------------------------
@@ -261,9 +254,8 @@ class CompanyService:
 
     # --- reading --------------------------------------------------------------------------
     def company(self) -> Company:
-        """The directories, matrices and schedules as the actor may see them: no one's
-        money but what their role allows (``core.visibility``). Cached until something
-        changes."""
+        """The directories, matrices and schedules as the actor may see them: no one's money
+        but what their role allows (``core.visibility``). Cached until something changes."""
         if self._visible_company is None:
             self._visible_company = visible_company(self.full_company(), self.actor)
         return self._visible_company
@@ -328,6 +320,8 @@ class CompanyService:
         found = self._results.get(period)
         if found is not None:
             return found
+        from kpidesk.core.compute import compute_period
+
         frozen = self.snapshot(period)
         if frozen is not None:
             found = compute_period(frozen.company, period, frozen.inputs)
@@ -395,6 +389,8 @@ class CompanyService:
     def status_reads(self, period: Period, today: date) -> tuple[set[tuple[str, date]], bool]:
         """What a period status reads besides the results — the days with data up to the
         last counted day, whether the period is locked — kept until the next change."""
+        from kpidesk.services.period_status import last_counted_day  # imports core.compute
+
         kept = self._status_reads.get((period, today))
         if kept is None:
             last_day = last_counted_day(period, today)
@@ -409,6 +405,8 @@ class CompanyService:
         return kept
 
     def _period_status(self, period: Period, today: date, result: PeriodResult) -> PeriodStatus:
+        from kpidesk.services.period_status import build_status
+
         present, locked = self.status_reads(period, today)
         status = build_status(period, today, self.company(), result, present, locked)
         if sees_store(self.actor, None):
@@ -427,6 +425,8 @@ class CompanyService:
     def store_report(self, period: Period) -> list[StoreReportRow]:
         """Store metrics over any range, each store and the company (store ``None``) last —
         the stores the actor may see (a manager: theirs, without the company's line)."""
+        from kpidesk.services.reporting import StoreReportRow
+
         entries = self.database.daily.daily_rows(period.previous().start, period.end)
         stores = [store.name for store in self.company().stores if not store.archived]
         table = store_table(entries, self.database.daily.plans(period), stores, period)

@@ -37,6 +37,8 @@ from kpidesk.store.merge import (
     PeriodLock,
     Table,
     delete_found,
+    fresh,
+    insert_fresh,
     known_id,
     merge,
     no_origin,
@@ -291,27 +293,21 @@ class DailyRepository:
             ContentError: unknown store.
             LockedPeriodError: a changed day lies in one of ``locks``.
         """
-        stores = self._ctx.ids("stores")
-        items: list[ItemRow] = []
-        append = items.append
+        ctx, stores = self._ctx, self._ctx.ids("stores")
+        keyed: list[tuple[tuple[object, ...], tuple[object, ...]]] = []
+        append = keyed.append
         for i, e in enumerate(entries):
             store_id = stores.get(e.store)  # the origin is looked up only for a bad row
             if store_id is None:
                 store_id = known_id(stores, e.store, "daily row: unknown store", origin(i))
-            day = e.day
-            text = day.isoformat()
-            append(
-                (
-                    (store_id, text),
-                    _daily_values(e),
-                    f"{e.store} {text}",
-                    None,
-                    e.store,
-                    None,
-                    (day, day),
-                )
-            )
-        return merge(self._ctx, DAILY, items, locks, audit=audit)
+            append(((store_id, e.day.isoformat()), _daily_values(e)))
+        if fresh(ctx, DAILY, len(keyed), locks, audit):  # a first import: keys and values
+            return insert_fresh(ctx, DAILY, dict(keyed))
+        items: list[ItemRow] = [
+            (key, values, f"{e.store} {key[1]}", None, e.store, None, (e.day, e.day))
+            for (key, values), e in zip(keyed, entries, strict=True)
+        ]
+        return merge(ctx, DAILY, items, locks, audit=audit)
 
     def merge_seller_days(
         self,

@@ -27,6 +27,8 @@ from kpidesk.store.merge import (
     PeriodLock,
     Table,
     delete_found,
+    fresh,
+    insert_fresh,
     known_id,
     merge,
     no_origin,
@@ -161,8 +163,8 @@ class FactsRepository:
         """
         employees, indicators = self._ctx.ids("employees"), self._indicator_ids()
         cache: dict[int, tuple[str, tuple[date, date]]] = {}
-        items: list[ItemRow] = []
-        append = items.append
+        keyed: list[tuple[tuple[object, ...], tuple[object, ...]]] = []
+        append = keyed.append
         for i, f in enumerate(facts):
             # the origin is looked up only for a bad row
             employee_id = employees.get(f.employee)
@@ -174,18 +176,15 @@ class FactsRepository:
                     indicators, f.indicator, "fact: unknown indicator", origin(i)
                 )
             found = cache.get(id(f.period))  # ``_period_keys``, inline: 21 600 facts
-            code, span = found if found is not None else self._period_keys(cache, f.period)
-            append(
-                (
-                    (code, employee_id, indicator_id),
-                    (dec_text(f.value),),
-                    f"{code} {f.employee} {f.indicator}",
-                    code,
-                    None,
-                    f.employee,
-                    span,
-                )
-            )
+            code = found[0] if found is not None else self._period_keys(cache, f.period)[0]
+            append(((code, employee_id, indicator_id), (dec_text(f.value),)))
+        if fresh(self._ctx, FACTS, len(keyed), locks, audit):  # a first import
+            return insert_fresh(self._ctx, FACTS, dict(keyed))
+        items: list[ItemRow] = []
+        for (key, values), f in zip(keyed, facts, strict=True):
+            code, span = cache[id(f.period)]
+            label = f"{code} {f.employee} {f.indicator}"
+            items.append((key, values, label, code, None, f.employee, span))
         return merge(self._ctx, FACTS, items, locks, audit=audit)
 
     def merge_inputs(

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from timing import median_seconds, ms, reference_args
+from timing import median_seconds, ms, python_floor_seconds, reference_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -29,18 +29,21 @@ def main() -> int:
         result = compute_period(company, period, inputs)
         complete = sum(1 for e in result.employees if e.pay is not None)
         rows = sum(len(e.rows) for e in result.employees)
+        floor_before = python_floor_seconds()
         load = median_seconds(lambda: database.content.load_period_inputs(period), runs=args.runs)
         pure = median_seconds(lambda: compute_period(company, period, inputs), runs=args.runs)
         whole = median_seconds(
             lambda: compute_period(company, period, database.content.load_period_inputs(period)),
             runs=args.runs,
         )
+        floor = (floor_before + python_floor_seconds()) / 2
     print(
         f"period {period.code}: {len(result.employees)} employees, {rows} rows, {complete} complete"
     )
     print(f"load period inputs:        median {ms(load)}")
     print(f"compute_period (pure):     median {ms(pure)}")
     print(f"load + compute (recompute): median {ms(whole)}")
+    print(f"floor, pure Python (a million integers summed, same run): median {ms(floor)}")
     # the machine is shared: a figure means little without the load it was measured at
     print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0

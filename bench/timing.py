@@ -34,6 +34,14 @@ def median_seconds(
     return statistics.median(samples)
 
 
+def python_floor_seconds(runs: int = 21) -> float:
+    """The machine's pure-Python speed in the same run, the floor beside a target that is
+    Python-bound and has no library to compare with (a recompute): the median time to sum
+    a million integers. This VM's speed moves by ±30 % from minute to minute, so a figure
+    of such a target is read beside this one (same minute, same process)."""
+    return median_seconds(lambda: sum(range(1_000_000)), runs=runs)
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds text."""
     return f"{seconds * 1000:.1f} ms"

@@ -207,17 +207,7 @@ def plan_coverage(
     Returns:
         The coverage, or ``None`` when no plan of those stores overlaps the range.
     """
-    spans: dict[str, list[tuple[date, date]]] = {}
-    total = ZERO
-    for plan in plans:
-        if stores is not None and plan.store not in stores:
-            continue
-        if not plan.period.overlaps(period):
-            continue
-        first = max(plan.period.start, period.start)
-        last = min(plan.period.end, period.end)
-        total += plan.revenue * ((last - first).days + 1) / plan.period.length
-        spans.setdefault(plan.store, []).append((first, last))
+    total, spans = plan_spans(plans, stores, period)
     if not spans:
         return None
     revenue = ZERO
@@ -229,6 +219,25 @@ def plan_coverage(
         if any(first <= entry.day <= last for first, last in own):
             revenue += entry.revenue
     return PlanCoverage(total, revenue, covered_days(spans.values()), period.length)
+
+
+def plan_spans(
+    plans: Iterable[StorePlan], stores: set[str] | frozenset[str] | None, period: Period
+) -> tuple[Decimal, dict[str, list[tuple[date, date]]]]:
+    """The plan of ``stores`` for ``period`` (each plan prorated to the days it covers of
+    the range) and, per store, the (first, last) days its plans cover."""
+    spans: dict[str, list[tuple[date, date]]] = {}
+    total = ZERO
+    for plan in plans:
+        if stores is not None and plan.store not in stores:
+            continue
+        if not plan.period.overlaps(period):
+            continue
+        first = max(plan.period.start, period.start)
+        last = min(plan.period.end, period.end)
+        total += plan.revenue * ((last - first).days + 1) / plan.period.length
+        spans.setdefault(plan.store, []).append((first, last))
+    return total, spans
 
 
 def covered_days(spans: Iterable[list[tuple[date, date]]]) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from kpidesk.core.daily import DailyEntry, StorePlan
@@ -23,6 +22,7 @@ from kpidesk.core.store_metrics import (
     add_sums,
     covered_days,
     metrics_from_sums,
+    plan_spans,
 )
 
 
@@ -104,17 +104,7 @@ def sums_coverage(
 ) -> PlanCoverage | None:
     """:func:`plan_coverage` from the stores' sums instead of their rows: the same plan,
     covered days and (exact) revenue of the covered days."""
-    spans: dict[str, list[tuple[date, date]]] = {}
-    total = ZERO
-    for plan in plans:
-        if stores is not None and plan.store not in stores:
-            continue
-        if not plan.period.overlaps(period):
-            continue
-        first = max(plan.period.start, period.start)
-        last = min(plan.period.end, period.end)
-        total += plan.revenue * ((last - first).days + 1) / plan.period.length
-        spans.setdefault(plan.store, []).append((first, last))
+    total, spans = plan_spans(plans, stores, period)
     if not spans:
         return None
     revenue = ZERO

@@ -59,7 +59,7 @@ from kpidesk.services.analytics_measures import Measure, find_measure, measures_
 from kpidesk.services.analytics_scores import NO_DEPARTMENT as NO_DEPARTMENT
 from kpidesk.services.analytics_scores import measure_scores
 from kpidesk.services.company import CompanyService
-from kpidesk.services.period_status import PeriodStatus, build_status
+from kpidesk.services.period_status import PeriodStatus
 from kpidesk.services.reporting import StoreReportRow
 
 KEPT_INPUTS = 2  # the inputs of this many periods are kept (the current and previous one)
@@ -267,17 +267,7 @@ class Analytics:
     def _period_status(self, period: Period, today: date) -> PeriodStatus:
         """``CompanyService.period_status`` from the period's KPIs (``kpis``) instead of its
         full results: the same status (compared by the tests)."""
-        service = self.service
-        present, locked = service.status_reads(period, today)  # kept by the service
-        status = build_status(period, today, service.company(), self.kpis(period), present, locked)
-        if sees_store(service.actor, None):
-            return status
-        shown = {
-            store: days
-            for store, days in status.missing_days.items()
-            if sees_store(service.actor, store)
-        }
-        return replace(status, missing_days=shown)
+        return self.service.status_of(period, today, self.kpis(period))
 
     def _previous_kpis(self, period: Period, names: set[str]) -> dict[str, Score]:
         """The KPI over the previous equal range of only these employees — from the cache

@@ -39,7 +39,7 @@ from kpidesk.store.database import Database, check_database
 from kpidesk.store.errors import StoreError
 
 if TYPE_CHECKING:  # the rest on first use: ``kpidesk import`` computes nothing (issue 17)
-    from kpidesk.core.results import PeriodResult
+    from kpidesk.core.results import PeriodKpis, PeriodResult
     from kpidesk.services.importing import ImportReport
     from kpidesk.services.period_status import PeriodStatus
     from kpidesk.services.reporting import StoreReportRow
@@ -380,7 +380,7 @@ class CompanyService:
         kept = self._statuses.get((period, today))
         if kept is not None and kept[0] is result:
             return kept[1]
-        status = self._period_status(period, today, result)
+        status = self.status_of(period, today, result)
         if len(self._statuses) >= _CACHED_PERIODS:
             self._statuses.pop(next(iter(self._statuses)))
         self._statuses[(period, today)] = (result, status)
@@ -394,29 +394,27 @@ class CompanyService:
         kept = self._status_reads.get((period, today))
         if kept is None:
             last_day = last_counted_day(period, today)
-            present = (
-                self.database.daily.days_with_data(period.start, last_day)
-                if last_day >= period.start
-                else set()
-            )
+            days = self.database.daily.days_with_data
+            present = days(period.start, last_day) if last_day >= period.start else set()
             if len(self._status_reads) >= _CACHED_PERIODS:
                 self._status_reads.pop(next(iter(self._status_reads)))
             kept = self._status_reads[(period, today)] = (present, self.is_locked(period))
         return kept
 
-    def _period_status(self, period: Period, today: date, result: PeriodResult) -> PeriodStatus:
+    def status_of(
+        self, period: Period, today: date, result: PeriodResult | PeriodKpis
+    ) -> PeriodStatus:
+        """The period's status from its results or only its KPIs (the same status), with
+        the reads it needs kept (``status_reads``), as the logged-in user may see it."""
         from kpidesk.services.period_status import build_status
 
         present, locked = self.status_reads(period, today)
         status = build_status(period, today, self.company(), result, present, locked)
         if sees_store(self.actor, None):
             return status
-        missing_days = {
-            store: days
-            for store, days in status.missing_days.items()
-            if sees_store(self.actor, store)
-        }
-        return replace(status, missing_days=missing_days)
+        missing = status.missing_days.items()
+        shown = {store: days for store, days in missing if sees_store(self.actor, store)}
+        return replace(status, missing_days=shown)
 
     def is_locked(self, period: Period) -> bool:
         """Whether the period is locked (its inputs are read-only)."""

@@ -2,12 +2,19 @@
 database each run), against `pandas.read_excel` reading every sheet of the same file
 (SPEC §9 target: ≤ 0.6 s and ≤ half of pandas). Run bench/generate.py first.
 
-    python bench/bench_import.py [--runs 5] [--serial-too]
+    python bench/bench_import.py [--runs 5] [--also VARIANT …] [--python PATH]
 
-``--serial-too`` also times the import with python-calamine parsing each sheet in the
-reader's own thread (``io.reader.THREADED = False``, the reference path of
-``io.sheet_loader``), run by run alternately with the usual import, so that both see the
-same load: the worker thread gains only where a second core is free.
+``--also`` times variants of the import, run by run alternately with the usual one, so
+that all see the same load:
+
+- ``serial``: python-calamine parses each sheet in the reader's own thread
+  (``io.reader.THREADED = False``, the reference path of ``io.sheet_loader``);
+- ``one-worker``: one parsing thread, not two (``io.sheet_loader.WORKERS = 1``);
+- ``scan-here``: the safety scan in the importing process, not ahead in a child
+  (``io.scan_ahead.ENABLED = False``).
+
+``--python``: the interpreter to run both with, e.g. that of a virtual environment with
+kpidesk installed as a user installs it (``pip install .``): the default is this one.
 """
 
 from __future__ import annotations
@@ -26,63 +33,72 @@ from timing import median_seconds
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
-# ``python -m kpidesk`` with python-calamine parsing in the reader's thread
-_SERIAL = (
+# ``python -m kpidesk`` with one setting changed first
+_VARIANT = (
     "import runpy, sys\n"
-    "import kpidesk.io.reader as reader\n"
-    "reader.THREADED = False\n"
+    "{setting}\n"
     "sys.argv = ['kpidesk', *sys.argv[1:]]\n"
     "runpy.run_module('kpidesk', run_name='__main__')\n"
 )
+VARIANTS = {
+    "serial": "import kpidesk.io.reader as m; m.THREADED = False",
+    "one-worker": "import kpidesk.io.sheet_loader as m; m.WORKERS = 1",
+    "scan-here": "import kpidesk.io.scan_ahead as m; m.ENABLED = False",
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--file", type=Path, default=DATA / "reference.xlsx")
-    parser.add_argument("--serial-too", action="store_true")
+    parser.add_argument("--also", nargs="*", choices=sorted(VARIANTS), default=[])
+    parser.add_argument("--python", default=sys.executable, help="default: this interpreter")
     args = parser.parse_args()
-    workbook: Path = args.file
+    workbook: Path = args.file.resolve()
     if not workbook.exists():
         print(f"{workbook} is missing: run bench/generate.py first", file=sys.stderr)
         return 1
     folder = Path(tempfile.mkdtemp(prefix="kpidesk-bench-"))
     counter = iter(range(10_000))
+    python: str = args.python
 
     def run_import(start: list[str]) -> None:
         database = folder / f"import-{next(counter)}.kpidesk"
         env = {"KPIDESK_HOME": str(folder), "PATH": "/usr/bin:/bin"}
-        subprocess.run(
+        subprocess.run(  # run from the temporary folder: the interpreter's own kpidesk
             [*start, "--db", str(database), "import", str(workbook)],
             check=True,
             capture_output=True,
             env=env,
-            cwd=ROOT,
+            cwd=folder,
         )
 
     def kpidesk_import() -> None:
-        run_import([sys.executable, "-m", "kpidesk"])
+        run_import([python, "-m", "kpidesk"])
 
-    def serial_import() -> None:
-        run_import([sys.executable, "-c", _SERIAL])
+    def variant(name: str) -> Callable[[], None]:
+        code = _VARIANT.format(setting=VARIANTS[name])
+        return lambda: run_import([python, "-c", code])
 
     def pandas_read() -> None:
         subprocess.run(
-            [sys.executable, "-c", f"import pandas; pandas.read_excel({str(workbook)!r}, None)"],
+            [python, "-c", f"import pandas; pandas.read_excel({str(workbook)!r}, None)"],
             check=True,
             capture_output=True,
         )
 
-    print(f"load average before: {os.getloadavg()[0]:.2f}")
-    if args.serial_too:
-        ours_samples, serial_samples = [], []
+    print(f"load average before: {os.getloadavg()[0]:.2f}; python: {python}")
+    if args.also:
+        runs: dict[str, Callable[[], None]] = {"usual": kpidesk_import}
+        runs.update({name: variant(name) for name in args.also})
+        samples: dict[str, list[float]] = {name: [] for name in runs}
         kpidesk_import()  # warm-up
         for _ in range(args.runs):
-            ours_samples.append(_timed(kpidesk_import))
-            serial_samples.append(_timed(serial_import))
-        ours = statistics.median(ours_samples)
-        serial = statistics.median(serial_samples)
-        print(f"sheets parsed in the reader's thread: median {serial:.3f} s (alternating)")
+            for name, action in runs.items():
+                samples[name].append(_timed(action))
+        for name in args.also:
+            print(f"{name}: median {statistics.median(samples[name]):.3f} s (alternating)")
+        ours = statistics.median(samples["usual"])
     else:
         ours = median_seconds(kpidesk_import, runs=args.runs)
     theirs = median_seconds(pandas_read, runs=max(3, args.runs // 2))

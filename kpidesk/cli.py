@@ -338,15 +338,51 @@ def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from kpidesk.commands import language
+    from kpidesk.io.scan_ahead import ScanAhead
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    lang = args.ui_lang or language.default_language()
-    if getattr(args, "lang", "") is None:  # a command's own --lang follows the global one
-        args.lang = lang
-    handler: Handler = getattr(args, "handler", cmd_gui)
-    with language.speaking(lang):
-        return _run(handler, args)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # ``import FILE``: the file's safety scan starts now, in a child process, before the
+    # parser is built and the services are imported (issue 17)
+    workbook = _workbook_to_import(arguments)
+    scan = ScanAhead.start(workbook) if workbook is not None else None
+    try:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        args.scan_ahead = scan
+        lang = args.ui_lang or language.default_language()
+        if getattr(args, "lang", "") is None:  # a command's own --lang follows the global one
+            args.lang = lang
+        handler: Handler = getattr(args, "handler", cmd_gui)
+        with language.speaking(lang):
+            return _run(handler, args)
+    finally:
+        if scan is not None:
+            scan.close()
+
+
+_GLOBAL_VALUES = ("--db", "--lang", "--user")  # the global options that take a value
+
+
+def _workbook_to_import(arguments: Sequence[str]) -> Path | None:
+    """The FILE of ``kpidesk [global options] import … FILE``, read off the arguments
+    before argparse has its parser, so that the scan can start at once. Only a guess, and
+    a safe one: the reader takes the scan only for the very file it imports (the same
+    path, inode, size and time), and scans any other file itself."""
+    tokens = iter(arguments)
+    for token in tokens:
+        if token in _GLOBAL_VALUES:
+            next(tokens, None)
+        elif not token.startswith(tuple(f"{option}=" for option in _GLOBAL_VALUES)):
+            if token != "import":
+                return None
+            break
+    for token in tokens:
+        if token == "--":
+            following = next(tokens, None)
+            return None if following is None else Path(following)
+        if not token.startswith("-"):
+            return Path(token)
+    return None
 
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from typing import TypeVar
 
 from kpidesk.core.company import Company, CompanyContent
@@ -46,7 +47,7 @@ def _duplicates(
     key: Callable[[Item], Hashable],
     describe: Callable[[Item], str],
 ) -> list[Problem]:
-    keys = [key(item) for item in items]
+    keys = list(map(key, items))
     if len(set(keys)) == len(keys):  # the usual case: one hash per item, no dict of firsts
         return []
     first_seen: dict[Hashable, int] = {}
@@ -191,7 +192,7 @@ def _check_period_data(content: CompanyContent, known: _Known) -> list[Problem]:
             content,
             "daily",
             content.daily,
-            lambda x: (x.store, x.day),
+            attrgetter("store", "day"),
             lambda x: f"Store '{x.store}' on {x.day:%d.%m.%Y}",
         )
     )
@@ -207,7 +208,7 @@ def _check_period_data(content: CompanyContent, known: _Known) -> list[Problem]:
             content,
             "seller_days",
             content.seller_days,
-            lambda x: (x.store, x.day, x.employee),
+            attrgetter("store", "day", "employee"),
             lambda x: f"Seller '{x.employee}' in '{x.store}' on {x.day:%d.%m.%Y}",
         )
     )
@@ -230,7 +231,7 @@ def _check_period_data(content: CompanyContent, known: _Known) -> list[Problem]:
             content,
             "plans",
             content.plans,
-            lambda x: (x.store, x.period),
+            attrgetter("store", "period"),
             lambda x: f"Plan of '{x.store}' for {x.period.code}",
         )
     )
@@ -254,7 +255,7 @@ def _check_facts(content: CompanyContent, known: _Known) -> list[Problem]:
             content,
             "facts",
             content.facts,
-            lambda x: (x.period, x.employee, x.indicator),
+            attrgetter("period", "employee", "indicator"),
             lambda x: f"Fact of '{x.employee}' on '{x.indicator}' for {x.period.code}",
         )
     )
@@ -269,7 +270,7 @@ def _check_facts(content: CompanyContent, known: _Known) -> list[Problem]:
             content,
             "inputs",
             content.inputs,
-            lambda x: (x.period, x.employee, x.name),
+            attrgetter("period", "employee", "name"),
             lambda x: f"Input '{x.name}' of '{x.employee}' for {x.period.code}",
         )
     )

@@ -69,11 +69,19 @@ def resolve_indicator_names(content: CompanyContent, known: Mapping[str, str]) -
         )
         for matrix in content.matrices
     )
-    facts = tuple(
-        fact
-        if code_of(fact.indicator) == fact.indicator
-        else replace(fact, indicator=code_of(fact.indicator))
-        for fact in content.facts
+    # the facts name a few indicators 20 000 times: each name is resolved once
+    renamed = {
+        written: code
+        for written in {fact.indicator for fact in content.facts}
+        if (code := code_of(written)) != written
+    }
+    facts = (
+        tuple(
+            replace(fact, indicator=renamed[fact.indicator]) if fact.indicator in renamed else fact
+            for fact in content.facts
+        )
+        if renamed
+        else content.facts
     )
     return replace(content, matrices=matrices, facts=facts)
 

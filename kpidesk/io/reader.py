@@ -10,7 +10,6 @@ cell is reported; a row with a bad cell is left out of the content.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -24,8 +23,9 @@ from kpidesk.io.builders import Collector, read_row
 from kpidesk.io.bulk import BULK
 from kpidesk.io.cells import RawCell, is_blank, is_blank_row, show
 from kpidesk.io.rows import RowCursor
+from kpidesk.io.scan_ahead import ScanAhead, UnfinishedScanError
 from kpidesk.io.sheet_loader import SheetLoader
-from kpidesk.io.sheets import SheetSpec, header_keys, normalize, sheet_for_name
+from kpidesk.io.sheets import SheetSpec, header_keys, is_read, normalize, sheet_for_name
 
 __all__ = ["ReadResult", "column_for", "locate", "read_workbook", "resolve_indicator_names"]
 
@@ -69,6 +69,7 @@ def read_workbook(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    scan: ScanAhead | None = None,
 ) -> ReadResult:
     """Read an interchange workbook.
 
@@ -78,11 +79,27 @@ def read_workbook(
         path: the .xlsx file.
         progress: called with (rows done, rows in all) now and then.
         cancelled: polled now and then; when it returns True reading stops.
+        scan: the safety scan of ``path`` already running in a child process
+            (``io.scan_ahead``); without it, or when it could not finish, the file is
+            scanned here.
 
     Returns:
         The content, the problems, the header texts used, and matrix/payout row origins.
     """
     path = Path(path)
+    if scan is not None:
+        loader = SheetLoader(path, threaded=THREADED)
+        try:
+            try:
+                plans = _plans(scan.check_sheets(path, loader.passed))
+            except safety.UnsafeFileError as error:
+                return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
+            except UnfinishedScanError:
+                pass  # scanned here, below, with a loader that has been told nothing
+            else:
+                return _read_planned(path, plans, loader, progress, cancelled)
+        finally:
+            loader.close()
     try:
         archive = safety.open_checked(path)
     except safety.UnsafeFileError as error:
@@ -90,18 +107,28 @@ def read_workbook(
     loader = SheetLoader(path, threaded=THREADED)  # parses each sheet the scan has passed
     try:
         try:
-            plan = _plan(archive, loader)
+            plans = _plans(safety.check_sheets(archive, is_read, loader.passed))
         except safety.UnsafeFileError as error:
             return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
         finally:
             archive.close()
-        try:
-            return _read(path, plan, loader, progress, cancelled)
-        except _CancelledError:
-            problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
-            return ReadResult(CompanyContent(), [problem], cancelled=True)
+        return _read_planned(path, plans, loader, progress, cancelled)
     finally:
         loader.close()
+
+
+def _read_planned(
+    path: Path,
+    plans: list[_SheetPlan],
+    loader: SheetLoader,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ReadResult:
+    try:
+        return _read(path, plans, loader, progress, cancelled)
+    except _CancelledError:
+        problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
+        return ReadResult(CompanyContent(), [problem], cancelled=True)
 
 
 @dataclass(frozen=True)
@@ -111,13 +138,10 @@ class _SheetPlan:
     rows: int
 
 
-def _plan(archive: zipfile.ZipFile, loader: SheetLoader) -> list[_SheetPlan]:
-    """Which sheets to read, after the safety scan of the workbook and of each of them
-    (sheets never loaded need no scan: they may be large); ``loader`` is told each sheet
-    that passes, in the order they will be read."""
-    rows = safety.check_sheets(
-        archive, lambda name: sheet_for_name(name) is not None, loader.passed
-    )
+def _plans(rows: dict[str, int]) -> list[_SheetPlan]:
+    """The sheets to read, from the scan's sheet name → number of ``<row>`` elements (the
+    scan passed each of them, in this order, to the loader; sheets never loaded need no
+    scan: they may be large)."""
     plans = []
     for name, count in rows.items():
         spec = sheet_for_name(name)

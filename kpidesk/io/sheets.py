@@ -267,6 +267,12 @@ def sheet_for_name(name: str) -> SheetSpec | None:
     return None
 
 
+def is_read(name: str) -> bool:
+    """Whether the reader reads a workbook sheet of this name (the others are skipped
+    unscanned: they may be large)."""
+    return sheet_for_name(name) is not None
+
+
 def header_keys(column: Column) -> set[str]:
     """Every normalized header text that names ``column``."""
     return {normalize(column.en), normalize(column.ru), *map(normalize, column.aliases)}

@@ -32,6 +32,7 @@ from kpidesk.services.operations import Operation, Session
 from kpidesk.store.content import ChangeSummary
 
 if TYPE_CHECKING:
+    from kpidesk.io.scan_ahead import ScanAhead
     from kpidesk.services.company import CompanyService
     from kpidesk.store.database import Database
 
@@ -178,9 +179,12 @@ def import_workbook(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
+    scan: ScanAhead | None = None,
 ) -> ImportReport:
     """Check and import a workbook into the company (:class:`ApplyContent` through the
     runner); a daily row of a day after ``today`` (default: the system's date) is refused.
+    ``scan``: the file's safety scan already running in a child process (the command's,
+    ``io.scan_ahead``).
 
     The cyclic garbage collector is paused meanwhile (as for a period's calculation in
     ``services.analytics``): the 3-year workbook makes some 300 000 rows, values and
@@ -192,10 +196,10 @@ def import_workbook(
             nothing in the database has changed.
     """
     if not gc.isenabled():
-        return _import_workbook(service, path, dry_run, progress, cancelled, today)
+        return _import_workbook(service, path, dry_run, progress, cancelled, today, scan)
     gc.disable()
     try:
-        return _import_workbook(service, path, dry_run, progress, cancelled, today)
+        return _import_workbook(service, path, dry_run, progress, cancelled, today, scan)
     finally:
         gc.enable()
 
@@ -207,11 +211,12 @@ def _import_workbook(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     today: date | None,
+    scan: ScanAhead | None,
 ) -> ImportReport:
     database = service.database
     if not path.is_file():
         raise UserError.of("no_such_file", f"no such file: {path}", file=path.name)
-    read: ReadResult = read_workbook(path, progress=progress, cancelled=cancelled)
+    read: ReadResult = read_workbook(path, progress=progress, cancelled=cancelled, scan=scan)
     if read.cancelled:
         raise UserError.of(
             "import_cancelled",

@@ -45,9 +45,11 @@ def _workbook(book: BookMaker, name: str = "book.xlsx") -> Path:
     )
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3])
 def test_threaded_and_serial_reads_are_the_same(
-    book: BookMaker, monkeypatch: pytest.MonkeyPatch
+    book: BookMaker, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
+    monkeypatch.setattr(sheet_loader, "WORKERS", workers)
     serial, threaded = _both(_workbook(book), monkeypatch)
     assert len(serial.content.daily) == 2499 and len(serial.content.facts) == 900
     assert [p.code for p in serial.problems] == ["bad_value"]
@@ -86,12 +88,12 @@ def test_a_sheet_is_parsed_only_after_the_scan_passed_it(
 
     from python_calamine import CalamineWorkbook
 
-    def open_workbook(self: sheet_loader.SheetLoader) -> None:
+    def open_workbook(self: sheet_loader.SheetLoader) -> Any:
         events.append("open")
-        self._workbook = Workbook(CalamineWorkbook.from_path(self._path))
+        return Workbook(CalamineWorkbook.from_path(self._path))
 
     monkeypatch.setattr(sheet_loader.SheetLoader, "passed", passed)
-    monkeypatch.setattr(sheet_loader.SheetLoader, "_open_workbook", open_workbook)
+    monkeypatch.setattr(sheet_loader.SheetLoader, "_open", open_workbook)
     monkeypatch.setattr(safety, "sheet_extent", extent)
     result = read_workbook(_workbook(book))
     assert [p.code for p in result.problems] == ["sheet_too_large"]

@@ -32,6 +32,8 @@ class Engine(Protocol):
 
     def trigger_names(self, conn: Any) -> set[str]: ...
 
+    def lock_guard_lifted(self, conn: Any, table: str) -> AbstractContextManager[None]: ...
+
 
 def engine_of(conn: object) -> Engine:
     """The dialect of ``conn``: the company server's for a ``PgConnection``, else SQLite's."""

@@ -276,11 +276,14 @@ def insert_fresh(
 ) -> KindSummary:
     """What :func:`merge` writes when :func:`fresh` holds: ``rows`` (key → values, as
     ``dict(pairs)`` makes them: a repeated key keeps its first place and its last
-    values, as ``merge`` keeps items) inserted in order, one summary audit row."""
+    values, as ``merge`` keeps items) inserted in order, one summary audit row. With no
+    period locked, the table's lock trigger is lifted meanwhile (on the company file:
+    ``sqlite_dialect.lock_guard_lifted``)."""
     if not rows:
         return KindSummary()
     inserts = [key + values for key, values in rows.items()]
-    insert_rows(ctx, table.name, (*table.keys, *table.columns), inserts)
+    with ctx.engine.lock_guard_lifted(ctx.conn, table.name):  # no period is locked
+        insert_rows(ctx, table.name, (*table.keys, *table.columns), inserts)
     text = f"added {len(inserts)} {table.entity} rows"
     ctx.audit([("add", table.entity, "", None, None, text, None, None, None)])
     return KindSummary(added=len(inserts))

@@ -330,6 +330,35 @@ def trigger_names(conn: Connection) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
+@contextmanager
+def lock_guard_lifted(conn: Connection, table: str) -> Iterator[None]:
+    """Rows inserted into ``table`` meanwhile skip its ``<table>_locked_insert`` trigger —
+    only inside a write transaction in which no period is locked (read here, inside it;
+    else the trigger stays). Sound because SQLite has one writer: no other connection can
+    lock a period before this transaction ends, and the trigger's condition (a lock
+    covering the row) is then false for every row; it is dropped and created again with
+    its own SQL within the transaction, so no other connection ever sees it missing, and a
+    rollback or a killed process keeps it. What it saves is SQLite's cost of running a
+    trigger program per row: ≈ 30 % of a first import's 44 000 inserts (issue 17)."""
+    name = f"{table}_locked_insert"
+    found = None
+    if (
+        conn.in_transaction
+        and conn.execute("SELECT 1 FROM period_locks LIMIT 1").fetchone() is None
+    ):
+        found = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()
+    if found is None:
+        yield
+        return
+    conn.execute(f"DROP TRIGGER {name}")
+    try:
+        yield
+    finally:
+        conn.execute(str(found[0]))
+
+
 # --- trigger DDL ------------------------------------------------------------------------
 def abort_trigger(name: str, event: str, table: str, when: str) -> str:
     """A ``BEFORE <event>`` row trigger on ``table`` that aborts the statement with

@@ -98,13 +98,14 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from kpidesk.services.errors import UserError
+    from kpidesk.services.importing import import_workbook
 
     # the file's safety scan, already running in a child process (``cli.main``)
     scan = getattr(args, "scan_ahead", None)
     service = open_company(args, create=True)
     with service:
         try:
-            report = service.import_workbook(args.file, dry_run=args.dry_run, scan=scan)
+            report = import_workbook(service, args.file, dry_run=args.dry_run, scan=scan)
         except UserError:
             head = translate("Cli", "cannot import {file}: nothing was changed")
             print("kpidesk: " + head.format(file=args.file.name), file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -88,47 +89,46 @@ def read_workbook(
     """
     path = Path(path)
     if scan is not None:
-        loader = SheetLoader(path, threaded=THREADED)
         try:
-            try:
-                plans = _plans(scan.check_sheets(path, loader.passed))
-            except safety.UnsafeFileError as error:
-                return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
-            except UnfinishedScanError:
-                pass  # scanned here, below, with a loader that has been told nothing
-            else:
-                return _read_planned(path, plans, loader, progress, cancelled)
-        finally:
-            loader.close()
+            return _read_after(
+                path, lambda loader: scan.check_sheets(path, loader.passed), progress, cancelled
+            )
+        except UnfinishedScanError:
+            pass  # scanned here, below, with a loader that has been told nothing
+    return _read_after(path, partial(_scan_here, path), progress, cancelled)
+
+
+def _scan_here(path: Path, loader: SheetLoader) -> dict[str, int]:
+    """The safety scan of the workbook and of the sheets to read, in this process; the
+    loader is told each sheet that passes. Returns sheet name → its ``<row>`` elements.
+
+    Raises:
+        safety.UnsafeFileError: the file is refused.
+    """
+    archive = safety.open_checked(path)
     try:
-        archive = safety.open_checked(path)
-    except safety.UnsafeFileError as error:
-        return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
-    loader = SheetLoader(path, threaded=THREADED)  # parses each sheet the scan has passed
-    try:
-        try:
-            plans = _plans(safety.check_sheets(archive, is_read, loader.passed))
-        except safety.UnsafeFileError as error:
-            return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
-        finally:
-            archive.close()
-        return _read_planned(path, plans, loader, progress, cancelled)
+        return safety.check_sheets(archive, is_read, loader.passed)
     finally:
-        loader.close()
+        archive.close()
 
 
-def _read_planned(
+def _read_after(
     path: Path,
-    plans: list[_SheetPlan],
-    loader: SheetLoader,
+    check: Callable[[SheetLoader], dict[str, int]],
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> ReadResult:
+    """The workbook read once ``check`` (a scan that tells the loader each sheet it
+    passes) has passed it, or its refusal as the one problem."""
+    loader = SheetLoader(path, threaded=THREADED)  # parses each sheet the scan has passed
     try:
+        try:
+            plans = _plans(check(loader))
+        except safety.UnsafeFileError as error:
+            return ReadResult(CompanyContent(), [_file_problem(error.code, str(error), path)])
         return _read(path, plans, loader, progress, cancelled)
-    except _CancelledError:
-        problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
-        return ReadResult(CompanyContent(), [problem], cancelled=True)
+    finally:
+        loader.close()
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,9 @@ def _read(
         try:
             rows = loader.take(plan.name).iter_rows()
             done = _read_sheet(plan, rows, out, headers, done, total, progress, cancelled)
+        except _CancelledError:
+            problem = _file_problem("cancelled", "reading the workbook was cancelled", path)
+            return ReadResult(CompanyContent(), [problem], cancelled=True)
         except _NOT_OURS:
             raise
         except BaseException as error:  # calamine's own errors, and a Rust panic

@@ -40,7 +40,6 @@ from kpidesk.store.errors import StoreError
 
 if TYPE_CHECKING:  # the rest on first use: ``kpidesk import`` computes nothing (issue 17)
     from kpidesk.core.results import PeriodKpis, PeriodResult
-    from kpidesk.io.scan_ahead import ScanAhead
     from kpidesk.services.importing import ImportReport
     from kpidesk.services.period_status import PeriodStatus
     from kpidesk.services.reporting import StoreReportRow
@@ -443,15 +442,11 @@ class CompanyService:
         dry_run: bool = False,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
-        scan: ScanAhead | None = None,
     ) -> ImportReport:
-        """Import an interchange workbook, all or nothing (see ``services.importing``);
-        ``scan``: its safety scan already running (``io.scan_ahead``)."""
+        """Import an interchange workbook, all or nothing (see ``services.importing``)."""
         from kpidesk.services.importing import import_workbook
 
-        return import_workbook(
-            self, path, dry_run=dry_run, progress=progress, cancelled=cancelled, scan=scan
-        )
+        return import_workbook(self, path, dry_run=dry_run, progress=progress, cancelled=cancelled)
 
     def export_workbook(self, path: Path, *, lang: str = "ru") -> None:
         """Write the whole company as an interchange workbook."""

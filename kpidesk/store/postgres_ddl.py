@@ -1,13 +1,13 @@
 """The company server's trigger DDL: PL/pgSQL functions with the same conditions as the
 company file's triggers (``schema`` builds both), the lock triggers naming the locked
-period in their refusal, which ``postgres_dialect.sort_error`` reads.
+period in their refusal, which ``postgres_errors.sort_error`` reads.
 
 Must not: execute anything (``schema`` holds SQL text; the migrations run it).
 """
 
 from __future__ import annotations
 
-from kpidesk.store.postgres_dialect import LOCKED_ABORT
+from kpidesk.store.postgres_errors import LOCKED_ABORT
 
 
 def _locking_period(condition: str) -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.periods import Period
 from kpidesk.core.store_sums import StoreSums
-from kpidesk.store.codec import dec_text, to_day
+from kpidesk.store.codec import dec_text, dec_texts, opt_dec_texts, to_day
 from kpidesk.store.context import StoreContext
 from kpidesk.store.daily_sums import store_sums
 from kpidesk.store.errors import ContentError
@@ -38,6 +39,7 @@ from kpidesk.store.merge import (
     Table,
     delete_found,
     fresh,
+    fresh_rows,
     insert_fresh,
     known_id,
     merge,
@@ -294,6 +296,17 @@ class DailyRepository:
             LockedPeriodError: a changed day lies in one of ``locks``.
         """
         ctx, stores = self._ctx, self._ctx.ids("stores")
+        if fresh(ctx, DAILY, len(entries), locks, audit):  # a first import: in columns
+            names, days, revenues, receipts, visitors, units, returns = zip(
+                *map(_DAILY_FIELDS, entries), strict=True
+            )
+            store_ids = list(map(stores.get, names))
+            if None not in store_ids:  # else refused below, with the row's origin
+                rows = fresh_rows(
+                    (store_ids, list(map(_ISO, days))),
+                    (dec_texts(revenues), receipts, visitors, units, opt_dec_texts(returns)),
+                )
+                return insert_fresh(ctx, DAILY, rows)
         keyed: list[tuple[tuple[object, ...], tuple[object, ...]]] = []
         append = keyed.append
         for i, e in enumerate(entries):
@@ -301,8 +314,6 @@ class DailyRepository:
             if store_id is None:
                 store_id = known_id(stores, e.store, "daily row: unknown store", origin(i))
             append(((store_id, e.day.isoformat()), _daily_values(e)))
-        if fresh(ctx, DAILY, len(keyed), locks, audit):  # a first import: keys and values
-            return insert_fresh(ctx, DAILY, dict(keyed))
         items: list[ItemRow] = [
             (key, values, f"{e.store} {key[1]}", None, e.store, None, (e.day, e.day))
             for (key, values), e in zip(keyed, entries, strict=True)
@@ -478,6 +489,10 @@ class DailyRepository:
                 return delete_found(ctx, PLANS, _found(row, 1), label, context)
             values = _plan_values(period, revenue)
             return write_one(ctx, PLANS, (row[0], code), values, _found(row, 1), label, context)
+
+
+_DAILY_FIELDS = attrgetter("store", "day", "revenue", "receipts", "visitors", "units", "returns")
+_ISO = methodcaller("isoformat")
 
 
 def _daily_values(e: DailyEntry) -> tuple[object, ...]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from kpidesk.core.daily import Fact, PeriodInput
 from kpidesk.core.periods import Period
-from kpidesk.store.codec import dec_text, to_dec
+from kpidesk.store.codec import dec_text, dec_texts, to_dec
 from kpidesk.store.context import StoreContext
 from kpidesk.store.errors import ContentError
 from kpidesk.store.merge import (
@@ -28,6 +29,7 @@ from kpidesk.store.merge import (
     Table,
     delete_found,
     fresh,
+    fresh_rows,
     insert_fresh,
     known_id,
     merge,
@@ -53,6 +55,7 @@ INPUTS = Table(
 
 # The old fact with the employee and indicator ids resolved in the same statement (an
 # indicator by code, else by name); a NULL id means an unknown name.
+_FACT_FIELDS = attrgetter("period", "employee", "indicator", "value")
 _FACT_ONE = (
     "SELECT e.id, i.id, f.id, f.value"
     " FROM (SELECT (SELECT id FROM employees WHERE name = ?) AS id) e"
@@ -162,6 +165,19 @@ class FactsRepository:
             LockedPeriodError: a changed fact's period overlaps one of ``locks``.
         """
         employees, indicators = self._ctx.ids("employees"), self._indicator_ids()
+        if fresh(self._ctx, FACTS, len(facts), locks, audit):  # a first import: in columns
+            periods, names, indicator_names, values = zip(*map(_FACT_FIELDS, facts), strict=True)
+            employee_ids = list(map(employees.get, names))
+            indicator_ids = list(map(indicators.get, indicator_names))
+            if None not in employee_ids and None not in indicator_ids:  # else refused below
+                # the content repeats a few Period objects: each one's code made once
+                distinct = dict(zip(map(id, periods), periods, strict=True))
+                codes = {key: period.code for key, period in distinct.items()}
+                rows = fresh_rows(
+                    (list(map(codes.__getitem__, map(id, periods))), employee_ids, indicator_ids),
+                    (dec_texts(values),),
+                )
+                return insert_fresh(self._ctx, FACTS, rows)
         cache: dict[int, tuple[str, tuple[date, date]]] = {}
         keyed: list[tuple[tuple[object, ...], tuple[object, ...]]] = []
         append = keyed.append
@@ -178,8 +194,6 @@ class FactsRepository:
             found = cache.get(id(f.period))  # ``_period_keys``, inline: 21 600 facts
             code = found[0] if found is not None else self._period_keys(cache, f.period)[0]
             append(((code, employee_id, indicator_id), (dec_text(f.value),)))
-        if fresh(self._ctx, FACTS, len(keyed), locks, audit):  # a first import
-            return insert_fresh(self._ctx, FACTS, dict(keyed))
         items: list[ItemRow] = []
         for (key, values), f in zip(keyed, facts, strict=True):
             code, span = cache[id(f.period)]

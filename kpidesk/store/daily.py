@@ -10,13 +10,13 @@ the same statement), one write (none when nothing changed) and one audit stateme
 
 Reading a period's rows is on the path of every recompute (SPEC §9), so the range queries
 select store and employee ids and map them to names in Python (no join), and the frozen
-row dataclasses are filled without their generated ``__init__`` (see :func:`_filler`,
+row dataclasses are filled without their generated ``__init__`` (``daily_rows._filler``,
 checked against the constructor by the tests). Must not: write directories or matrices.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter, methodcaller
@@ -27,6 +27,13 @@ from kpidesk.core.periods import Period
 from kpidesk.core.store_sums import StoreSums
 from kpidesk.store.codec import dec_text, dec_texts, opt_dec_texts, to_day
 from kpidesk.store.context import StoreContext
+from kpidesk.store.daily_rows import (
+    daily_by_id,
+    daily_entries,
+    plans_of,
+    seller_days_by_id,
+    seller_days_of,
+)
 from kpidesk.store.daily_sums import store_sums
 from kpidesk.store.errors import ContentError
 from kpidesk.store.merge import (
@@ -92,103 +99,6 @@ _SELLER_RANGE = (
 )
 
 
-def _filler(cls: type[Any]) -> Any:
-    """A fast maker of ``cls`` instances (a frozen dataclass without ``__post_init__``):
-    ``object.__new__`` and the instance dictionary, which is what the generated
-    ``__init__`` ends with, for about half the time of its ``object.__setattr__`` per
-    field. Many thousands of rows are read per period."""
-    assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
-    new = object.__new__
-
-    def make(**values: Any) -> Any:
-        item = new(cls)
-        item.__dict__.update(values)
-        return item
-
-    return make
-
-
-new_daily = _filler(DailyEntry)
-new_seller_day = _filler(SellerDay)
-
-
-def _daily_by_id(rows: Iterable[Any], stores: dict[int, str]) -> list[DailyEntry]:
-    """Daily rows from ``_DAILY_RANGE`` (store ids mapped to names by ``stores``)."""
-    fromiso = date.fromisoformat
-    new = new_daily
-    return [
-        new(
-            store=stores[store],
-            day=fromiso(day),
-            revenue=Decimal(revenue),
-            receipts=receipts,
-            visitors=visitors,
-            units=units,
-            returns=None if returns is None else Decimal(returns),
-        )
-        for store, day, revenue, receipts, visitors, units, returns in rows
-    ]
-
-
-def _seller_days_by_id(
-    rows: Iterable[Any], stores: dict[int, str], employees: dict[int, str]
-) -> list[SellerDay]:
-    """Seller rows from ``_SELLER_RANGE`` (ids mapped to names)."""
-    fromiso = date.fromisoformat
-    new = new_seller_day
-    return [
-        new(
-            store=stores[store],
-            day=fromiso(day),
-            employee=employees[employee],
-            revenue=Decimal(revenue),
-            receipts=receipts,
-            units=units,
-        )
-        for store, day, employee, revenue, receipts, units in rows
-        if employee in employees  # a company server shows a reader only whom it may
-    ]
-
-
-def daily_entries(rows: Iterable[Any]) -> list[DailyEntry]:
-    """Daily rows from :data:`DAILY_SELECT` (store names joined)."""
-    fromiso = date.fromisoformat
-    return [
-        DailyEntry(
-            store,
-            fromiso(day),
-            Decimal(revenue),
-            receipts,
-            visitors,
-            units,
-            None if returns is None else Decimal(returns),
-        )
-        for store, day, revenue, receipts, visitors, units, returns in rows
-    ]
-
-
-def seller_days_of(rows: Iterable[Any]) -> list[SellerDay]:
-    """Seller rows from :data:`SELLER_SELECT` (names joined)."""
-    fromiso = date.fromisoformat
-    return [
-        SellerDay(store, fromiso(day), employee, Decimal(revenue), receipts, units)
-        for store, day, employee, revenue, receipts, units in rows
-    ]
-
-
-def plans_of(rows: Iterable[Any]) -> list[StorePlan]:
-    """Store plans from :data:`PLAN_SELECT` (each period code parsed once: a period's
-    plans of every store share it)."""
-    periods: dict[str, Period] = {}
-    plans = []
-    for store, code, revenue in rows:
-        period = periods.get(code)
-        if period is None:
-            period = periods[code] = Period.parse(code)
-        plans.append(StorePlan(store, period, Decimal(revenue)))
-    return plans
-
-
 # One statement each: the old row with the ids it needs resolved (an unknown name gives a
 # NULL id, told apart on the error path only).
 _DAILY_ONE = (
@@ -246,7 +156,7 @@ class DailyRepository:
                 return []
             sql += f" AND d.store_id IN ({', '.join('?' for _ in ids)})"
             params.extend(ids)
-        return _daily_by_id(self._ctx.execute(sql + " ORDER BY d.day, d.store_id", params), names)
+        return daily_by_id(self._ctx.execute(sql + " ORDER BY d.day, d.store_id", params), names)
 
     def store_sums(self, period: Period, plans: Sequence[StorePlan]) -> dict[str, StoreSums]:
         """Each store's daily rows of ``period`` and of its previous equal period summed,
@@ -261,7 +171,7 @@ class DailyRepository:
         rows = self._ctx.execute(sql, (start.isoformat(), end.isoformat())).fetchall()
         if not rows:
             return []
-        return _seller_days_by_id(rows, self._ctx.names("stores"), self._ctx.names("employees"))
+        return seller_days_by_id(rows, self._ctx.names("stores"), self._ctx.names("employees"))
 
     def plans(self, period: Period) -> list[StorePlan]:
         """The store plans whose period overlaps ``period``."""

@@ -10,14 +10,8 @@ from pathlib import Path
 from kpidesk.core.daily import DailyEntry, SellerDay
 from kpidesk.core.periods import Period
 from kpidesk.services.demo_setup import create_demo_database
-from kpidesk.store.daily import (
-    DAILY_SELECT,
-    SELLER_SELECT,
-    daily_entries,
-    new_daily,
-    new_seller_day,
-    seller_days_of,
-)
+from kpidesk.store.daily import DAILY_SELECT, SELLER_SELECT
+from kpidesk.store.daily_rows import daily_entries, new_daily, new_seller_day, seller_days_of
 from kpidesk.store.database import Database
 
 OCT = Period.month(2026, 10)

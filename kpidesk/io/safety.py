@@ -4,9 +4,8 @@ Checks, in order: the file is a zip (an old binary ``.xls``, a CSV or any other 
 clear message); it has ``xl/workbook.xml``; no member name appears twice; the declared
 sizes stay under a per-part and a total limit and no large member has a zip bomb's
 compression ratio; then every XML part that a reader will open is *streamed* through a real
-XML parser (expat, fed in bounded chunks straight from the zip member, never a whole member
-in memory): it must be well-formed UTF-8, declare no DTD (that is where entity-expansion
-attacks live — a workbook never needs one), decompress to exactly its declared size, and a
+XML parser by :mod:`kpidesk.io.xml_stream_checks` (expat, fed in bounded chunks straight
+from the zip member: well-formed UTF-8, no DTD, exactly its declared size), and a
 shared-strings table must not announce more strings than any workbook holds.
 
 For each sheet about to be loaded the scan also measures the grid it makes, because
@@ -20,7 +19,8 @@ beyond :data:`MAX_ROWS` rows, column XFD or :data:`MAX_CELLS` cells is refused.
 Speed: calling Python for each of the ~700 000 elements of the reference workbook would
 cost 0.6 s, more than calamine's own parse. So the parser runs without element handlers
 (it still checks every byte), and the cell and row references are counted by byte patterns
-on the same chunks, cut at a ``<`` so that no tag is split. That count is trusted only when
+on the same chunks, cut at a ``<`` so that no tag is split
+(:func:`~kpidesk.io.xml_stream_checks.markup_aligned`). That count is trusted only when
 *every* ``<c``/``<row``/``<dimension`` tag of the part starts with its reference in the
 canonical spelling that Excel, LibreOffice and openpyxl write (``<c r="AB12"``) — the parser
 has checked the XML is well-formed, so such a tag cannot hide in an attribute. Any other
@@ -32,16 +32,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-import struct
 import zipfile
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.parsers import expat
 
-MiB = 1024 * 1024
+from kpidesk.io.xml_stream_checks import (
+    READ_ERRORS,
+    XmlStream,
+    damaged,
+    feeding,
+    markup_aligned,
+    why,
+)
+from kpidesk.io.xml_stream_checks import MiB as MiB
+from kpidesk.io.xml_stream_checks import UnsafeFileError as UnsafeFileError
+
 MAX_TOTAL_UNCOMPRESSED = 256 * MiB  # the whole workbook once unpacked
 MAX_PART_UNCOMPRESSED = 100 * MiB  # one part: ~15 times the 22 000-row reference sheet
 MAX_RATIO = 150  # sheets compress 5–20 times; above this a large member is a bomb
@@ -53,25 +60,8 @@ MAX_COLUMNS = 16_384  # column XFD, Excel's own limit
 MAX_CELLS = 2_000_000
 MAX_SHARED_STRINGS = 1_000_000  # calamine reserves 24 bytes per announced string up front
 MAX_SMALL_PART = 16 * MiB  # the workbook and its relations, read whole
-MAX_MARKUP = 1 * MiB  # the longest tag carried from one chunk to the next
-_CHUNK = 1 * MiB
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-# What can go wrong while unpacking or parsing a damaged or hostile member.
-_READ_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    OSError,
-    EOFError,
-    RuntimeError,  # an encrypted member
-    NotImplementedError,  # an unknown compression method
-    ValueError,
-    OverflowError,
-    struct.error,
-    expat.ExpatError,
-)
 
 # The canonical spelling (fast path): the reference first, double quotes, 1–3 letters and
 # 1–7 digits. A tag named c, row or dimension (any case) spelled otherwise is a deviation.
@@ -100,35 +90,8 @@ _CELL_ROW = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
 _CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]{1,3})[0-9]{1,7}"')
 _ROW_REF = re.compile(rb'<row r="([0-9]{1,7})"')
 _DIMENSION_REF = re.compile(rb'<dimension ref="([A-Za-z0-9:]{1,21})"', re.IGNORECASE)
-# a complete start or end tag at the start of a carried tail (attribute values hold no "<")
-_TAG = re.compile(rb"</?[^\s<>/]+(?:\s+[^\s<>=/]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*\s*/?>")
 _SHARED_ITEM = re.compile(rb"<(?:[^\s<>/!?:]+:)?si[\s/>]")
 _REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)")
-
-_UTF16_32 = (
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\x00<", "UTF-32"),
-    (b"<\x00\x00\x00", "UTF-32"),
-    (b"\xfe\xff", "UTF-16"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\x00<", "UTF-16"),
-    (b"<\x00", "UTF-16"),
-)
-
-
-class UnsafeFileError(Exception):
-    """The file is refused; ``str(error)`` is the message for the user.
-
-    Attributes:
-        code: a stable identifier (``zip_bomb``, ``sheet_too_large``, ``damaged``, …).
-        part: the zip member concerned, when there is one.
-    """
-
-    def __init__(self, code: str, message: str, part: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.part = part
 
 
 @dataclass(frozen=True)
@@ -160,7 +123,7 @@ def open_checked(path: Path) -> zipfile.ZipFile:
         )
     try:
         is_zip = zipfile.is_zipfile(path)
-    except _READ_ERRORS:
+    except READ_ERRORS:
         is_zip = False
     if not is_zip:
         if path.suffix.lower() in (".csv", ".txt"):
@@ -178,9 +141,9 @@ def open_checked(path: Path) -> zipfile.ZipFile:
         raise UnsafeFileError("not_xlsx", "not an Excel workbook (.xlsx)")
     try:
         archive = zipfile.ZipFile(path)
-    except _READ_ERRORS as error:
+    except READ_ERRORS as error:
         raise UnsafeFileError(
-            "not_xlsx", f"not an Excel workbook (.xlsx): the zip is damaged ({_why(error)})"
+            "not_xlsx", f"not an Excel workbook (.xlsx): the zip is damaged ({why(error)})"
         ) from None
     try:
         _check_members(archive)
@@ -188,12 +151,6 @@ def open_checked(path: Path) -> zipfile.ZipFile:
         archive.close()
         raise
     return archive
-
-
-def _why(error: BaseException) -> str:
-    text = str(error).strip()
-    name = type(error).__name__
-    return f"{name}: {text}" if text else name
 
 
 def _check_members(archive: zipfile.ZipFile) -> None:
@@ -249,138 +206,6 @@ def _check_members(archive: zipfile.ZipFile) -> None:
         )
 
 
-def _damaged(part: str, error: BaseException) -> UnsafeFileError:
-    return UnsafeFileError(
-        "damaged", f"the workbook is damaged: the part {part} cannot be read ({_why(error)})", part
-    )
-
-
-def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The member's bytes in chunks of at most :data:`_CHUNK`. zipfile stops at the size
-    the zip directory declares and checks the CRC; a stream holding more than declared is
-    refused by python-calamine's own zip reader ("larger than its declared size").
-
-    Raises:
-        UnsafeFileError: the member is missing or damaged.
-    """
-    try:
-        member = archive.open(part)
-    except KeyError:
-        raise UnsafeFileError(
-            "damaged", f"the workbook is damaged: the part {part} is missing", part
-        ) from None
-    except _READ_ERRORS as error:
-        raise _damaged(part, error) from None
-    with member:
-        while True:
-            try:
-                chunk = member.read(_CHUNK)
-            except _READ_ERRORS as error:
-                raise _damaged(part, error) from None
-            if not chunk:
-                break
-            yield chunk
-
-
-class _Xml:
-    """An expat parser fed chunk by chunk that refuses DTDs, entities and non-UTF-8 text."""
-
-    def __init__(self, part: str) -> None:
-        self.part = part
-        self.parser = expat.ParserCreate()
-        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        self.parser.StartDoctypeDeclHandler = self._refuse_dtd
-        self.parser.EntityDeclHandler = self._refuse_dtd
-        self.parser.XmlDeclHandler = self._declaration
-        self.parser.ExternalEntityRefHandler = self._refuse_external
-        self.started = False
-
-    def _refuse_dtd(self, *_: object) -> None:
-        raise UnsafeFileError(
-            "xml_dtd",
-            f"refused: the part {self.part} declares XML entities (a possible XML attack)",
-            self.part,
-        )
-
-    def _refuse_external(self, *_: object) -> int:
-        self._refuse_dtd()
-        return 0
-
-    def _declaration(self, version: str | None, encoding: str | None, standalone: int) -> None:
-        if encoding is not None and encoding.replace("_", "-").lower() not in (
-            "utf-8",
-            "utf8",
-            "us-ascii",
-            "ascii",
-        ):
-            raise _encoding(self.part, encoding)
-
-    def feed(self, chunk: bytes) -> None:
-        if not self.started:
-            self.started = True
-            for mark, name in _UTF16_32:
-                if chunk.startswith(mark):
-                    raise _encoding(self.part, name)
-        try:
-            self.parser.Parse(chunk, False)
-        except expat.ExpatError as error:
-            raise _malformed(self.part, error) from None
-
-    def close(self) -> None:
-        try:
-            self.parser.Parse(b"", True)
-        except expat.ExpatError as error:
-            raise _malformed(self.part, error) from None
-
-
-def _encoding(part: str, encoding: str) -> UnsafeFileError:
-    return UnsafeFileError(
-        "xml_encoding",
-        f"the part {part} is written in the {encoding} encoding, which kpidesk does not "
-        "read; open the file in Excel or LibreOffice and save it again as an Excel "
-        "workbook (.xlsx)",
-        part,
-    )
-
-
-def _malformed(part: str, error: expat.ExpatError) -> UnsafeFileError:
-    return UnsafeFileError(
-        "damaged",
-        f"the workbook is damaged: the part {part} is not valid XML "
-        f"({expat.ErrorString(error.code)}, line {error.lineno})",
-        part,
-    )
-
-
-def _markup_aligned(chunks: Iterator[bytes], part: str) -> Iterator[bytes]:
-    """Pieces of the stream that each end just before a ``<``, so no tag is split; text
-    after the last tag of a long run is dropped (it holds no tag), a single tag longer
-    than :data:`MAX_MARKUP` is refused."""
-    tail = b""
-    for chunk in chunks:
-        data = tail + chunk if tail else chunk
-        cut = data.rfind(b"<")
-        if cut < 0:
-            tail = b""
-            continue
-        if cut:
-            yield data[:cut]
-        tail = data[cut:]
-        if len(tail) > MAX_MARKUP:
-            complete = _TAG.match(tail)
-            if complete is None:
-                raise UnsafeFileError(
-                    "damaged",
-                    f"refused: the part {part} holds an XML tag longer than "
-                    f"{MAX_MARKUP // MiB} MiB",
-                    part,
-                )
-            yield tail[: complete.end()]
-            tail = b""
-    if tail:
-        yield tail
-
-
 def scan_part(archive: zipfile.ZipFile, part: str) -> None:
     """Stream one XML part through the checks (well-formed UTF-8, no DTD, sizes as
     declared); a shared-strings table is also checked for the number of strings.
@@ -388,7 +213,7 @@ def scan_part(archive: zipfile.ZipFile, part: str) -> None:
     Raises:
         UnsafeFileError: the part is refused.
     """
-    xml = _Xml(part)
+    xml = XmlStream(part)
     root: dict[str, Any] = {}
 
     def first_element(name: str, attrs: dict[str, str]) -> None:
@@ -399,7 +224,7 @@ def scan_part(archive: zipfile.ZipFile, part: str) -> None:
     xml.parser.StartElementHandler = first_element
     items = 0
     shared = False
-    for piece in _markup_aligned(_feeding(archive, part, xml), part):
+    for piece in markup_aligned(feeding(archive, part, xml), part):
         if not shared and root.get("name") == "sst":
             shared = True
             for attribute in ("uniqueCount", "count"):
@@ -422,13 +247,6 @@ def _too_many_strings(part: str, count: str) -> UnsafeFileError:
         f"(limit {MAX_SHARED_STRINGS})",
         part,
     )
-
-
-def _feeding(archive: zipfile.ZipFile, part: str, xml: _Xml) -> Iterator[bytes]:
-    """The member's chunks, each fed to ``xml`` before it is handed on."""
-    for chunk in _chunks(archive, part):
-        xml.feed(chunk)
-        yield chunk
 
 
 def refuse_dtd(archive: zipfile.ZipFile, skip: set[str]) -> None:
@@ -463,8 +281,8 @@ def _parse_small(archive: zipfile.ZipFile, part: str) -> Any:
         raise UnsafeFileError(
             "damaged", f"the workbook is damaged: the part {part} is missing", part
         ) from None
-    except (DefusedXmlException, ElementTree.ParseError, *_READ_ERRORS) as error:
-        raise _damaged(part, error) from None
+    except (DefusedXmlException, ElementTree.ParseError, *READ_ERRORS) as error:
+        raise damaged(part, error) from None
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -561,10 +379,10 @@ def sheet_extent(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     Raises:
         UnsafeFileError: the sheet is damaged, declares a DTD, or is too large.
     """
-    xml = _Xml(part)
+    xml = XmlStream(part)
     unusual = near = False
     cells = row_elements = rows = columns = 0
-    for piece in _markup_aligned(_feeding(archive, part, xml), part):
+    for piece in markup_aligned(feeding(archive, part, xml), part):
         if unusual:
             continue  # the exact measure below reads the part again; here only the parser
         if not (_NOT_NEAR.search(piece) or _PREFIXED.search(piece)):
@@ -623,7 +441,7 @@ def _exact_extent(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     """The last row and column in use, read by the parser's element handler, following
     OOXML's rule that a row or cell without a reference follows the previous one."""
     state = {"row": 0, "column": 0, "rows": 0, "columns": 0, "cells": 0, "row_elements": 0}
-    xml = _Xml(part)
+    xml = XmlStream(part)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(":")[2].lower()
@@ -661,7 +479,7 @@ def _exact_extent(archive: zipfile.ZipFile, part: str) -> SheetExtent:
             raise refused
 
     xml.parser.StartElementHandler = start
-    for _ in _feeding(archive, part, xml):
+    for _ in feeding(archive, part, xml):
         pass
     xml.close()
     return SheetExtent(state["rows"], state["columns"], state["row_elements"], state["cells"])

@@ -74,14 +74,12 @@ def demo_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "demo.xlsx"
 
 
-# imports a workbook as ``python -m kpidesk`` does, then names the Qt modules it loaded
+# imports a workbook as ``python -m kpidesk`` does (``cli.launch`` runs ``cli.main``, then
+# ends an import with ``os._exit``), then names the Qt modules it loaded
 _IMPORT_AND_LIST = """
-import runpy, sys
-sys.argv = ["kpidesk", *sys.argv[1:]]
-try:
-    runpy.run_module("kpidesk", run_name="__main__")
-except SystemExit as done:
-    code = done.code
+import sys
+from kpidesk.cli import main
+code = main(sys.argv[1:])
 print("QT:", sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
 sys.exit(code)
 """

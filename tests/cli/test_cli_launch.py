@@ -1,0 +1,99 @@
+"""How the ``kpidesk`` command ends (``cli.launch``): after ``import`` the process leaves
+with ``os._exit`` once its output is flushed (issue 17: the interpreter's teardown is
+15–25 ms of a 0.5 s import), every other command through ``sys.exit``; either way nothing
+written is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpidesk import cli
+
+CLI_LANG = "en"
+
+
+class _ExitCalledError(Exception):
+    """``os._exit`` was called (with ``code``)."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _launch(monkeypatch: pytest.MonkeyPatch, arguments: list[str], code: int) -> list[str]:
+    """``cli.launch`` with ``main`` replaced; returns what it did, in order."""
+    done: list[str] = []
+
+    def main(given: list[str]) -> int:
+        assert given == arguments
+        done.append("main")
+        return code
+
+    def leave(exit_code: int) -> None:
+        done.append(f"os._exit({exit_code})")
+        raise _ExitCalledError(exit_code)
+
+    monkeypatch.setattr(sys, "argv", ["kpidesk", *arguments])
+    monkeypatch.setattr(cli, "main", main)
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    monkeypatch.setattr(cli.logging, "shutdown", lambda: done.append("logging.shutdown"))
+    return done
+
+
+def test_an_import_leaves_with_os_exit_after_logging_is_shut_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arguments = ["--lang", "ru", "--db", "c.kpidesk", "import", "--dry-run", "kpi.xlsx"]
+    done = _launch(monkeypatch, arguments, 1)
+    with pytest.raises(_ExitCalledError) as left:
+        cli.launch()
+    assert left.value.code == 1
+    assert done == ["main", "logging.shutdown", "os._exit(1)"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["template", "-o", "t.xlsx"], ["--db", "c.kpidesk", "export", "import.xlsx"], ["gui"], []],
+)
+def test_every_other_command_ends_through_sys_exit(
+    monkeypatch: pytest.MonkeyPatch, arguments: list[str]
+) -> None:
+    done = _launch(monkeypatch, arguments, 2)
+    with pytest.raises(SystemExit) as ended:
+        cli.launch()
+    assert ended.value.code == 2
+    assert done == ["main"]  # no os._exit: atexit handlers and Qt's destructors run
+
+
+def test_a_whole_import_through_the_command_keeps_its_output_and_its_data(
+    kpidesk, tmp_path: Path
+) -> None:
+    demo, workbook, company = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx", tmp_path / "c"
+    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
+    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    done = kpidesk("--db", str(company), "import", str(workbook), check_code=0)
+    # stdout is a pipe here (block-buffered): every line reached it before the process left
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"imported {workbook.name}:"
+    assert lines[-1].startswith("  tasks: ")  # the last line, written just before leaving
+    assert done.stdout.endswith("\n")
+    # the company was closed before the process left: no write-ahead log remains
+    assert not Path(f"{company}-wal").exists()
+    source, target = sqlite3.connect(demo), sqlite3.connect(company)
+    try:
+        for table in ("daily", "facts", "employees"):
+            (expected,) = source.execute(f"SELECT count(*) FROM {table}").fetchone()
+            (found,) = target.execute(f"SELECT count(*) FROM {table}").fetchone()
+            assert found == expected > 0, table
+            assert f"  {table}: {found} added," in done.stdout, (table, lines)
+    finally:
+        source.close()
+        target.close()
+    # and a refused import still says why on stderr, with exit code 1
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    refused = kpidesk("--db", str(company), "import", str(bad), check_code=1)
+    assert f"cannot import {bad.name}" in refused.stderr

@@ -229,6 +229,10 @@ def test_mutants_never_crash_nor_half_import(
     empty = tmp_path / "empty.kpidesk"
     assert main(["--db", str(empty), "init", "--name", "Fuzz"]) == 0
     pristine = _dump(empty)
+    # the unmutated base imports, so that a mutant may import too (not only be refused)
+    whole = tmp_path / "base.kpidesk"
+    shutil.copyfile(empty, whole)
+    assert main(["--db", str(whole), "import", str(base)]) == 0, capsys.readouterr().err
     rng = random.Random(_SEED)
     mutators = _mutators(base)
     data = base.read_bytes()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kpidesk.io import cells, safety
+from kpidesk.io import sheet_extent as extent_module
 from kpidesk.io.reader import read_workbook
 
 BookMaker = Callable[..., Path]
@@ -79,7 +80,7 @@ def test_canonical_sheet_is_measured_without_the_slow_path(
     def slow(*_: object) -> safety.SheetExtent:
         raise AssertionError("the canonical spelling needs no exact pass")
 
-    monkeypatch.setattr(safety, "_exact_extent", slow)
+    monkeypatch.setattr(extent_module, "_exact_extent", slow)
     with zipfile.ZipFile(path) as archive:
         extent = safety.sheet_extent(archive, "xl/worksheets/sheet1.xml")
     assert extent.cells == 18 and extent.row_elements == 9

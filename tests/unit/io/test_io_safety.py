@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from kpidesk.io import safety
+from kpidesk.io import sheet_extent as extent_module
 from kpidesk.io.reader import read_workbook
 
 BookMaker = Callable[..., Path]
@@ -142,7 +143,7 @@ def test_far_away_cell_refused_instead_of_crashing(book: BookMaker, tmp_path: Pa
 
 def test_row_limit(book: BookMaker, monkeypatch: pytest.MonkeyPatch) -> None:
     path = book({"Stores": [["Name"]] + [[f"S{i}"] for i in range(150)]})
-    monkeypatch.setattr(safety, "MAX_ROWS", 100)
+    monkeypatch.setattr(extent_module, "MAX_ROWS", 100)
     result = read_workbook(path)
     assert [p.code for p in result.problems] == ["sheet_too_large"]
     assert "Stores" in result.problems[0].message

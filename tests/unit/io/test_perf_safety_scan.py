@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 
-from kpidesk.io import safety
+from kpidesk.io import sheet_extent as extent_module
 
 # the quick test as it was: two regexes, a lowered copy and four counts
 _OLD_NEAR_CELL = re.compile(rb'<c(?! r="[A-Ta-t][0-9]{1,5}")[\s/>]')
@@ -26,12 +26,12 @@ def _old_near(piece: bytes) -> bool:
         or _OLD_NEAR_CELL.search(piece)
         or _OLD_NEAR_ROW.search(piece)
         or b"<dimension" in lowered
-        or safety._PREFIXED.search(lowered)
+        or extent_module._PREFIXED.search(lowered)
     )
 
 
 def _new_near(piece: bytes) -> bool:
-    return not (safety._NOT_NEAR.search(piece) or safety._PREFIXED.search(piece))
+    return not (extent_module._NOT_NEAR.search(piece) or extent_module._PREFIXED.search(piece))
 
 
 _FRAGMENTS = [
@@ -82,7 +82,7 @@ def test_one_search_decides_as_the_seven() -> None:
         piece = b"".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 8)))
         old, new = _old_near(piece), _new_near(piece)
         assert old == new, piece
-        assert _old_odd_case(piece) == bool(safety._ODD_CASE.search(piece)), piece
+        assert _old_odd_case(piece) == bool(extent_module._ODD_CASE.search(piece)), piece
         differing_kinds.add(old)
     assert differing_kinds == {True, False}  # both ways taken: the test can tell
 

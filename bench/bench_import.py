@@ -47,7 +47,7 @@ _VARIANT = (
     "    {inside}\n"
     "    return real(args)\n"
     "cli.cmd_import = cmd_import\n"
-    "sys.exit(cli.main(sys.argv[1:]))\n"
+    "cli.launch()\n"  # as ``python -m kpidesk`` ends: ``os._exit`` after an import
 )
 VARIANTS = {  # name → (before main, inside the command)
     "serial": ("pass", "import kpidesk.io.reader as m; m.THREADED = False"),

@@ -30,7 +30,7 @@ from typing import Any
 
 # parse further ahead only while the sheets waiting for the reader hold at most this many
 # cells (≈ 16 MB of python-calamine's grid): with the sheet being read and the ones being
-# parsed (each within ``safety.MAX_CELLS``), at most 6.5 M cells are held at once
+# parsed (each within ``sheet_extent.MAX_CELLS``), at most 6.5 M cells are held at once
 AHEAD_CELLS = 500_000
 # the threads are woken when a sheet of at least this many rows passes (or the scan ends):
 # the small sheets before it are parsed in the same go, so that the threads hand the GIL

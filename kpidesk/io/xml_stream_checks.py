@@ -16,7 +16,8 @@ cuts the stream just before a ``<`` so that no tag is split; a single tag longer
 code, the message for the user and the part concerned.
 
 Must not: know about sheets, limits on rows, cells or shared strings, or the workbook's
-structure (which parts it has, what its relations say) — those are :mod:`kpidesk.io.safety`'s.
+structure (which parts it has, what its relations say) — those are
+:mod:`kpidesk.io.sheet_extent`'s and :mod:`kpidesk.io.safety`'s.
 """
 
 from __future__ import annotations

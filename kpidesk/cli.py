@@ -10,7 +10,8 @@ window's saved language, else Russian (``commands.language``); a command's own `
 (the language of a written workbook or PDF) defaults to it. argparse's usage and help stay
 English.
 
-This module is the parser and ``main``; the handlers live in ``kpidesk/commands/``.
+This module is the parser, ``main`` and ``launch`` (the entry point: ``main``, then how the
+process ends); the handlers live in ``kpidesk/commands/``.
 """
 
 from __future__ import annotations

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
-import hmac
 import os
 
 from kpidesk.services.errors import UserError
@@ -26,6 +24,10 @@ def _b64(data: bytes) -> str:
 
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # hashlib (and hmac, which imports it) load OpenSSL, ≈ 5 ms: only when a password is
+    # checked or set, not in every command that opens a company (issue 17)
+    import hashlib
+
     return hashlib.scrypt(
         password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=_LENGTH, maxmem=64 * 2**20
     )
@@ -49,6 +51,8 @@ def password_matches(stored: str, password: str) -> bool:
         found = _derive(password, base64.b64decode(salt, validate=True), int(n), int(r), int(p))
     except (ValueError, TypeError):
         return False
+    import hmac
+
     return hmac.compare_digest(found, expected)
 
 

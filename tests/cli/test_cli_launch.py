@@ -5,7 +5,9 @@ written is lost."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +16,22 @@ import pytest
 from kpidesk import cli
 
 CLI_LANG = "en"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kpidesk_probe(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -c code *args`` with this checkout first on the path (its
+    ``KPIDESK_HOME`` is the test's, set by the ``kpidesk_home`` fixture)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=180,
+    )
 
 
 class _ExitCalledError(Exception):
@@ -97,3 +115,23 @@ def test_a_whole_import_through_the_command_keeps_its_output_and_its_data(
     bad.write_text("not a workbook", encoding="utf-8")
     refused = kpidesk("--db", str(company), "import", str(bad), check_code=1)
     assert f"cannot import {bad.name}" in refused.stderr
+
+
+def test_an_import_loads_neither_openssl_nor_platformdirs(kpidesk, tmp_path: Path) -> None:
+    """A company without users checks no password, and ``--db`` with ``KPIDESK_HOME``
+    needs no default folder: the import command does not pay for hashlib's OpenSSL or for
+    platformdirs (≈ 5 + 8 ms, issue 17)."""
+    demo, workbook = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx"
+    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
+    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    probe = (
+        "import sys\n"
+        "from kpidesk.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(sorted(m for m in ('_hashlib', 'hashlib', 'hmac', 'platformdirs')"
+        " if m in sys.modules))\n"
+        "sys.exit(code)\n"
+    )
+    done = kpidesk_probe(probe, "--db", str(tmp_path / "c"), "import", str(workbook))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout

@@ -41,7 +41,7 @@ READ_ERRORS = (
     OSError,
     EOFError,
     RuntimeError,  # an encrypted member
-    NotImplementedError,  # an unknown compression method
+    NotImplementedError,  # zipfile's error for a compression method it lacks (caught here)
     ValueError,
     OverflowError,
     struct.error,

@@ -4,9 +4,6 @@ PySide6 at all (SPEC §9, issue 17)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
@@ -86,20 +83,11 @@ sys.exit(code)
 
 
 def test_a_russian_import_prints_the_same_summary_without_qt(
-    demo_workbook: Path, tmp_path: Path, kpidesk_home: Path
+    demo_workbook: Path, tmp_path: Path, python_code
 ) -> None:
-    env = dict(os.environ, KPIDESK_HOME=str(kpidesk_home))
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     database = tmp_path / "new.kpidesk"
     args = ["--db", str(database), "import", str(demo_workbook)]
-    done = subprocess.run(
-        [sys.executable, "-c", _IMPORT_AND_LIST, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=180,
-    )
+    done = python_code(_IMPORT_AND_LIST, *args)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[-1] == "QT: []"
@@ -107,14 +95,7 @@ def test_a_russian_import_prints_the_same_summary_without_qt(
     assert any(line.startswith("  Ежедневно: добавлено ") for line in lines)
     assert any(line.startswith("  Сотрудники: добавлено ") for line in lines)
     assert all(", изменено " in line for line in lines[1:-1]), lines
-    again = subprocess.run(
-        [sys.executable, "-c", _IMPORT_AND_LIST, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=180,
-    )
+    again = python_code(_IMPORT_AND_LIST, *args)
     assert again.returncode == 0, again.stderr
     head = "импортирован demo.xlsx: ничего не изменилось (эти данные уже были в базе)"
     assert again.stdout.splitlines()[0] == head, again.stdout

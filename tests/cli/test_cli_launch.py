@@ -5,9 +5,7 @@ written is lost."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,22 +14,6 @@ import pytest
 from kpidesk import cli
 
 CLI_LANG = "en"
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def kpidesk_probe(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """``python -c code *args`` with this checkout first on the path (its
-    ``KPIDESK_HOME`` is the test's, set by the ``kpidesk_home`` fixture)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=180,
-    )
 
 
 class _ExitCalledError(Exception):
@@ -117,7 +99,9 @@ def test_a_whole_import_through_the_command_keeps_its_output_and_its_data(
     assert f"cannot import {bad.name}" in refused.stderr
 
 
-def test_an_import_loads_neither_openssl_nor_platformdirs(kpidesk, tmp_path: Path) -> None:
+def test_an_import_loads_neither_openssl_nor_platformdirs(
+    kpidesk, python_code, tmp_path: Path
+) -> None:
     """A company without users checks no password, and ``--db`` with ``KPIDESK_HOME``
     needs no default folder: the import command does not pay for hashlib's OpenSSL or for
     platformdirs (≈ 5 + 8 ms, issue 17)."""
@@ -132,6 +116,6 @@ def test_an_import_loads_neither_openssl_nor_platformdirs(kpidesk, tmp_path: Pat
         " if m in sys.modules))\n"
         "sys.exit(code)\n"
     )
-    done = kpidesk_probe(probe, "--db", str(tmp_path / "c"), "import", str(workbook))
+    done = python_code(probe, "--db", str(tmp_path / "c"), "import", str(workbook))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]", done.stdout

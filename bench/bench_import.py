@@ -35,24 +35,35 @@ from timing import median_seconds
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
-# ``python -m kpidesk`` with one setting changed: before ``main`` (which forks the scan
-# ahead) only what is light to import, the rest at the start of the import command, so
-# that the variant does not import the store before the fork
+# ``python -m kpidesk`` with one setting changed: before the entry point (which forks the
+# scan ahead before it imports the command line) only what is light to import, the rest at
+# the start of the import command, so that the variant does not import the store before
+# the fork; the command is wrapped once the command line is imported, after the fork
 _VARIANT = (
     "import sys\n"
-    "import kpidesk.cli as cli\n"
     "{before}\n"
-    "real = cli.cmd_import\n"
-    "def cmd_import(args):\n"
-    "    {inside}\n"
-    "    return real(args)\n"
-    "cli.cmd_import = cmd_import\n"
-    "cli.launch()\n"  # as ``python -m kpidesk`` ends: ``os._exit`` after an import
+    "import kpidesk.io.scan_ahead as scan_ahead\n"
+    "real_start = scan_ahead.ScanAhead.start.__func__\n"
+    "def start(cls, path):\n"
+    "    scan = real_start(cls, path)\n"
+    "    import kpidesk.cli as cli\n"
+    "    if not hasattr(cli, 'real_import'):\n"
+    "        cli.real_import = cli.cmd_import\n"
+    "        def cmd_import(args):\n"
+    "            {inside}\n"
+    "            return cli.real_import(args)\n"
+    "        cli.cmd_import = cmd_import\n"
+    "    return scan\n"
+    "scan_ahead.ScanAhead.start = classmethod(start)\n"
+    "import kpidesk.entry\n"
+    "kpidesk.entry.launch()\n"  # as ``python -m kpidesk``: ``os._exit`` after an import
 )
 VARIANTS = {  # name → (before main, inside the command)
     "serial": ("pass", "import kpidesk.io.reader as m; m.THREADED = False"),
     "one-worker": ("import kpidesk.io.sheet_loader as m; m.WORKERS = 1", "pass"),
     "scan-here": ("import kpidesk.io.scan_ahead as m; m.ENABLED = False", "pass"),
+    # the command line imported before the scan starts (as before ``kpidesk.entry``)
+    "fork-after-cli": ("import kpidesk.cli", "pass"),
     "triggers-kept": (
         "pass",
         "import contextlib, kpidesk.store.sqlite_dialect as m; "

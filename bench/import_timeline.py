@@ -57,71 +57,78 @@ def timed(owner, name, label=None):
     setattr(owner, name, wrapper)
 
 mark("python started")
-import kpidesk.cli as cli
 import kpidesk.io.scan_ahead as scan_ahead
-mark("cli imported")
+mark("scan imported")
 real_start = scan_ahead.ScanAhead.start.__func__
 def start(cls, path):
     mark("fork")
-    return real_start(cls, path)
+    scan = real_start(cls, path)
+    wrap_the_command()  # the command line is imported now, after the fork, as usual
+    return scan
 scan_ahead.ScanAhead.start = classmethod(start)
 
-real_command = cli.cmd_import
-def cmd_import(args):
-    mark("import command")
-    import kpidesk.commands.company as company
-    import kpidesk.io.sheet_loader as loader
-    import kpidesk.services.importing as importing
-    import kpidesk.store.database as database
+def wrap_the_command():
+    import kpidesk.cli as cli
+    if hasattr(cli, "real_command"):
+        return
+    mark("cli imported")
+    cli.real_command = cli.cmd_import
+    def cmd_import(args):
+        mark("import command")
+        import kpidesk.commands.company as company
+        import kpidesk.io.sheet_loader as loader
+        import kpidesk.services.importing as importing
+        import kpidesk.store.database as database
 
-    real_passed = loader.SheetLoader.passed
-    def passed(self, name, rows=loader.LARGE_ROWS):
-        mark("passed " + name)
-        return real_passed(self, name, rows)
-    loader.SheetLoader.passed = passed
-    real_open = loader.SheetLoader._open
-    class Timed:
-        def __init__(self, workbook):
-            self.workbook = workbook
-        def get_sheet_by_name(self, name):
-            mark("parse> " + name)
+        real_passed = loader.SheetLoader.passed
+        def passed(self, name, rows=loader.LARGE_ROWS):
+            mark("passed " + name)
+            return real_passed(self, name, rows)
+        loader.SheetLoader.passed = passed
+        real_open = loader.SheetLoader._open
+        class Timed:
+            def __init__(self, workbook):
+                self.workbook = workbook
+            def get_sheet_by_name(self, name):
+                mark("parse> " + name)
+                try:
+                    return self.workbook.get_sheet_by_name(name)
+                finally:
+                    mark("parse< " + name)
+            def __getattr__(self, name):
+                return getattr(self.workbook, name)
+        loader.SheetLoader._open = lambda self: Timed(real_open(self))
+        real_take = loader.SheetLoader.take
+        def take(self, name):
+            mark("take> " + name)
             try:
-                return self.workbook.get_sheet_by_name(name)
+                return real_take(self, name)
             finally:
-                mark("parse< " + name)
-        def __getattr__(self, name):
-            return getattr(self.workbook, name)
-    loader.SheetLoader._open = lambda self: Timed(real_open(self))
-    real_take = loader.SheetLoader.take
-    def take(self, name):
-        mark("take> " + name)
+                mark("take< " + name)
+        loader.SheetLoader.take = take
+        timed(company, "open_company")
+        timed(importing, "read_workbook", "read")
+        timed(importing, "validate_content", "validate")
+        timed(importing.ApplyContent, "apply")
+        timed(database.Database, "close")
         try:
-            return real_take(self, name)
+            return cli.real_command(args)
         finally:
-            mark("take< " + name)
-    loader.SheetLoader.take = take
-    timed(company, "open_company")
-    timed(importing, "read_workbook", "read")
-    timed(importing, "validate_content", "validate")
-    timed(importing.ApplyContent, "apply")
-    timed(database.Database, "close")
-    try:
-        return real_command(args)
-    finally:
-        mark("import command done")
-cli.cmd_import = cmd_import
+            mark("import command done")
+    cli.cmd_import = cmd_import
 
-real_exit, parent = os._exit, os.getpid()
-def leave(code):  # (the scan's child leaves through here too: quietly)
-    if os.getpid() != parent:
+    real_exit, parent = os._exit, os.getpid()
+    def leave(code):  # (patched after the fork: a child leaves as it would)
+        if os.getpid() != parent:
+            real_exit(code)
+        mark("exit")
+        for at, thread, what in MARKS:
+            sys.stderr.write(f"{at:8.1f}  {thread[-9:]:>9}  {what}\n")
+        sys.stderr.flush()
         real_exit(code)
-    mark("exit")
-    for at, thread, what in MARKS:
-        sys.stderr.write(f"{at:8.1f}  {thread[-9:]:>9}  {what}\n")
-    sys.stderr.flush()
-    real_exit(code)
-cli.os._exit = leave
-cli.launch()
+    cli.os._exit = leave
+import kpidesk.entry
+kpidesk.entry.launch()
 """
 
 

@@ -1,5 +1,5 @@
 """``python -m kpidesk`` — the same as the ``kpidesk`` command."""
 
-from kpidesk.cli import launch
+from kpidesk.entry import launch
 
 launch()

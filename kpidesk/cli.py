@@ -10,8 +10,9 @@ window's saved language, else Russian (``commands.language``); a command's own `
 (the language of a written workbook or PDF) defaults to it. argparse's usage and help stay
 English.
 
-This module is the parser, ``main`` and ``launch`` (the entry point: ``main``, then how the
-process ends); the handlers live in ``kpidesk/commands/``.
+This module is the parser, ``main`` and ``launch`` (``main``, then how the process ends);
+the handlers live in ``kpidesk/commands/``, the entry point that runs ``launch`` in
+``kpidesk/entry.py``.
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ from kpidesk.commands.users import (
     cmd_users_list,
     cmd_users_passwd,
 )
+from kpidesk.entry import workbook_to_import
 
 if TYPE_CHECKING:
+    from kpidesk.io.scan_ahead import ScanAhead
     from kpidesk.services.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -338,16 +341,18 @@ def _add_period_and_daily_commands(commands: argparse._SubParsersAction) -> None
     daily_set.set_defaults(handler=cmd_daily_set)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def main(argv: Sequence[str] | None = None, scan: ScanAhead | None = None) -> int:
+    """Run the command line; returns the exit code. ``scan``: the safety scan of the
+    workbook an ``import`` names, already started (``entry.launch``); this closes it."""
     from kpidesk.commands import language
     from kpidesk.io.scan_ahead import ScanAhead
 
     arguments = sys.argv[1:] if argv is None else list(argv)
-    # ``import FILE``: the file's safety scan starts now, in a child process, before the
-    # parser is built and the services are imported (issue 17)
-    workbook = _workbook_to_import(arguments)
-    scan = ScanAhead.start(workbook) if workbook is not None else None
+    if scan is None:
+        # ``import FILE``: the file's safety scan starts now, in a child process, before
+        # the parser is built and the services are imported (issue 17)
+        workbook = workbook_to_import(arguments)
+        scan = ScanAhead.start(workbook) if workbook is not None else None
     try:
         parser = build_parser()
         args = parser.parse_args(arguments)
@@ -363,8 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             scan.close()
 
 
-def launch() -> NoReturn:
-    """The ``kpidesk`` command and ``python -m kpidesk``: :func:`main`, then the process
+def launch(arguments: Sequence[str] | None = None, scan: ScanAhead | None = None) -> NoReturn:
+    """The ``kpidesk`` command and ``python -m kpidesk`` (through ``entry.launch``, which
+    may have started the ``scan`` of an import's workbook): :func:`main`, then the process
     ends with its exit code.
 
     After ``kpidesk import`` (SPEC §9 times its whole process) the process leaves with
@@ -375,9 +381,9 @@ def launch() -> NoReturn:
     reaped and the sheet loader's threads joined). Every other command ends as usual:
     the window's Qt objects and QSettings write themselves on destruction.
     """
-    arguments = sys.argv[1:]
-    code = main(arguments)
-    if _workbook_to_import(arguments) is None:
+    arguments = sys.argv[1:] if arguments is None else list(arguments)
+    code = main(arguments, scan)
+    if workbook_to_import(arguments) is None:
         sys.exit(code)
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
@@ -387,31 +393,6 @@ def launch() -> NoReturn:
         except (OSError, ValueError):  # a reader gone (``| head``), a closed stream
             pass
     os._exit(code)
-
-
-_GLOBAL_VALUES = ("--db", "--lang", "--user")  # the global options that take a value
-
-
-def _workbook_to_import(arguments: Sequence[str]) -> Path | None:
-    """The FILE of ``kpidesk [global options] import … FILE``, read off the arguments
-    before argparse has its parser, so that the scan can start at once. Only a guess, and
-    a safe one: the reader takes the scan only for the very file it imports (the same
-    path, inode, size and time), and scans any other file itself."""
-    tokens = iter(arguments)
-    for token in tokens:
-        if token in _GLOBAL_VALUES:
-            next(tokens, None)
-        elif not token.startswith(tuple(f"{option}=" for option in _GLOBAL_VALUES)):
-            if token != "import":
-                return None
-            break
-    for token in tokens:
-        if token == "--":
-            following = next(tokens, None)
-            return None if following is None else Path(following)
-        if not token.startswith("-"):
-            return Path(token)
-    return None
 
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:

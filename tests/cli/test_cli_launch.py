@@ -27,8 +27,8 @@ def _launch(monkeypatch: pytest.MonkeyPatch, arguments: list[str], code: int) ->
     """``cli.launch`` with ``main`` replaced; returns what it did, in order."""
     done: list[str] = []
 
-    def main(given: list[str]) -> int:
-        assert given == arguments
+    def main(given: list[str], scan: object = None) -> int:
+        assert given == arguments and scan is None
         done.append("main")
         return code
 
@@ -119,3 +119,38 @@ def test_an_import_loads_neither_openssl_nor_platformdirs(
     done = python_code(probe, "--db", str(tmp_path / "c"), "import", str(workbook))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]", done.stdout
+
+
+def test_the_entry_point_starts_the_scan_before_it_imports_the_command_line(
+    kpidesk, python_code, tmp_path: Path
+) -> None:
+    """``kpidesk import FILE`` forks the file's safety scan first (``entry.launch``), so
+    that the child scans while the parent imports argparse, logging and the handlers
+    (issue 17); the reader then takes that very scan. Any other command starts none."""
+    demo, workbook = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx"
+    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
+    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    probe = (
+        "import sys\n"
+        "import kpidesk.io.scan_ahead as scan_ahead\n"
+        "real_start, real_check = scan_ahead.ScanAhead.start.__func__,"
+        " scan_ahead.ScanAhead.check_sheets\n"
+        "def start(cls, path):\n"
+        "    print('start', path.name, 'kpidesk.cli' in sys.modules, 'argparse' in sys.modules)\n"
+        "    return real_start(cls, path)\n"
+        "def check_sheets(self, path, passed):\n"
+        "    print('taken', path.name)\n"
+        "    return real_check(self, path, passed)\n"
+        "scan_ahead.ScanAhead.start = classmethod(start)\n"
+        "scan_ahead.ScanAhead.check_sheets = check_sheets\n"
+        "import kpidesk.entry\n"
+        "kpidesk.entry.launch()\n"
+    )
+    done = python_code(probe, "--db", str(tmp_path / "c"), "import", str(workbook))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["start demo.xlsx False False", "taken demo.xlsx"], lines
+    assert lines.count("start demo.xlsx False False") == 1  # main did not start another
+    other = python_code(probe, "--db", str(demo), "export", str(tmp_path / "again.xlsx"))
+    assert other.returncode == 0, other.stderr
+    assert not any(line.startswith(("start", "taken")) for line in other.stdout.splitlines())

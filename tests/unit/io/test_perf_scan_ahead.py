@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk.cli import _workbook_to_import
+from kpidesk.entry import workbook_to_import
 from kpidesk.io import safety, scan_ahead
 from kpidesk.io.reader import ReadResult, read_workbook
 from kpidesk.io.scan_ahead import ScanAhead, UnfinishedScanError
@@ -200,5 +200,5 @@ def test_the_import_command_takes_the_scan_from_the_child(
     ],
 )
 def test_the_command_line_guess_of_the_workbook(arguments: list[str], expected: str | None) -> None:
-    guessed = _workbook_to_import(arguments)
+    guessed = workbook_to_import(arguments)
     assert guessed == (None if expected is None else Path(expected))

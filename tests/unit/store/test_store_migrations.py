@@ -20,9 +20,9 @@ from kpidesk.store.migrations import MIGRATIONS, inspect_file
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "schema_v1.sqlite"
 
 
-def test_versions_are_ordered_and_current_is_six() -> None:
+def test_versions_are_ordered_and_current_is_seven() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert CURRENT_VERSION == 6
+    assert CURRENT_VERSION == 7
 
 
 def test_fixture_is_version_one() -> None:

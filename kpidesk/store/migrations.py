@@ -2,8 +2,10 @@
 
 The schema version is kept where the dialect keeps it (``schema_version``). Each migration
 runs in its own transaction together with the version bump, so a failed migration leaves
-the file at the previous version. Taking the backup before migrating is the caller's job
-(``before`` callback); this module must not know where backups go.
+the file at the previous version; a new database gets every version in one transaction
+(one commit instead of one a version: ≈ 5 ms of a new company file, issue 17). Taking the
+backup before migrating is the caller's job (``before`` callback); this module must not
+know where backups go.
 """
 
 from __future__ import annotations
@@ -80,8 +82,15 @@ def migrate(
     pending = [m for m in migrations if current < m.version <= target]
     if pending and current > 0 and before is not None:
         before(current)
-    for migration in pending:
-        apply_migration(conn, migration)
+    if current == 0 and pending:
+        # a new database: every version in one transaction (one commit, not one a version),
+        # so that it never holds half a schema
+        with engine_of(conn).write(conn):
+            for migration in pending:
+                apply_migration(conn, migration)
+    else:
+        for migration in pending:
+            apply_migration(conn, migration)
     return [m.version for m in pending]
 
 

@@ -80,3 +80,35 @@ def test_newer_file_refused_and_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
     assert not (tmp_path / "backups").exists()
     assert check_file(path) == []
+
+
+def test_a_new_file_gets_its_schema_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every version of a new database runs in one transaction: a failure in the last
+    leaves no table behind; a file that already holds a version keeps the versions it got
+    before the failing one (each in its own transaction, as ever)."""
+    from kpidesk.store import migrations
+
+    real = migrations.apply_migration
+
+    def failing_at_the_last(conn: object, migration: migrations.Migration) -> None:
+        if migration.version == CURRENT_VERSION:
+            raise RuntimeError("disk full")
+        real(conn, migration)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrations, "apply_migration", failing_at_the_last)
+    conn = sqlite3.connect(tmp_path / "new.sqlite", isolation_level=None)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(conn, tmp_path / "new.sqlite")
+    assert conn.execute("PRAGMA user_version").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+    conn.close()
+
+    old = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURE, old)
+    conn = sqlite3.connect(old, isolation_level=None)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(conn, old)
+    assert conn.execute("PRAGMA user_version").fetchone() == (CURRENT_VERSION - 1,)
+    conn.close()

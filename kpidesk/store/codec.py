@@ -27,6 +27,13 @@ def dec_texts(values: Iterable[Decimal]) -> list[str]:
     return texts
 
 
+def iso_days(days: Sequence[date]) -> list[str]:
+    """Each day as ISO text, each distinct day formatted once: a first import's 22 000
+    daily rows hold 1 096 days (issue 17: 7 → 1.4 ms)."""
+    texts = {day: day.isoformat() for day in set(days)}
+    return list(map(texts.__getitem__, days))
+
+
 def opt_dec_texts(values: Sequence[Decimal | None]) -> list[str | None]:
     """:func:`opt_dec_text` of each value (:func:`dec_texts` when none is ``None``)."""
     if None not in values:

@@ -19,13 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter, methodcaller
 from typing import Any
 
 from kpidesk.core.daily import DailyEntry, SellerDay, StorePlan
 from kpidesk.core.periods import Period
 from kpidesk.core.store_sums import StoreSums
-from kpidesk.store.codec import dec_text, dec_texts, opt_dec_texts, to_day
+from kpidesk.store.codec import dec_text, dec_texts, iso_days, opt_dec_texts, to_day
 from kpidesk.store.context import StoreContext
 from kpidesk.store.daily_rows import (
     daily_by_id,
@@ -44,6 +43,7 @@ from kpidesk.store.merge import (
     Origin,
     PeriodLock,
     Table,
+    columns,
     delete_found,
     fresh,
     fresh_rows,
@@ -207,13 +207,13 @@ class DailyRepository:
         """
         ctx, stores = self._ctx, self._ctx.ids("stores")
         if fresh(ctx, DAILY, len(entries), locks, audit):  # a first import: in columns
-            names, days, revenues, receipts, visitors, units, returns = zip(
-                *map(_DAILY_FIELDS, entries), strict=True
+            names, days, revenues, receipts, visitors, units, returns = columns(
+                entries, *_DAILY_FIELDS
             )
             store_ids = list(map(stores.get, names))
             if None not in store_ids:  # else refused below, with the row's origin
                 rows = fresh_rows(
-                    (store_ids, list(map(_ISO, days))),
+                    (store_ids, iso_days(days)),
                     (dec_texts(revenues), receipts, visitors, units, opt_dec_texts(returns)),
                 )
                 return insert_fresh(ctx, DAILY, rows)
@@ -401,8 +401,7 @@ class DailyRepository:
             return write_one(ctx, PLANS, (row[0], code), values, _found(row, 1), label, context)
 
 
-_DAILY_FIELDS = attrgetter("store", "day", "revenue", "receipts", "visitors", "units", "returns")
-_ISO = methodcaller("isoformat")
+_DAILY_FIELDS = ("store", "day", "revenue", "receipts", "visitors", "units", "returns")
 
 
 def _daily_values(e: DailyEntry) -> tuple[object, ...]:

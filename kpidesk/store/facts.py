@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
 
 from kpidesk.core.daily import Fact, PeriodInput
 from kpidesk.core.periods import Period
@@ -27,6 +26,7 @@ from kpidesk.store.merge import (
     Origin,
     PeriodLock,
     Table,
+    columns,
     delete_found,
     fresh,
     fresh_rows,
@@ -55,7 +55,7 @@ INPUTS = Table(
 
 # The old fact with the employee and indicator ids resolved in the same statement (an
 # indicator by code, else by name); a NULL id means an unknown name.
-_FACT_FIELDS = attrgetter("period", "employee", "indicator", "value")
+_FACT_FIELDS = ("period", "employee", "indicator", "value")
 _FACT_ONE = (
     "SELECT e.id, i.id, f.id, f.value"
     " FROM (SELECT (SELECT id FROM employees WHERE name = ?) AS id) e"
@@ -166,7 +166,7 @@ class FactsRepository:
         """
         employees, indicators = self._ctx.ids("employees"), self._indicator_ids()
         if fresh(self._ctx, FACTS, len(facts), locks, audit):  # a first import: in columns
-            periods, names, indicator_names, values = zip(*map(_FACT_FIELDS, facts), strict=True)
+            periods, names, indicator_names, numbers = columns(facts, *_FACT_FIELDS)
             employee_ids = list(map(employees.get, names))
             indicator_ids = list(map(indicators.get, indicator_names))
             if None not in employee_ids and None not in indicator_ids:  # else refused below
@@ -175,7 +175,7 @@ class FactsRepository:
                 codes = {key: period.code for key, period in distinct.items()}
                 rows = fresh_rows(
                     (list(map(codes.__getitem__, map(id, periods))), employee_ids, indicator_ids),
-                    (dec_texts(values),),
+                    (dec_texts(numbers),),
                 )
                 return insert_fresh(self._ctx, FACTS, rows)
         cache: dict[int, tuple[str, tuple[date, date]]] = {}

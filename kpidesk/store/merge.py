@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from itertools import chain
+from operator import attrgetter
+from typing import Any
 
 from kpidesk.core.problems import Location
 from kpidesk.store.codec import same_number, to_day
@@ -270,6 +272,13 @@ def fresh(
     if count <= _SMALL_BATCH or locks or audit is AuditMode.EACH:
         return False
     return ctx.execute(f"SELECT 1 FROM {table.name} LIMIT 1").fetchone() is None
+
+
+def columns(items: Sequence[object], *fields: str) -> list[list[Any]]:
+    """The ``fields`` of every item, one list per field: one C-level pass per field,
+    where ``zip(*map(attrgetter(*fields), items))`` makes a tuple per item and then
+    transposes them (issue 17: 13.6 → 5.7 ms for 22 000 daily rows)."""
+    return [list(map(attrgetter(name), items)) for name in fields]
 
 
 def fresh_rows(

@@ -98,3 +98,17 @@ def test_fresh_only_for_a_large_batch_an_empty_table_no_lock(tmp_path: Path) -> 
         assert not merge.fresh(ctx, daily.DAILY, 33, (), summary)
     finally:
         db.close()
+
+
+def test_the_column_helpers_keep_every_item_in_order() -> None:
+    from datetime import date
+
+    from kpidesk.store.codec import iso_days
+
+    entries = list(_content().daily)
+    days = [entry.day for entry in entries] + [date(2026, 1, 2), date(2026, 1, 2)]
+    assert iso_days(days) == [day.isoformat() for day in days]
+    assert iso_days([]) == []
+    stores, revenues = merge.columns(entries, "store", "revenue")
+    assert stores == [e.store for e in entries] and revenues == [e.revenue for e in entries]
+    assert merge.columns([], "store") == [[]]

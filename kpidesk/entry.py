@@ -10,10 +10,10 @@ command's handlers (≈ 20–40 ms) before its ``main`` could start it. Here onl
 own modules (zipfile, expat, :mod:`kpidesk.io.safety`) are imported before the fork; the
 rest loads in the parent while the child scans.
 
-Must not: import anything at module level beyond the standard library's ``sys`` and
-``pathlib`` (a ``--help`` or a report pays for no scan), nor decide anything about the
-command: the guess of the workbook (:func:`workbook_to_import`) only chooses whether to
-start a scan, which the reader takes only for the very file it imports.
+Must not: import anything at module level that every command does not import anyway
+(``sys``, ``pathlib``, ``typing``: a ``--help`` or a report pays for no scan), nor decide
+anything about the command: the guess of the workbook (:func:`workbook_to_import`) only
+chooses whether to start a scan, which the reader takes only for the very file it imports.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from kpidesk.store.locks import PeriodLocks
 from kpidesk.store.matrices import MatrixRepository
 from kpidesk.store.migrations import migrate
 from kpidesk.store.org import OrgRepository
+from kpidesk.store.postgres_dialect import is_server_url
 from kpidesk.store.readonly import inspected, refuse_damaged
 from kpidesk.store.readonly import open_readonly as readonly_connection
 from kpidesk.store.signoffs import Signoffs
@@ -139,8 +140,10 @@ class Database:
             DamagedError: the file is damaged (``quick_check``; left untouched, no backup
                 is taken of it).
             ReadOnlyError: the file or its folder cannot be written.
-            StoreError: missing file with ``create=False``, or the file cannot be opened.
+            StoreError: missing file with ``create=False``, or the file cannot be opened,
+                or ``path`` is a company server's address (``ServerDatabase.connect``'s).
         """
+        _refuse_server(path)
         path = Path(path)
         if path.is_dir():
             raise NotADatabaseError(f"{path} is a folder, not a kpidesk database")
@@ -172,11 +175,12 @@ class Database:
         fails as on a read-only file.
 
         Raises:
-            StoreError: the file is missing.
+            StoreError: the file is missing, or ``path`` is a company server's address.
             EmptyDatabaseError: zero bytes, or an SQLite database without a company.
             NotADatabaseError, NewerSchemaError: as :meth:`open` (left untouched).
             DamagedError: the file is damaged (``problems``: what the check found).
         """
+        _refuse_server(path)
         path = Path(path)
         conn, tidy = readonly_connection(path)
         database = cls(conn, actor, path)
@@ -279,3 +283,18 @@ def check_database(path: Path) -> list[str]:
     """Integrity problems of a database file without opening it for writing (for
     ``kpidesk check`` on a file that may be damaged); empty when all is well."""
     return check_file(path)
+
+
+def _refuse_server(location: object) -> None:
+    """A company server's address is not a file: without this, ``Path`` of
+    ``postgresql://…`` would create folders named ``postgresql:``.
+
+    Raises:
+        StoreError: ``location`` is a server's address.
+    """
+    if is_server_url(location):
+        from kpidesk.store.server import display_location  # (server imports this module)
+
+        raise StoreError(
+            f"{display_location(str(location))} is a company server, not a company file"
+        )

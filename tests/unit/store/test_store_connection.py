@@ -97,3 +97,17 @@ def test_reopen_keeps_data_and_backs_up_on_open(tmp_path: Path) -> None:
         assert db.org.stores() == (Store("Мега"),)
         backup = db.last_backup()
         assert backup is not None and backup.name.endswith("-open.sqlite")
+
+
+def test_a_server_address_is_refused_as_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Database`` opens company files only: a server's address is refused (without its
+    password) and no folder named after it is created."""
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://owner:secret@localhost:5432/chain"
+    for opening in (Database.open, Database.open_readonly):
+        with pytest.raises(StoreError) as refused:
+            opening(url, actor="t")  # type: ignore[arg-type]
+        assert "company server" in str(refused.value) and "secret" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

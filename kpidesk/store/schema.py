@@ -10,9 +10,10 @@ data, the triggers), from the dialect modules: :func:`versions` gives each versi
 statements for one engine. This module holds SQL text only; it must not execute anything.
 
 Schema v4 makes the file hold its own rules: lock triggers on every per-period table refuse
-a write to a locked period (whatever code runs), and an audit trigger bumps the
-``revision`` meta row on every change. Schema v5 adds the users (a salted scrypt hash, never
-a password) and the pay list's sign-off steps, locked with their period. Schema v6 adds the
+a write to a locked period (whatever code runs; their conditions are in
+``lock_conditions``), and an audit trigger bumps the ``revision`` meta row on every
+change. Schema v5 adds the users (a salted scrypt hash, never a password) and the pay
+list's sign-off steps, locked with their period. Schema v6 adds the
 employees' personnel numbers (табельный номер: optional, unique ignoring case and the
 spaces around it — the store keeps them trimmed, the index compares them lower-cased), and
 on a server with rights installed re-creates the masking view with the new column. Schema
@@ -22,10 +23,11 @@ that the separate day index served (SQLite builds the table anew for it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kpidesk.store import postgres_ddl, postgres_dialect, sqlite_dialect
+from kpidesk.store.lock_conditions import LOCKED_TABLES, by_code, lock_triggers
 
 APP_KEY = "app"
 APP_NAME = "kpidesk"
@@ -48,6 +50,19 @@ class Ddl:
     # a table's constraints change by building it anew (SQLite has no ``ALTER TABLE …
     # CONSTRAINT``), not by ``ALTER TABLE``
     rebuilds_tables: bool = False
+
+
+def _daily_columns(d: Ddl) -> str:
+    """The daily table's columns and their rules, as v1 created them and v7 builds them
+    anew (each ends with a comma: the key follows)."""
+    return f"""    id {d.primary_key},
+    store_id INTEGER NOT NULL REFERENCES stores (id),
+    day TEXT NOT NULL,
+    revenue {d.decimal} NOT NULL,
+    receipts INTEGER NOT NULL,
+    visitors INTEGER NOT NULL,
+    units INTEGER NOT NULL DEFAULT 0,
+    returns {d.decimal},"""
 
 
 def _v1(d: Ddl) -> str:
@@ -133,14 +148,7 @@ CREATE TABLE payout_steps (
     UNIQUE (schedule_id, position)
 );
 CREATE TABLE daily (
-    id {d.primary_key},
-    store_id INTEGER NOT NULL REFERENCES stores (id),
-    day TEXT NOT NULL,
-    revenue {d.decimal} NOT NULL,
-    receipts INTEGER NOT NULL,
-    visitors INTEGER NOT NULL,
-    units INTEGER NOT NULL DEFAULT 0,
-    returns {d.decimal},
+{_daily_columns(d)}
     UNIQUE (store_id, day)
 );
 CREATE TABLE facts (
@@ -264,98 +272,6 @@ def statements(script: str) -> tuple[str, ...]:
 
 
 # --- v4: lock triggers, revision, snapshots --------------------------------------------
-def _overlaps(row: str) -> str:
-    """``row`` (``NEW``/``OLD``) stores its own days: compare them with each lock's days."""
-    return (
-        "EXISTS (SELECT 1 FROM period_locks l"
-        f" WHERE l.start_date <= {row}.end_date AND {row}.start_date <= l.end_date)"
-    )
-
-
-def _on_day(row: str) -> str:
-    """``row`` stores one day: is it inside a lock's days."""
-    return (
-        "EXISTS (SELECT 1 FROM period_locks l"
-        f" WHERE {row}.day >= l.start_date AND {row}.day <= l.end_date)"
-    )
-
-
-def _matrix_of(row: str) -> str:
-    """A matrix row: compare its matrix's days with each lock's days."""
-    return (
-        "EXISTS (SELECT 1 FROM matrices m JOIN period_locks l"
-        " ON l.start_date <= m.end_date AND m.start_date <= l.end_date"
-        f" WHERE m.id = {row}.matrix_id)"
-    )
-
-
-def code_start(code: str) -> str:
-    """SQL: the first day (ISO text) of the period whose code is the SQL value ``code``;
-    NULL for a week (its days are not a text operation). See ``core.periods``."""
-    return (
-        f"(CASE WHEN {code} LIKE '____-__-H1' THEN substr({code}, 1, 7) || '-01'"
-        f" WHEN {code} LIKE '____-__-H2' THEN substr({code}, 1, 7) || '-16'"
-        f" WHEN {code} LIKE '____-__-__' THEN {code}"
-        f" WHEN {code} LIKE '____-Q_' THEN substr({code}, 1, 5) ||"
-        f" CASE substr({code}, 7, 1) WHEN '1' THEN '01' WHEN '2' THEN '04' WHEN '3' THEN '07'"
-        " ELSE '10' END || '-01'"
-        f" WHEN {code} LIKE '____-__' THEN {code} || '-01'"
-        f" WHEN {code} LIKE '____' THEN {code} || '-01-01'"
-        f" WHEN {code} LIKE '%..%' THEN substr({code}, 1, 10) END)"
-    )
-
-
-def code_end(code: str) -> str:
-    """SQL: the last day of the period ``code`` as text that compares right with ISO days
-    (a month ends on its "-31": no real day of it is later, none of the next is earlier)."""
-    return (
-        f"(CASE WHEN {code} LIKE '____-__-H1' THEN substr({code}, 1, 7) || '-15'"
-        f" WHEN {code} LIKE '____-__-H2' THEN substr({code}, 1, 7) || '-31'"
-        f" WHEN {code} LIKE '____-__-__' THEN {code}"
-        f" WHEN {code} LIKE '____-Q_' THEN substr({code}, 1, 5) ||"
-        f" CASE substr({code}, 7, 1) WHEN '1' THEN '03' WHEN '2' THEN '06' WHEN '3' THEN '09'"
-        " ELSE '12' END || '-31'"
-        f" WHEN {code} LIKE '____-__' THEN {code} || '-31'"
-        f" WHEN {code} LIKE '____' THEN {code} || '-12-31'"
-        f" WHEN {code} LIKE '%..%' THEN substr({code}, 13, 10) END)"
-    )
-
-
-def _by_code(row: str) -> str:
-    """``row`` stores only a period code: the same code, or the code's days (derived from
-    the code) overlapping a lock's days — so a month's fact is refused when one of its
-    halves is locked, and a half's when its month is."""
-    code = f"{row}.period"
-    return (
-        "EXISTS (SELECT 1 FROM period_locks l WHERE l.period = "
-        f"{code} OR ({code_start(code)} <= l.end_date AND l.start_date <= {code_end(code)}))"
-    )
-
-
-# table → how its rows meet a lock
-LOCKED_TABLES = {
-    "daily": _on_day,
-    "seller_days": _on_day,
-    "store_plans": _overlaps,
-    "matrices": _overlaps,
-    "matrix_rows": _matrix_of,
-    "tasks": _overlaps,
-    "facts": _by_code,
-    "period_inputs": _by_code,
-}
-
-
-def _lock_triggers(d: Ddl, tables: Mapping[str, Callable[[str], str]]) -> list[str]:
-    found: list[str] = []
-    for table, meets in tables.items():
-        found += d.abort_trigger(f"{table}_locked_insert", "INSERT", table, (meets("NEW"),))
-        found += d.abort_trigger(
-            f"{table}_locked_update", "UPDATE", table, (meets("OLD"), meets("NEW"))
-        )
-        found += d.abort_trigger(f"{table}_locked_delete", "DELETE", table, (meets("OLD"),))
-    return found
-
-
 def _v4(d: Ddl) -> tuple[str, ...]:
     return (
         *statements(f"""
@@ -385,7 +301,7 @@ INSERT INTO meta (key, value) SELECT 'revision', CAST(count(*) AS TEXT) FROM aud
             "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
             " WHERE key = 'revision'",
         ),
-        *_lock_triggers(d, LOCKED_TABLES),
+        *lock_triggers(d.abort_trigger, LOCKED_TABLES),
     )
 
 
@@ -421,7 +337,7 @@ CREATE TABLE paylist_steps (
     approved_at TEXT
 )
 """),
-        *_lock_triggers(d, {"paylist_steps": _by_code}),
+        *lock_triggers(d.abort_trigger, {"paylist_steps": by_code}),
     )
 
 
@@ -452,14 +368,7 @@ def _v7(d: Ddl) -> tuple[str, ...]:
     return (
         *statements(f"""
 CREATE TABLE daily_v7 (
-    id {d.primary_key},
-    store_id INTEGER NOT NULL REFERENCES stores (id),
-    day TEXT NOT NULL,
-    revenue {d.decimal} NOT NULL,
-    receipts INTEGER NOT NULL,
-    visitors INTEGER NOT NULL,
-    units INTEGER NOT NULL DEFAULT 0,
-    returns {d.decimal},
+{_daily_columns(d)}
     UNIQUE (day, store_id)
 );
 INSERT INTO daily_v7 ({columns}) SELECT {columns} FROM daily ORDER BY id;
@@ -468,7 +377,7 @@ ALTER TABLE daily_v7 RENAME TO daily
 """),
         # the old table's index and lock triggers went with it (a dropped table's triggers
         # are dropped before its rows, so none fired); the triggers come back as they were
-        *_lock_triggers(d, {"daily": LOCKED_TABLES["daily"]}),
+        *lock_triggers(d.abort_trigger, {"daily": LOCKED_TABLES["daily"]}),
     )
 
 

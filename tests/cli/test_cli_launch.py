@@ -99,15 +99,21 @@ def test_a_whole_import_through_the_command_keeps_its_output_and_its_data(
     assert f"cannot import {bad.name}" in refused.stderr
 
 
+def _demo_workbook(kpidesk, tmp_path: Path) -> tuple[Path, Path]:
+    """The demo company and its export, the workbook the import tests read."""
+    demo, workbook = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx"
+    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
+    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    return demo, workbook
+
+
 def test_an_import_loads_neither_openssl_nor_platformdirs(
     kpidesk, python_code, tmp_path: Path
 ) -> None:
     """A company without users checks no password, and ``--db`` with ``KPIDESK_HOME``
     needs no default folder: the import command does not pay for hashlib's OpenSSL or for
     platformdirs (≈ 5 + 8 ms, issue 17)."""
-    demo, workbook = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx"
-    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
-    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    _, workbook = _demo_workbook(kpidesk, tmp_path)
     probe = (
         "import sys\n"
         "from kpidesk.cli import main\n"
@@ -127,9 +133,7 @@ def test_the_entry_point_starts_the_scan_before_it_imports_the_command_line(
     """``kpidesk import FILE`` forks the file's safety scan first (``entry.launch``), so
     that the child scans while the parent imports argparse, logging and the handlers
     (issue 17); the reader then takes that very scan. Any other command starts none."""
-    demo, workbook = tmp_path / "demo.kpidesk", tmp_path / "demo.xlsx"
-    kpidesk("--db", str(demo), "demo", "--no-gui", check_code=0)
-    kpidesk("--db", str(demo), "export", str(workbook), check_code=0)
+    demo, workbook = _demo_workbook(kpidesk, tmp_path)
     probe = (
         "import sys\n"
         "import kpidesk.io.scan_ahead as scan_ahead\n"

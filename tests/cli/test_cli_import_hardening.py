@@ -123,6 +123,8 @@ def test_attack_messages_name_the_part(attack_files: dict[str, Path], tmp_path: 
         "billion_laughs": "declares XML entities",
         "duplicate_member": "appears twice",
         "missing_sheet_part": "is missing",
+        "far_cell_second_reference": "is not valid XML (duplicate attribute",
+        "far_cell_second_reference_unspaced": "is not valid XML",
     }
     for name, fragment in expected.items():
         problems = read_workbook(attack_files[name]).problems

@@ -297,6 +297,10 @@ ATTACKS: dict[str, Callable[[Path, Path], Path]] = {
     "far_cell_tab": _attack_cell(b'<c\tr="XFD1048576"><v>1</v></c>'),
     "far_cell_single_quotes": _attack_cell(b"<c t='n' r='XFD1048576'><v>1</v></c>"),
     "far_cell_entity": _attack_cell(b'<c r="&#88;FD1048576"><v>1</v></c>'),
+    # a second reference after a near one: python-calamine takes the last and asks for the
+    # whole grid (the process aborts), so the scan must refuse it before calamine parses
+    "far_cell_second_reference": _attack_cell(b'<c r="A1" r="XFD1048576"><v>1</v></c>'),
+    "far_cell_second_reference_unspaced": _attack_cell(b'<c r="A1"r="XFD1048576"><v>1</v></c>'),
     "four_letter_column": _attack_cell(b'<c r="AAAA1"><v>1</v></c>'),
     "z460000": _z460000,
     "implicit_columns": _implicit_columns,

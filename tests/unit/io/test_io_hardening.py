@@ -131,6 +131,9 @@ def test_utf8_declaration_and_bom_are_fine(book: BookMaker, tmp_path: Path) -> N
         lambda data: data.replace(b"</row>", b"", 1),
         lambda data: b"",
         lambda data: data.replace(b"<c ", b'<c r="A1" ', 1),  # a duplicate attribute
+        # a near reference, then a far one: python-calamine would take the far one and
+        # abort the process (the canonical fast path reads only the first)
+        lambda data: data.replace(b"<c ", b'<c r="A1" r="XFD1048576" ', 1),
     ],
 )
 def test_broken_xml_is_a_located_refusal(book: BookMaker, tmp_path: Path, damage: object) -> None:

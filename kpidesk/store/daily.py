@@ -279,10 +279,21 @@ class DailyRepository:
             ContentError: unknown store.
             LockedPeriodError: a changed plan overlaps one of ``locks``.
         """
-        stores = self._ctx.ids("stores")
+        ctx, stores = self._ctx, self._ctx.ids("stores")
         for i, p in enumerate(plans):
             if p.store not in stores:
                 raise ContentError(f"plan: unknown store {p.store!r}", origin(i))
+        if fresh(ctx, PLANS, len(plans), locks, audit):  # a first import: in columns
+            names, periods, revenues = columns(plans, "store", "period", "revenue")
+            # the content repeats a few dozen Period objects: each one's texts made once
+            distinct = dict(zip(map(id, periods), periods, strict=True))
+            texts = {key: _plan_period(period) for key, period in distinct.items()}
+            codes, starts, ends = zip(*map(texts.__getitem__, map(id, periods)), strict=True)
+            rows = fresh_rows(
+                (list(map(stores.__getitem__, names)), codes),
+                (starts, ends, dec_texts(revenues)),
+            )
+            return insert_fresh(ctx, PLANS, rows)
         items = [
             Item(
                 (stores[p.store], p.period.code),
@@ -413,6 +424,11 @@ def _daily_values(e: DailyEntry) -> tuple[object, ...]:
         e.units,
         None if returns is None else dec_text(returns),
     )
+
+
+def _plan_period(period: Period) -> tuple[str, str, str]:
+    """A plan's period as stored: its code, first and last day."""
+    return (period.code, period.start.isoformat(), period.end.isoformat())
 
 
 def _plan_values(period: Period, revenue: Decimal) -> tuple[object, ...]:

@@ -1,4 +1,4 @@
-"""A first import's daily rows and facts skip the item-by-item rows (``merge.fresh``,
+"""A first import's daily rows, facts and store plans skip the item-by-item rows (``merge.fresh``,
 ``merge.insert_fresh``, issue 17) and store exactly what ``merge`` stores for them: the
 same rows, ids, audit and summary, on both engines, a repeated key included (its first
 place, its last values); a table that holds rows, a locked period or a small batch still
@@ -17,7 +17,7 @@ from store_testdata import SEP, small_content
 from test_store_insert_rows import TABLES, _tables
 
 from kpidesk.core.company import CompanyContent
-from kpidesk.core.daily import DailyEntry, Fact
+from kpidesk.core.daily import DailyEntry, Fact, StorePlan
 from kpidesk.core.periods import Period
 from kpidesk.store import daily, facts, merge
 from tests.engines import open_database
@@ -35,10 +35,17 @@ def _content() -> CompanyContent:
     first = content.daily[0]
     again = DailyEntry(first.store, first.day, Decimal("1.5E+3"), 1, 2, 3, Decimal("0.10"))
     day = DailyEntry("Центр", SEP.start + timedelta(days=90), Decimal("0E-2"), 0, 0, 0, None)
+    plans = [
+        StorePlan(store, Period.month(2024, month), Decimal(40_000 + month) / 8)
+        for month in range(1, 13)
+        for store in ("Мега", "Центр", "Старый")
+    ]
+    plans.append(StorePlan("Центр", Period.month(2025, 1), Decimal("5E+4")))
     return replace(
         content,
         daily=(*content.daily, again, day),
         facts=(*content.facts, *many, replace(many[4], value=Decimal("99.90"))),
+        plans=(*content.plans, *plans, replace(plans[4], revenue=Decimal("41000.50"))),
     )
 
 
@@ -77,9 +84,10 @@ def test_the_fresh_path_stores_what_merge_stores(
         empty_server(company_location)
         second = company_location
     found = _apply(second, monkeypatch, fast=True)
-    assert reference[3] == [] and found[3] == ["daily", "facts"]  # the test can tell
+    assert reference[3] == [] and found[3] == ["daily", "store_plans", "facts"]  # it can tell
     assert found[0] == reference[0] and found[1] == reference[1]
     assert found[0].kinds["daily"].added == 123 and found[0].kinds["facts"].added == 40
+    assert found[0].kinds["plans"].added == 39
     for table in TABLES:
         assert found[2][table] == reference[2][table], table
 

@@ -19,6 +19,12 @@ has checked the XML is well-formed, so such a tag cannot hide in an attribute. A
 spelling sends the part to the exact measure: a second pass with the parser's element
 handler, which reads the attributes as any XML reader does.
 
+The byte patterns alone are not enough, so the parser's pass must end before
+python-calamine sees the sheet, not later: a second reference after a canonical one
+(``<c r="A1" r="XFD1048576">``, spaced or not) is invisible to them, and python-calamine
+takes the last one and aborts the process asking for the whole grid; only the parser,
+which refuses a repeated attribute, stops it (``tests/unit/io/attacks.py``).
+
 Must not: import :mod:`kpidesk.io.safety` (which imports this module), open or check the zip
 as a whole, or know the workbook's structure (which parts are sheets, what the relations
 say) — those are :mod:`kpidesk.io.safety`'s; the XML streaming itself (well-formed UTF-8, no

@@ -22,6 +22,18 @@ from kpidesk.io.cells import RawCell
 
 Rows = Sequence[Sequence[RawCell]]
 _ZERO = Decimal(0)
+
+
+def _dict_setter(cls: type) -> Callable[[object, dict[str, object]], None]:
+    """What sets the ``__dict__`` of an instance of ``cls`` to a given dict (the C
+    descriptor ``vars(cls)["__dict__"]``): an item made by ``object.__new__`` then holds
+    the dict of its fields as it is, where ``item.__dict__.update(fields)`` copied it into
+    a second one (issue 17: 22 000 daily rows, ≈ 2–4 ms)."""
+    setter: Callable[[object, dict[str, object]], None] = vars(cls)["__dict__"].__set__
+    return setter
+
+
+_DAILY_FIELDS, _FACT_FIELDS = _dict_setter(DailyEntry), _dict_setter(Fact)
 _ABSENT = 1 << 30  # a position past any row: the cell reads as "" (as ``RowCursor.raw``)
 
 
@@ -46,6 +58,7 @@ def daily_rows(rows: Rows, at: Mapping[str, int]) -> list[DailyEntry | None]:
     revenue_at, receipts_at, visitors_at = at["revenue"], at["receipts"], at["visitors"]
     units_at, returns_at = at.get("units", _ABSENT), at.get("returns", _ABSENT)
     blank, number, count, to_day = object.__new__, _number, _count, cells.day
+    fill = _DAILY_FIELDS
     out: list[DailyEntry | None] = []
     append = out.append
     for row in rows:
@@ -84,10 +97,10 @@ def daily_rows(rows: Rows, at: Mapping[str, int]) -> list[DailyEntry | None]:
                 "units": 0 if units == "" else count(units),
                 "returns": None if returns == "" else number(returns),
             }
-            # the frozen dataclass without its generated ``__init__``: one dict update, not
-            # an ``object.__setattr__`` per field (the values are checked above)
+            # the frozen dataclass without its generated ``__init__``: its fields' dict set
+            # whole, not an ``object.__setattr__`` per field (the values are checked above)
             item = blank(DailyEntry)
-            item.__dict__.update(fields)
+            fill(item, fields)
             append(item)
         except (ValueError, IndexError):
             append(None)
@@ -103,7 +116,7 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
     # the same as ``_number`` makes it (equal floats have one repr; 0.0 and -0.0 both
     # read as zero; a NaN never equals a key, so it always goes through ``_number``)
     decimals: dict[float, Decimal] = {}
-    blank, number, to_period = object.__new__, _number, cells.period
+    blank, number, to_period, fill = object.__new__, _number, cells.period, _FACT_FIELDS
     out: list[Fact | None] = []
     append = out.append
     for row in rows:
@@ -135,7 +148,7 @@ def fact_rows(rows: Rows, at: Mapping[str, int]) -> list[Fact | None]:
                 "value": found,
             }
             item = blank(Fact)  # as a daily entry is made
-            item.__dict__.update(fields)
+            fill(item, fields)
             append(item)
         except (ValueError, IndexError, TypeError):
             append(None)

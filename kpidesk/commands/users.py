@@ -55,11 +55,12 @@ def log_in(service: CompanyService, args: argparse.Namespace) -> None:
             name or password is wrong (``login_failed``).
     """
     from kpidesk.services.errors import UserError
-    from kpidesk.services.login import login
 
     user = getattr(args, "user", None)
     if not service.logins_on() or service.database.is_server:
         return  # a company server authenticated the login of the URL itself
+    from kpidesk.services.login import login  # (only then: a one-person shop never loads it)
+
     if not user:
         raise UserError.of(
             "user_required",

@@ -20,11 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kpidesk.core.company import Company, CompanyContent, PeriodInputs
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.rights import Actor, Right
-from kpidesk.core.snapshot import PeriodSnapshot, SnapshotError
-from kpidesk.core.snapshot import decode as decode_snapshot
-from kpidesk.core.store_metrics import store_table
 from kpidesk.core.validation import validate_content
-from kpidesk.core.visibility import sees_store, visible_company, visible_result
 from kpidesk.services.changes import Change, ChangeKind
 from kpidesk.services.company_files import CheckReport
 from kpidesk.services.errors import UserError
@@ -40,6 +36,7 @@ from kpidesk.store.errors import StoreError
 
 if TYPE_CHECKING:  # the rest on first use: ``kpidesk import`` computes nothing (issue 17)
     from kpidesk.core.results import PeriodKpis, PeriodResult
+    from kpidesk.core.snapshot import PeriodSnapshot
     from kpidesk.services.importing import ImportReport
     from kpidesk.services.period_status import PeriodStatus
     from kpidesk.services.reporting import StoreReportRow
@@ -256,6 +253,8 @@ class CompanyService:
     def company(self) -> Company:
         """The directories, matrices and schedules as the actor may see them: no one's money
         but what their role allows (``core.visibility``). Cached until something changes."""
+        from kpidesk.core.visibility import visible_company
+
         if self._visible_company is None:
             self._visible_company = visible_company(self.full_company(), self.actor)
         return self._visible_company
@@ -307,6 +306,8 @@ class CompanyService:
         Cached until the next change."""
         found = self._visible.get(period)
         if found is None:
+            from kpidesk.core.visibility import visible_result
+
             found = visible_result(self.full_results(period), self.actor)
             if len(self._visible) >= _CACHED_PERIODS:
                 self._visible.pop(next(iter(self._visible)))
@@ -354,6 +355,9 @@ class CompanyService:
         Raises:
             UserError: the snapshot is damaged.
         """
+        from kpidesk.core.snapshot import SnapshotError
+        from kpidesk.core.snapshot import decode as decode_snapshot
+
         snapshots = self.database.snapshots
         if not self.database.connection.in_transaction:
             if self._snapshot_periods is None:
@@ -406,6 +410,7 @@ class CompanyService:
     ) -> PeriodStatus:
         """The period's status from its results or only its KPIs (the same status), with
         the reads it needs kept (``status_reads``), as the logged-in user may see it."""
+        from kpidesk.core.visibility import sees_store
         from kpidesk.services.period_status import build_status
 
         present, locked = self.status_reads(period, today)
@@ -423,6 +428,8 @@ class CompanyService:
     def store_report(self, period: Period) -> list[StoreReportRow]:
         """Store metrics over any range, each store and the company (store ``None``) last —
         the stores the actor may see (a manager: theirs, without the company's line)."""
+        from kpidesk.core.store_metrics import store_table
+        from kpidesk.core.visibility import sees_store
         from kpidesk.services.reporting import StoreReportRow
 
         entries = self.database.daily.daily_rows(period.previous().start, period.end)

@@ -22,7 +22,6 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from kpidesk.io.sheet_extent import MAX_CELLS as MAX_CELLS
 from kpidesk.io.sheet_extent import SheetExtent as SheetExtent
@@ -37,6 +36,10 @@ from kpidesk.io.xml_stream_checks import (
 )
 from kpidesk.io.xml_stream_checks import MiB as MiB
 from kpidesk.io.xml_stream_checks import UnsafeFileError as UnsafeFileError
+
+TYPE_CHECKING = False  # (not typing's: nothing before the scan's fork imports typing)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_TOTAL_UNCOMPRESSED = 256 * MiB  # the whole workbook once unpacked
 MAX_PART_UNCOMPRESSED = 100 * MiB  # one part: ~15 times the 22 000-row reference sheet

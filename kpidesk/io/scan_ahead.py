@@ -10,7 +10,7 @@ reader then takes the scan's verdicts (:meth:`ScanAhead.check_sheets`) instead o
 itself, and python-calamine parses each sheet the scan has passed, as before.
 
 The child is a ``fork`` of the command at that point: it runs only :mod:`safety` over the
-file, writes one line per verdict into a pipe and leaves with ``os._exit`` (no ``atexit``
+file, writes one verdict after another into a pipe and leaves with ``os._exit`` (no ``atexit``
 handlers, no flushing of the parent's buffers, never back into the caller's code). SPEC
 §8's order is unchanged: python-calamine still sees a part only after the scan passed it.
 
@@ -25,17 +25,19 @@ only later. ``tests/unit/io/test_perf_scan_ahead.py`` compares the two.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from kpidesk.io import safety
-from kpidesk.io.sheets import is_read
+from kpidesk.io.sheet_names import is_read
+
+TYPE_CHECKING = False  # (not typing's: this module and what it imports are loaded before
+if TYPE_CHECKING:  # the fork, when every ms delays the scan's start; issue 17)
+    from typing import Any, BinaryIO
 
 ENABLED = True  # False: never fork (the reader scans the file itself)
 
@@ -103,11 +105,11 @@ class ScanAhead:
         if self._taken or _identity(Path(path)) != self._identity:
             raise UnfinishedScanError
         self._taken = True
-        for line in self._verdicts:
+        while True:
             try:
-                verdict = json.loads(line)
-            except ValueError:
-                break  # a line cut short: the child died while writing it
+                verdict = marshal.load(self._verdicts)
+            except (EOFError, ValueError, TypeError):
+                break  # no more verdicts, or one cut short: the child died writing it
             kind = verdict[0]
             if kind == "passed":
                 passed(verdict[1], verdict[2])
@@ -126,6 +128,8 @@ class ScanAhead:
         self._verdicts.close()
         if self._pid is None:
             return
+        import signal
+
         pid, self._pid = self._pid, None
         try:
             done, _ = os.waitpid(pid, os.WNOHANG)
@@ -143,11 +147,13 @@ class ScanAhead:
 
 
 def _scan_into(path: Path, write_end: int) -> None:
-    """The child's work: the scan of ``path``, one JSON line per verdict."""
+    """The child's work: the scan of ``path``, one verdict after another, each a tuple of
+    text, numbers and lists in :mod:`marshal`'s format (built in: nothing to import before
+    the fork, unlike :mod:`json`)."""
     with os.fdopen(write_end, "wb", buffering=0) as out:
 
-        def send(*verdict: object) -> None:
-            out.write(json.dumps(verdict).encode("utf-8") + b"\n")
+        def send(*verdict: str | int | list[tuple[str, int]] | None) -> None:
+            out.write(marshal.dumps(verdict))
 
         try:
             archive = safety.open_checked(path)

@@ -5,11 +5,17 @@ Each column has a ``field`` (the attribute it fills, e.g. ``"weight"``) so that 
 found later with ``Location.field`` can be shown under the header the file used.
 Sheets beyond SPEC §6 (``Positions``, ``Departments``, ``Plans``, ``Sales by seller``,
 ``Inputs``, ``Duties``) carry data the spec's sheets cannot, so that an export reads back whole.
+The sheets' names are :mod:`kpidesk.io.sheet_names`' (the safety scan needs them before its
+child forks, without this module's dataclasses).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from kpidesk.io.sheet_names import SHEET_NAMES, kind_for_name
+from kpidesk.io.sheet_names import is_read as is_read
+from kpidesk.io.sheet_names import normalize as normalize
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,10 @@ class SheetSpec:
         raise KeyError(field)
 
 
-def normalize(text: str) -> str:
-    """Header/sheet-name key: trimmed, inner whitespace collapsed, case-folded, ё → е."""
-    return " ".join(text.split()).casefold().replace("ё", "е")
+def _sheet(kind: str, columns: tuple[Column, ...]) -> SheetSpec:
+    """The sheet of ``kind``, named as :data:`~kpidesk.io.sheet_names.SHEET_NAMES` says."""
+    en, ru, aliases = SHEET_NAMES[kind]
+    return SheetSpec(kind, en, ru, columns, aliases)
 
 
 def _c(field: str, en: str, ru: str, *aliases: str, required: bool = True) -> Column:
@@ -66,19 +73,15 @@ def _c(field: str, en: str, ru: str, *aliases: str, required: bool = True) -> Co
 _ARCHIVED = _c("archived", "Archived", "В архиве", "архив", required=False)
 _NAME = _c("name", "Name", "Название", "наименование")
 
-COMPANY = SheetSpec(
+COMPANY = _sheet(
     "company",
-    "Company",
-    "Компания",
     (_NAME, _c("pay_period", "Pay period", "Период выплат", required=False)),
 )
-STORES = SheetSpec("stores", "Stores", "Магазины", (_NAME, _ARCHIVED))
-DEPARTMENTS = SheetSpec("departments", "Departments", "Отделы", (_NAME, _ARCHIVED))
-POSITIONS = SheetSpec("positions", "Positions", "Должности", (_NAME, _ARCHIVED))
-EMPLOYEES = SheetSpec(
+STORES = _sheet("stores", (_NAME, _ARCHIVED))
+DEPARTMENTS = _sheet("departments", (_NAME, _ARCHIVED))
+POSITIONS = _sheet("positions", (_NAME, _ARCHIVED))
+EMPLOYEES = _sheet(
     "employees",
-    "Employees",
-    "Сотрудники",
     (
         _c(
             "personnel_number",
@@ -102,10 +105,8 @@ EMPLOYEES = SheetSpec(
         _c("from", "From", "С периода", "с", required=False),
     ),
 )
-INDICATORS = SheetSpec(
+INDICATORS = _sheet(
     "indicators",
-    "Indicators",
-    "Показатели",
     (
         _c("code", "Code", "Код"),
         _NAME,
@@ -115,10 +116,8 @@ INDICATORS = SheetSpec(
         _ARCHIVED,
     ),
 )
-MATRICES = SheetSpec(
+MATRICES = _sheet(
     "matrices",
-    "Matrix",
-    "Матрица",
     (
         _c("period", "Period", "Период"),
         _c("position", "Position", "Должность", required=False),
@@ -129,12 +128,9 @@ MATRICES = SheetSpec(
         _c("norm", "Norm", "Норма"),
         _c("target", "Target", "Цель", required=False),
     ),
-    ("matrices", "матрицы", "kpi"),
 )
-SCHEDULES = SheetSpec(
+SCHEDULES = _sheet(
     "schedules",
-    "Payout",
-    "Премирование",
     (
         _c("threshold", "Threshold", "Порог"),
         _c("coefficient", "Coefficient", "Коэффициент"),
@@ -143,10 +139,8 @@ SCHEDULES = SheetSpec(
         _c("per_indicator", "Per indicator", "По показателям", required=False),
     ),
 )
-DAILY = SheetSpec(
+DAILY = _sheet(
     "daily",
-    "Daily",
-    "Ежедневно",
     (
         _c("day", "Date", "Дата"),
         _c("store", "Store", "Магазин"),
@@ -157,10 +151,8 @@ DAILY = SheetSpec(
         _c("returns", "Returns", "Возвраты", required=False),
     ),
 )
-SELLER_DAYS = SheetSpec(
+SELLER_DAYS = _sheet(
     "seller_days",
-    "Sales by seller",
-    "Продажи по продавцам",
     (
         _c("day", "Date", "Дата"),
         _c("store", "Store", "Магазин"),
@@ -170,20 +162,16 @@ SELLER_DAYS = SheetSpec(
         _c("units", "Units", "Единицы", required=False),
     ),
 )
-PLANS = SheetSpec(
+PLANS = _sheet(
     "plans",
-    "Plans",
-    "Планы",
     (
         _c("period", "Period", "Период"),
         _c("store", "Store", "Магазин"),
         _c("revenue", "Revenue plan", "План выручки", "plan", "план"),
     ),
 )
-FACTS = SheetSpec(
+FACTS = _sheet(
     "facts",
-    "Facts",
-    "Факты",
     (
         _c("period", "Period", "Период"),
         _c("employee", "Employee", "Сотрудник"),
@@ -191,10 +179,8 @@ FACTS = SheetSpec(
         _c("value", "Fact", "Факт"),
     ),
 )
-INPUTS = SheetSpec(
+INPUTS = _sheet(
     "inputs",
-    "Inputs",
-    "Исходные данные",
     (
         _c("period", "Period", "Период"),
         _c("employee", "Employee", "Сотрудник"),
@@ -202,10 +188,8 @@ INPUTS = SheetSpec(
         _c("value", "Value", "Значение"),
     ),
 )
-DUTIES = SheetSpec(
+DUTIES = _sheet(
     "duty_templates",
-    "Duties",
-    "Обязанности",
     (
         _c("position", "Position", "Должность", required=False),
         _c("employee", "Employee", "Сотрудник", required=False),
@@ -214,12 +198,9 @@ DUTIES = SheetSpec(
         _c("due_day", "Due day", "День срока", "срок", "due", required=False),
         _c("description", "Description", "Описание", required=False),
     ),
-    ("duty list", "duty lists", "должностные обязанности"),
 )
-TASKS = SheetSpec(
+TASKS = _sheet(
     "tasks",
-    "Tasks",
-    "Задачи",
     (
         _c("title", "Title", "Название", "задача", "task"),
         _c("kind", "Kind", "Вид", "type", "тип"),
@@ -233,7 +214,6 @@ TASKS = SheetSpec(
         _c("description", "Description", "Описание", required=False),
         _c("comment", "Comment", "Комментарий", required=False),
     ),
-    ("задания", "персональные задания"),
 )
 
 # Write order; the reader accepts any order.
@@ -260,17 +240,8 @@ SHEET_BY_KIND: dict[str, SheetSpec] = {spec.kind: spec for spec in SHEETS}
 
 def sheet_for_name(name: str) -> SheetSpec | None:
     """The sheet spec a workbook sheet name stands for (either language), or ``None``."""
-    key = normalize(name)
-    for spec in SHEETS:
-        if key in {normalize(spec.en), normalize(spec.ru), *map(normalize, spec.aliases)}:
-            return spec
-    return None
-
-
-def is_read(name: str) -> bool:
-    """Whether the reader reads a workbook sheet of this name (the others are skipped
-    unscanned: they may be large)."""
-    return sheet_for_name(name) is not None
+    kind = kind_for_name(name)
+    return None if kind is None else SHEET_BY_KIND[kind]
 
 
 def header_keys(column: Column) -> set[str]:

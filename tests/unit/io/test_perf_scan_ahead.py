@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -202,3 +203,20 @@ def test_the_import_command_takes_the_scan_from_the_child(
 def test_the_command_line_guess_of_the_workbook(arguments: list[str], expected: str | None) -> None:
     guessed = workbook_to_import(arguments)
     assert guessed == (None if expected is None else Path(expected))
+
+
+def test_what_the_fork_waits_for_stays_light() -> None:
+    """The entry point and the scan's modules are all that is imported before the fork
+    (issue 17): none of them may import dataclasses (≈ 8 ms here), typing, json or signal
+    (a Python without ``site``, so that nothing else loads them first)."""
+    root = Path(__file__).resolve().parents[3]
+    heavy = ("dataclasses", "typing", "json", "signal", "kpidesk.io.sheets")
+    probe = (
+        f"import sys; sys.path.insert(0, {str(root)!r}); "
+        "import kpidesk.entry, kpidesk.io.scan_ahead; "
+        f"print(sorted(set({heavy!r}) & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

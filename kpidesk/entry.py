@@ -8,10 +8,12 @@ scan is the start of the import's critical path — python-calamine may parse a 
 once the scan has passed it — and ``kpidesk.cli`` imports argparse, logging and every
 command's handlers (≈ 20–40 ms) before its ``main`` could start it. Here only the scan's
 own modules (zipfile, expat, :mod:`kpidesk.io.safety`) are imported before the fork; the
-rest loads in the parent while the child scans.
+rest loads in the parent while the child scans. Neither here nor there may anything load
+:mod:`dataclasses`, :mod:`typing` or :mod:`json` (≈ 12 ms together before the fork;
+``tests/unit/io/test_perf_scan_ahead.py`` checks it).
 
 Must not: import anything at module level that every command does not import anyway
-(``sys``, ``pathlib``, ``typing``: a ``--help`` or a report pays for no scan), nor decide
+(``sys``, ``pathlib``: a ``--help`` or a report pays for no scan), nor decide
 anything about the command: the guess of the workbook (:func:`workbook_to_import`) only
 chooses whether to start a scan, which the reader takes only for the very file it imports.
 """

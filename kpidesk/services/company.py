@@ -17,26 +17,24 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from kpidesk.core.company import Company, CompanyContent, PeriodInputs
+from kpidesk.core.company import Company, PeriodInputs
 from kpidesk.core.periods import Period, PeriodKind
 from kpidesk.core.rights import Actor, Right
-from kpidesk.core.validation import validate_content
 from kpidesk.services.changes import Change, ChangeKind
-from kpidesk.services.company_files import CheckReport
 from kpidesk.services.errors import UserError
 from kpidesk.services.operations import Operation, Session
 from kpidesk.services.store_refusals import (
     backup_refusal,
-    damage_report,
     open_refusal,
     server_refusal,
 )
-from kpidesk.store.database import Database, check_database
+from kpidesk.store.database import Database
 from kpidesk.store.errors import StoreError
 
 if TYPE_CHECKING:  # the rest on first use: ``kpidesk import`` computes nothing (issue 17)
     from kpidesk.core.results import PeriodKpis, PeriodResult
     from kpidesk.core.snapshot import PeriodSnapshot
+    from kpidesk.services.company_files import CheckReport
     from kpidesk.services.importing import ImportReport
     from kpidesk.services.period_status import PeriodStatus
     from kpidesk.services.reporting import StoreReportRow
@@ -483,22 +481,14 @@ class CompanyService:
         return self.database.last_backup()
 
     def check(self) -> CheckReport:
-        """Integrity of the file, and validation of matrices, employees and schedules.
+        """Integrity of the file, and validation of matrices, employees and schedules
+        (``services.company_files.check_company``).
 
         Raises:
             UserError: the file is damaged: the damage report (what the integrity check
                 found and the newest good backup to restore), as when opening finds it.
         """
+        from kpidesk.services.company_files import check_company
+
         self.require(Right.EXPORT, "check the company")
-        database = self.database
-        whole = CompanyContent.of_directories(self.full_company())
-        if database.is_server:  # the schema with its rules, and what it holds
-            problems = database.integrity_check()
-            counts = database.row_counts()  # type: ignore[attr-defined]
-            found = validate_content(whole, Company())
-            return CheckReport(database.location, problems, found, counts)
-        # read-only, an older file is read from a migrated copy in memory: check the file
-        integrity = check_database(self.path) if database.readonly else database.integrity_check()
-        if integrity:
-            raise damage_report(self.path, integrity, database.backup_dir)
-        return CheckReport(self.path, integrity, validate_content(whole, Company()))
+        return check_company(self.database, self.full_company())

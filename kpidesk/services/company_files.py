@@ -1,8 +1,9 @@
 """The company file's safety outside the day's work: the report of ``kpidesk check`` and
 the restore of a backup (checked first; the current file kept apart from the rotation).
 
-Must not: import Qt, or open the company (``CompanyService`` does; a restore replaces the
-file while it is closed).
+Must not: import Qt, or open the company (``CompanyService`` does, and checks the company
+it has open through :func:`check_company`; a restore replaces the file while it is
+closed).
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpidesk.core.company import Company, CompanyContent
 from kpidesk.core.problems import Problem
+from kpidesk.core.validation import validate_content
 from kpidesk.services.errors import UserError
-from kpidesk.services.store_refusals import restore_refusal
+from kpidesk.services.store_refusals import damage_report, restore_refusal
 from kpidesk.store.backup import restore
+from kpidesk.store.database import Database, check_database
 from kpidesk.store.errors import StoreError
 
 
@@ -41,6 +45,27 @@ class CheckReport:
         else:
             lines.append("no problems in matrices, employees and payout schedules")
         return "\n".join(lines)
+
+
+def check_company(database: Database, company: Company) -> CheckReport:
+    """The report of ``kpidesk check`` for the open ``database`` holding ``company``.
+
+    Raises:
+        UserError: the file is damaged: the damage report (what the integrity check found
+            and the newest good backup to restore), as when opening finds it.
+    """
+    whole = CompanyContent.of_directories(company)
+    if database.is_server:  # the schema with its rules, and what it holds
+        problems = database.integrity_check()
+        counts = database.row_counts()  # type: ignore[attr-defined]
+        found = validate_content(whole, Company())
+        return CheckReport(database.location, problems, found, counts)
+    # read-only, an older file is read from a migrated copy in memory: check the file
+    path = database.path
+    integrity = check_database(path) if database.readonly else database.integrity_check()
+    if integrity:
+        raise damage_report(path, integrity, database.backup_dir)
+    return CheckReport(path, integrity, validate_content(whole, Company()))
 
 
 def restore_database(path: Path, source: Path) -> Path | None:

@@ -51,6 +51,7 @@ from kpidesk.store.merge import (
     known_id,
     merge,
     no_origin,
+    per_object,
     write_one,
 )
 
@@ -285,10 +286,7 @@ class DailyRepository:
                 raise ContentError(f"plan: unknown store {p.store!r}", origin(i))
         if fresh(ctx, PLANS, len(plans), locks, audit):  # a first import: in columns
             names, periods, revenues = columns(plans, "store", "period", "revenue")
-            # the content repeats a few dozen Period objects: each one's texts made once
-            distinct = dict(zip(map(id, periods), periods, strict=True))
-            texts = {key: _plan_period(period) for key, period in distinct.items()}
-            codes, starts, ends = zip(*map(texts.__getitem__, map(id, periods)), strict=True)
+            codes, starts, ends = zip(*per_object(periods, _plan_period), strict=True)
             rows = fresh_rows(
                 (list(map(stores.__getitem__, names)), codes),
                 (starts, ends, dec_texts(revenues)),

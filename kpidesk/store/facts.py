@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from kpidesk.core.daily import Fact, PeriodInput
 from kpidesk.core.periods import Period
@@ -34,6 +35,7 @@ from kpidesk.store.merge import (
     known_id,
     merge,
     no_origin,
+    per_object,
     write_one,
 )
 
@@ -170,11 +172,9 @@ class FactsRepository:
             employee_ids = list(map(employees.get, names))
             indicator_ids = list(map(indicators.get, indicator_names))
             if None not in employee_ids and None not in indicator_ids:  # else refused below
-                # the content repeats a few Period objects: each one's code made once
-                distinct = dict(zip(map(id, periods), periods, strict=True))
-                codes = {key: period.code for key, period in distinct.items()}
+                codes = per_object(periods, attrgetter("code"))
                 rows = fresh_rows(
-                    (list(map(codes.__getitem__, map(id, periods))), employee_ids, indicator_ids),
+                    (codes, employee_ids, indicator_ids),
                     (dec_texts(numbers),),
                 )
                 return insert_fresh(self._ctx, FACTS, rows)

@@ -281,6 +281,15 @@ def columns(items: Sequence[object], *fields: str) -> list[list[Any]]:
     return [list(map(attrgetter(name), items)) for name in fields]
 
 
+def per_object(items: Sequence[Any], make: Callable[[Any], Any]) -> list[Any]:
+    """``make(item)`` for each of ``items``, made once per distinct object (by identity):
+    the content of an import repeats a few dozen Period objects thousands of times, and
+    each one's code or texts are made once (issue 17)."""
+    distinct = dict(zip(map(id, items), items, strict=True))
+    made = {key: make(item) for key, item in distinct.items()}
+    return list(map(made.__getitem__, map(id, items)))
+
+
 def fresh_rows(
     keys: Sequence[Sequence[object]], values: Sequence[Sequence[object]]
 ) -> list[tuple[object, ...]]:
